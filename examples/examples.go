@@ -1,0 +1,49 @@
+package examples
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+)
+
+//go:embed *.json
+var files embed.FS
+
+// SampleName is the file name of the example Sample returns.
+const SampleName = "tianmen-12345-2023.json"
+
+// Sample returns the 2023 example: a complete, valid input to start from.
+func Sample() []byte {
+	b, err := files.ReadFile(SampleName)
+	if err != nil {
+		panic("examples: " + err.Error()) // embedded at build time; cannot happen
+	}
+	return b
+}
+
+// Get returns the example with the given file name, e.g.
+// "tianmen-12345-2026.json". The name may be given without ".json".
+func Get(name string) ([]byte, error) {
+	if b, err := files.ReadFile(name); err == nil {
+		return b, nil
+	}
+	if b, err := files.ReadFile(name + ".json"); err == nil {
+		return b, nil
+	}
+	return nil, fmt.Errorf("examples: no example %q (have %v)", name, Names())
+}
+
+// Names lists the bundled examples' file names in sorted order.
+func Names() []string {
+	ents, err := fs.ReadDir(files, ".")
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range ents {
+		out = append(out, e.Name())
+	}
+	sort.Strings(out)
+	return out
+}
