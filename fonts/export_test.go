@@ -32,3 +32,32 @@ func VerifyChecksums(ttf []byte) error {
 	}
 	return nil
 }
+
+// GlyphOf returns the outline of r's glyph, with composite glyphs resolved
+// (component ids zeroed, the components' outlines appended), and its advance
+// width (tests only).
+func GlyphOf(f *Font, r rune) ([]byte, uint16) {
+	g := f.cmap[r]
+	adv, _ := f.metrics(g)
+	return f.outline(g, 0), adv
+}
+
+func (f *Font) outline(g uint16, depth int) []byte {
+	data := append([]byte(nil), f.glyph(g)...)
+	if depth > 8 {
+		return data
+	}
+	var comps []uint16
+	_ = eachComponent(data, func(at int) error {
+		comps = append(comps, binary.BigEndian.Uint16(data[at:]))
+		binary.BigEndian.PutUint16(data[at:], 0)
+		return nil
+	})
+	for _, c := range comps {
+		data = append(data, f.outline(c, depth+1)...)
+	}
+	return data
+}
+
+// NumGlyphs returns the face's glyph count (tests only).
+func NumGlyphs(f *Font) int { return f.numGlyphs }
