@@ -1,0 +1,81 @@
+package pdf
+
+import (
+	"errors"
+	"slices"
+	"strconv"
+
+	"gongkai/fonts"
+	"gongkai/layout"
+)
+
+// fixed strings the exporter adds to every document: footer and the
+// continuation mark.
+const fixedText = "第 页 / 共 （续）0123456789"
+
+// checkGlyphs checks every string the document draws against the font and
+// returns the runes they use (sorted, no repeats, newlines left out). All
+// problems are returned, joined; each is a *GlyphError.
+func checkGlyphs(doc layout.Document, f *fonts.Font) ([]rune, error) {
+	var errs []error
+	used := make(map[rune]struct{}, 512)
+	check := func(sheet, row, s string) {
+		if s == "" {
+			return
+		}
+		for _, r := range s {
+			if r != '\n' {
+				used[r] = struct{}{}
+			}
+		}
+		for _, r := range f.Missing(s) {
+			if r == '\n' {
+				continue
+			}
+			errs = append(errs, &GlyphError{Sheet: sheet, Row: row, Text: s, Rune: r})
+		}
+	}
+	check("", "页码", fixedText)
+	for _, sh := range doc.Sheets {
+		name := sheetName(sh)
+		check(name, "标题", sh.Title)
+		check(name, "单位行", sh.UnitLine)
+		for _, h := range sh.Header {
+			check(name, "表头", h.Text)
+		}
+		for i, row := range sh.Rows {
+			where := "第" + strconv.Itoa(i+1) + "行"
+			if row.Ref != "" {
+				where += "（" + row.Ref + "）"
+			}
+			for _, c := range row.Cells {
+				if !c.Empty {
+					check(name, where, c.Text)
+				}
+			}
+		}
+		for _, n := range sh.Notes {
+			check(name, "注", n)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	runes := make([]rune, 0, len(used))
+	for r := range used {
+		runes = append(runes, r)
+	}
+	slices.Sort(runes)
+	return runes, nil
+}
+
+// sheetName is how messages and bookmarks name a sheet.
+func sheetName(sh layout.Sheet) string {
+	switch {
+	case sh.Name != "":
+		return sh.Name
+	case sh.Title != "":
+		return sh.Title
+	}
+	return sh.ID
+}

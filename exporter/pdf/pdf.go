@@ -1,0 +1,96 @@
+package pdf
+
+import (
+	"fmt"
+	"hash/fnv"
+	"io"
+	"strings"
+
+	"gongkai/fonts"
+	"gongkai/fonts/wqymicrohei"
+	"gongkai/layout"
+)
+
+// Options configure Write. The zero value uses the embedded default font
+// (WenQuanYi Micro Hei).
+type Options struct {
+	Font *fonts.Font // nil = embedded default
+
+	fullFont bool // hand the whole face to the library (benchmarks: the old way)
+}
+
+// Write draws doc as a PDF on w: one table per page (continued with its
+// header rows repeated), A4 landscape, page numbers in the footer, a
+// bookmark per sheet, metadata from the document. Before drawing, every
+// string is checked against the font; characters it cannot show are
+// returned as *GlyphError values (joined) and nothing is written.
+func Write(w io.Writer, doc layout.Document, o Options) error {
+	s, _, err := prepare(doc, o)
+	if err != nil {
+		return err
+	}
+	paginate(doc, s)
+	if err := s.err(); err != nil {
+		return err
+	}
+	return s.output(w)
+}
+
+// prepare checks the glyphs, cuts the font subset and sets up the library.
+func prepare(doc layout.Document, o Options) (*fpdfSurface, []rune, error) {
+	f := o.Font
+	if f == nil {
+		var err error
+		if f, err = wqymicrohei.Font(); err != nil {
+			return nil, nil, fmt.Errorf("exporter/pdf: 内置字体无法读取: %w", err)
+		}
+	}
+	runes, err := checkGlyphs(doc, f)
+	if err != nil {
+		return nil, nil, err
+	}
+	var ttf []byte
+	if o.fullFont {
+		ttf = f.TTF()
+	} else if ttf, err = f.Subset(runes); err != nil {
+		return nil, nil, fmt.Errorf("exporter/pdf: 字体子集化失败: %w", err)
+	}
+	s, err := newFpdfSurface(ttf, surfaceMeta{
+		title: doc.Title, author: doc.Author, subject: doc.Subject, date: doc.Date,
+		baseFont: subsetName(f.Name(), runes),
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, runes, nil
+}
+
+// subsetName is the PDF name of the embedded subset: a tag of six capital
+// letters that depends on the runes, "+", and the font's name without
+// spaces (ISO 32000-1 §9.6.4).
+func subsetName(name string, runes []rune) string {
+	h := fnv.New32a()
+	for _, r := range runes {
+		h.Write([]byte(string(r)))
+	}
+	sum := h.Sum32()
+	var tag [6]byte
+	for i := range tag {
+		tag[i] = byte('A' + sum%26)
+		sum /= 26
+	}
+	var b strings.Builder
+	for _, r := range name {
+		if r < 0x80 && (r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			b.WriteRune(r)
+		}
+	}
+	ps := b.String()
+	if ps == "" {
+		ps = "CJKFont"
+	}
+	if len(ps) > 48 {
+		ps = ps[:48]
+	}
+	return string(tag[:]) + "+" + ps
+}

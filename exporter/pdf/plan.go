@@ -1,0 +1,366 @@
+package pdf
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"gongkai/layout"
+)
+
+// Sizes of the drawn elements: points for fonts, millimetres for lengths.
+const (
+	titleSize   = 16.0
+	titleLineH  = 8.0
+	unitSize    = 9.0
+	unitLineH   = 6.0
+	cellSize    = 9.0 // header and body
+	cellLineH   = 4.2
+	padH        = 1.2 // left/right padding inside a cell
+	padV        = 1.0 // top/bottom padding inside a cell
+	minRowH     = 6.5
+	minHeadH    = 7.0
+	numberRowH  = 5.5
+	noteSize    = 9.0
+	noteLineH   = 5.0
+	gapAfterTbl = 2.0
+)
+
+// PagePlan says which rows of which sheet land on which page.
+type PagePlan struct {
+	Pages []PlannedPage
+}
+
+// PlannedPage is one page of the PDF.
+type PlannedPage struct {
+	Number     int    // 1-based page number
+	SheetID    string // layout.Sheet.ID
+	SheetName  string // layout.Sheet.Name (or Title)
+	Continued  bool   // a continuation page: title marked （续）
+	HeaderRows int    // header rows drawn on this page (repeated on continuation pages)
+	FirstRow   int    // 1-based index into Sheet.Rows of the first row on the page; 0 when none
+	LastRow    int    // of the last row; 0 when none
+	NoteLines  int    // lines of notes drawn on this page
+}
+
+// String gives the plan one line per page, e.g.
+//
+//	page 2: t04 表四 财政拨款收支总表 (续) header 2 rows 24-38 notes 0
+func (p *PagePlan) String() string {
+	var b strings.Builder
+	for _, pg := range p.Pages {
+		fmt.Fprintf(&b, "page %d: %s %s", pg.Number, pg.SheetID, pg.SheetName)
+		if pg.Continued {
+			b.WriteString(" (续)")
+		}
+		fmt.Fprintf(&b, " header %d", pg.HeaderRows)
+		if pg.FirstRow > 0 {
+			fmt.Fprintf(&b, " rows %d-%d", pg.FirstRow, pg.LastRow)
+		} else {
+			b.WriteString(" rows none")
+		}
+		fmt.Fprintf(&b, " notes %d\n", pg.NoteLines)
+	}
+	return b.String()
+}
+
+// Plan lays the document out as Write would, without writing a PDF, and
+// returns where every row lands. It checks the glyphs like Write.
+func Plan(doc layout.Document, o Options) (*PagePlan, error) {
+	s, _, err := prepare(doc, o)
+	if err != nil {
+		return nil, err
+	}
+	return paginate(doc, measureOnly{s}), nil
+}
+
+// measureOnly measures with a real surface and draws nothing.
+type measureOnly struct{ m surface }
+
+func (n measureOnly) runeWidth(r rune) float64                           { return n.m.runeWidth(r) }
+func (measureOnly) addPage()                                             {}
+func (measureOnly) bookmark(string)                                      {}
+func (measureOnly) setFont(float64, bool)                                {}
+func (measureOnly) text(_, _, _, _ float64, _ string, _ byte, _ float64) {}
+func (measureOnly) rect(_, _, _, _ float64)                              {}
+
+// grid is a sheet measured for drawing.
+type grid struct {
+	sh       layout.Sheet
+	colX     []float64 // left edge of each column, and the right edge at the end
+	header   []layout.HeaderCell
+	headRows int
+	headH    []float64 // height of each header row
+}
+
+func (g *grid) width() float64 { return g.colX[len(g.colX)-1] - g.colX[0] }
+
+// cellBox returns the x and width of columns [c, c+span).
+func (g *grid) cellBox(c, span int) (float64, float64) {
+	if c >= len(g.colX)-1 {
+		c = len(g.colX) - 2
+	}
+	end := min(c+max(span, 1), len(g.colX)-1)
+	return g.colX[c], g.colX[end] - g.colX[c]
+}
+
+type pager struct {
+	s    surface
+	plan *PagePlan
+	y    float64
+	cur  *PlannedPage
+}
+
+func (p *pager) newPage(sh layout.Sheet, continued bool) {
+	p.s.addPage()
+	p.plan.Pages = append(p.plan.Pages, PlannedPage{
+		Number: len(p.plan.Pages) + 1, SheetID: sh.ID, SheetName: sheetName(sh), Continued: continued,
+	})
+	p.cur = &p.plan.Pages[len(p.plan.Pages)-1]
+	p.y = marginTop
+}
+
+func (p *pager) width(size float64) func(rune) float64 {
+	return func(r rune) float64 { return p.s.runeWidth(r) * size }
+}
+
+const printW = pageW - marginLeft - marginRight
+const bottom = pageH - marginBottom
+
+// paginate lays out and draws the document on s, and returns the plan.
+func paginate(doc layout.Document, s surface) *PagePlan {
+	p := &pager{s: s, plan: &PagePlan{}}
+	for _, sh := range doc.Sheets {
+		g := measureGrid(sh, p)
+		p.newPage(sh, false)
+		s.bookmark(sheetName(sh))
+		p.titleBlock(sh, false)
+		p.header(g)
+		for i, row := range sh.Rows {
+			h, cells := p.measureRow(g, row)
+			if p.y+h > bottom && p.cur.FirstRow > 0 {
+				p.newPage(sh, true)
+				p.titleBlock(sh, true)
+				p.header(g)
+			}
+			p.drawRow(g, row, h, cells)
+			if p.cur.FirstRow == 0 {
+				p.cur.FirstRow = i + 1
+			}
+			p.cur.LastRow = i + 1
+		}
+		if len(sh.Notes) > 0 {
+			p.y += gapAfterTbl
+			s.setFont(noteSize, false)
+			for _, n := range sh.Notes {
+				for _, line := range wrap(n, printW, p.width(noteSize)) {
+					if p.y+noteLineH > bottom {
+						p.newPage(sh, true)
+						p.titleBlock(sh, true)
+						s.setFont(noteSize, false)
+					}
+					s.text(marginLeft, p.y, printW, noteLineH, line, 'L', 0)
+					p.y += noteLineH
+					p.cur.NoteLines++
+				}
+			}
+		}
+	}
+	return p.plan
+}
+
+func (p *pager) titleBlock(sh layout.Sheet, continued bool) {
+	title := sh.Title
+	if continued && title != "" {
+		title += "（续）"
+	}
+	if title != "" {
+		p.s.setFont(titleSize, true)
+		for _, line := range wrap(title, printW, p.width(titleSize)) {
+			p.s.text(marginLeft, p.y, printW, titleLineH, line, 'C', 0)
+			p.y += titleLineH
+		}
+		p.y += 1
+	}
+	if sh.UnitLine != "" {
+		p.s.setFont(unitSize, false)
+		p.s.text(marginLeft, p.y, printW, unitLineH, sh.UnitLine, 'R', 0)
+		p.y += unitLineH
+	}
+}
+
+// measureGrid places the columns and sizes the header rows.
+func measureGrid(sh layout.Sheet, p *pager) *grid {
+	g := &grid{sh: sh}
+	n := len(sh.Columns)
+	total := 0.0
+	for _, c := range sh.Columns {
+		total += max(c.Width, 0)
+	}
+	g.colX = make([]float64, n+1)
+	g.colX[0] = marginLeft
+	for i, c := range sh.Columns {
+		w := printW / float64(n)
+		if total > 0 {
+			w = printW * max(c.Width, 0) / total
+		}
+		g.colX[i+1] = g.colX[i] + w
+	}
+	if n == 0 {
+		return g
+	}
+
+	g.header = sh.Header
+	g.headRows = sh.HeaderRows
+	for _, h := range sh.Header {
+		g.headRows = max(g.headRows, h.Row+max(h.RowSpan, 1))
+	}
+	if sh.NumberRow && g.headRows > 0 {
+		// The column-number row is part of HeaderRows; number the columns
+		// when the layout gives no cells for it.
+		last := g.headRows - 1
+		given := false
+		for _, h := range sh.Header {
+			if h.Row+max(h.RowSpan, 1)-1 >= last {
+				given = true
+				break
+			}
+		}
+		if !given {
+			g.header = append(slices0(sh.Header), numberCells(last, n)...)
+		}
+	}
+	g.headH = make([]float64, g.headRows)
+	for r := range g.headH {
+		g.headH[r] = minHeadH
+		if sh.NumberRow && r == g.headRows-1 {
+			g.headH[r] = numberRowH
+		}
+	}
+	wf := p.width(cellSize)
+	need := func(h layout.HeaderCell) float64 {
+		_, w := g.cellBox(h.Col, h.ColSpan)
+		lines := len(wrap(h.Text, w-2*padH, wf))
+		return float64(lines)*cellLineH + 2*padV
+	}
+	for _, h := range g.header {
+		if max(h.RowSpan, 1) == 1 && h.Row < g.headRows {
+			g.headH[h.Row] = max(g.headH[h.Row], need(h))
+		}
+	}
+	for _, h := range g.header {
+		span := max(h.RowSpan, 1)
+		if span == 1 || h.Row >= g.headRows {
+			continue
+		}
+		end := min(h.Row+span, g.headRows)
+		have := 0.0
+		for r := h.Row; r < end; r++ {
+			have += g.headH[r]
+		}
+		if d := need(h) - have; d > 0 {
+			g.headH[end-1] += d
+		}
+	}
+	return g
+}
+
+func slices0(h []layout.HeaderCell) []layout.HeaderCell {
+	return append([]layout.HeaderCell(nil), h...)
+}
+
+func numberCells(row, n int) []layout.HeaderCell {
+	cells := make([]layout.HeaderCell, n)
+	for i := range cells {
+		cells[i] = layout.HeaderCell{Row: row, Col: i, RowSpan: 1, ColSpan: 1, Text: strconv.Itoa(i + 1)}
+	}
+	return cells
+}
+
+func (p *pager) header(g *grid) {
+	if g.headRows == 0 {
+		return
+	}
+	top := make([]float64, g.headRows+1)
+	top[0] = p.y
+	for r, h := range g.headH {
+		top[r+1] = top[r] + h
+	}
+	p.s.setFont(cellSize, true)
+	wf := p.width(cellSize)
+	for _, h := range g.header {
+		if h.Row >= g.headRows {
+			continue
+		}
+		x, w := g.cellBox(h.Col, h.ColSpan)
+		y := top[h.Row]
+		ht := top[min(h.Row+max(h.RowSpan, 1), g.headRows)] - y
+		numberRow := g.sh.NumberRow && h.Row == g.headRows-1
+		p.s.setFont(cellSize, !numberRow)
+		p.s.rect(x, y, w, ht)
+		p.lines(wrap(h.Text, w-2*padH, wf), x, y, w, ht, 'C')
+	}
+	p.y = top[g.headRows]
+	p.cur.HeaderRows = g.headRows
+}
+
+// lines draws wrapped lines vertically centred in the box.
+func (p *pager) lines(ls []string, x, y, w, h float64, align byte) {
+	off := (h - float64(len(ls))*cellLineH) / 2
+	for i, l := range ls {
+		p.s.text(x, y+off+float64(i)*cellLineH, w, cellLineH, l, align, padH)
+	}
+}
+
+// placed is a body cell with its box and wrapped lines.
+type placed struct {
+	x, w  float64
+	lines []string
+	align byte
+}
+
+func (p *pager) measureRow(g *grid, row layout.Row) (float64, []placed) {
+	wf := p.width(cellSize)
+	cells := make([]placed, 0, len(g.sh.Columns))
+	h := minRowH
+	for c := 0; c < len(g.sh.Columns); {
+		var cell layout.Cell
+		if c < len(row.Cells) {
+			cell = row.Cells[c]
+		}
+		span := max(cell.ColSpan, 1)
+		x, w := g.cellBox(c, span)
+		pc := placed{x: x, w: w, align: alignOf(g.sh.Columns[c].Kind, cell.Align)}
+		if !cell.Empty && cell.Text != "" {
+			pc.lines = wrap(cell.Text, w-2*padH, wf)
+			h = max(h, float64(len(pc.lines))*cellLineH+2*padV)
+		}
+		cells = append(cells, pc)
+		c += span
+	}
+	return h, cells
+}
+
+func (p *pager) drawRow(g *grid, row layout.Row, h float64, cells []placed) {
+	p.s.setFont(cellSize, row.Emphasis == layout.Bold)
+	for _, c := range cells {
+		p.s.rect(c.x, p.y, c.w, h)
+		p.lines(c.lines, c.x, p.y, c.w, h, c.align)
+	}
+	p.y += h
+}
+
+func alignOf(k layout.ColumnKind, a layout.Align) byte {
+	switch a {
+	case layout.AlignLeft:
+		return 'L'
+	case layout.AlignCenter:
+		return 'C'
+	case layout.AlignRight:
+		return 'R'
+	}
+	if k == layout.KindAmount || k == layout.KindNumber {
+		return 'R'
+	}
+	return 'L'
+}

@@ -1,0 +1,195 @@
+package pdf
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// surface is all the layout pass asks of a PDF library. Lengths are in
+// millimetres, font sizes in points, y grows downwards from the top edge.
+// fpdfSurface implements it with go-pdf/fpdf; measureOnly measures without
+// drawing (Plan).
+type surface interface {
+	// runeWidth is the advance of r at 1 pt, in mm.
+	runeWidth(r rune) float64
+	addPage()
+	bookmark(title string)
+	setFont(size float64, bold bool)
+	// text draws one line in the box (x, y, w, h), vertically centred,
+	// aligned 'L', 'C' or 'R' with pad mm of horizontal padding.
+	text(x, y, w, h float64, s string, align byte, pad float64)
+	rect(x, y, w, h float64)
+}
+
+// page geometry: A4 landscape.
+const (
+	pageW        = 297.0
+	pageH        = 210.0
+	marginLeft   = 15.0
+	marginRight  = 15.0
+	marginTop    = 12.0
+	marginBottom = 16.0 // the footer sits in it
+	borderWidth  = 0.15 // thin grid lines, mm
+)
+
+type fpdfSurface struct {
+	f      *fpdf.Fpdf
+	family string // the name the font is registered under in fpdf
+	base   string // the PDF font name to write: ABCDEF+Name
+	size   float64
+	bold   bool
+	widths map[rune]float64
+}
+
+type surfaceMeta struct {
+	title, author, subject string
+	date                   time.Time
+	baseFont               string // subset name, e.g. ABCDEF+WenQuanYiMicroHei
+}
+
+// newFpdfSurface registers ttf (a subset, or with fullFont the whole face)
+// and sets up the document. The footer prints 第 N 页 / 共 M 页.
+func newFpdfSurface(ttf []byte, meta surfaceMeta) (*fpdfSurface, error) {
+	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "L", UnitStr: "mm", SizeStr: "A4"})
+	f.SetMargins(marginLeft, marginTop, marginRight)
+	f.SetAutoPageBreak(false, 0)
+	f.SetCompression(true)
+	f.SetCatalogSort(true)
+	f.AliasNbPages("{nb}")
+	f.SetCreator("gongkai", true)
+	f.SetProducer("gongkai (go-pdf/fpdf)", true)
+	if meta.title != "" {
+		f.SetTitle(meta.title, true)
+	}
+	if meta.author != "" {
+		f.SetAuthor(meta.author, true)
+	}
+	if meta.subject != "" {
+		f.SetSubject(meta.subject, true)
+	}
+	d := meta.date
+	if d.IsZero() {
+		d = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	f.SetCreationDate(d)
+	f.SetModificationDate(d)
+	f.SetLang("zh-CN")
+
+	if !isTrueType(ttf) {
+		return nil, errors.New("exporter/pdf: 字体数据不是 TrueType 字体（PDF 库只支持 TrueType 轮廓）")
+	}
+	// fpdf writes the font into the PDF as "utf8"+family, with no subset
+	// tag; output rewrites that to meta.baseFont, so the family is chosen
+	// to be exactly as long.
+	family := "gkf" + strings.Repeat("x", len(meta.baseFont)-7)
+	f.AddUTF8FontFromBytes(family, "", ttf)
+	if err := f.Error(); err != nil {
+		return nil, fmt.Errorf("exporter/pdf: 无法加载字体: %w", err)
+	}
+	f.SetFont(family, "", 9)
+	if err := f.Error(); err != nil {
+		return nil, fmt.Errorf("exporter/pdf: 无法使用字体: %w", err)
+	}
+	s := &fpdfSurface{f: f, family: family, base: meta.baseFont, size: 9, widths: make(map[rune]float64, 256)}
+	f.SetFooterFunc(func() {
+		f.SetTextRenderingMode(0)
+		f.SetFont(family, "", 8)
+		f.SetCellMargin(0)
+		f.SetXY(marginLeft, pageH-11)
+		f.CellFormat(pageW-marginLeft-marginRight, 5, fmt.Sprintf("第 %d 页 / 共 {nb} 页", f.PageNo()), "", 0, "CM", false, 0, "")
+	})
+	return s, nil
+}
+
+// isTrueType reports whether b starts like a TrueType font (what fpdf's
+// parser accepts); anything else would make fpdf print to stdout.
+func isTrueType(b []byte) bool {
+	if len(b) < 12 {
+		return false
+	}
+	return bytes.Equal(b[:4], []byte{0, 1, 0, 0}) || string(b[:4]) == "true"
+}
+
+func (s *fpdfSurface) runeWidth(r rune) float64 {
+	if w, ok := s.widths[r]; ok {
+		return w
+	}
+	// fpdf's width is linear in the font size: measure at the current size.
+	w := s.f.GetStringWidth(string(r)) / s.size
+	s.widths[r] = w
+	return w
+}
+
+func (s *fpdfSurface) addPage() {
+	s.f.AddPage()
+	// a new page starts with a fresh graphics state
+	s.bold = false
+	s.f.SetTextRenderingMode(0)
+	s.f.SetLineWidth(borderWidth)
+	s.f.SetDrawColor(0, 0, 0)
+	s.f.SetTextColor(0, 0, 0)
+}
+
+func (s *fpdfSurface) bookmark(title string) { s.f.Bookmark(title, 0, -1) }
+
+func (s *fpdfSurface) setFont(size float64, bold bool) {
+	if size != s.size {
+		s.f.SetFontSize(size)
+		s.size = size
+	}
+	if bold != s.bold {
+		s.bold = bold
+		if bold {
+			// no bold face: fill and stroke the outlines (render mode 2)
+			s.f.SetTextRenderingMode(2)
+			s.f.SetLineWidth(size * 0.0085) // ≈ 0.024 pt per pt of size
+		} else {
+			s.f.SetTextRenderingMode(0)
+			s.f.SetLineWidth(borderWidth)
+		}
+	}
+}
+
+func (s *fpdfSurface) text(x, y, w, h float64, str string, align byte, pad float64) {
+	if str == "" {
+		return
+	}
+	s.f.SetCellMargin(pad)
+	s.f.SetXY(x, y)
+	s.f.CellFormat(w, h, str, "", 0, string(align)+"M", false, 0, "")
+}
+
+func (s *fpdfSurface) rect(x, y, w, h float64) {
+	if s.bold { // keep borders thin while bold text is on
+		s.f.SetLineWidth(borderWidth)
+		s.f.Rect(x, y, w, h, "D")
+		s.f.SetLineWidth(s.size * 0.0085)
+		return
+	}
+	s.f.Rect(x, y, w, h, "D")
+}
+
+func (s *fpdfSurface) output(w io.Writer) error {
+	var buf bytes.Buffer
+	if err := s.f.Output(&buf); err != nil {
+		return fmt.Errorf("exporter/pdf: %w", err)
+	}
+	// Name the embedded subset as PDF viewers expect (ISO 32000-1 §9.6.4):
+	// same length, so the cross-reference offsets stay right.
+	out := bytes.ReplaceAll(buf.Bytes(), []byte("/utf8"+s.family), []byte("/"+s.base))
+	_, err := w.Write(out)
+	return err
+}
+
+func (s *fpdfSurface) err() error {
+	if err := s.f.Error(); err != nil {
+		return fmt.Errorf("exporter/pdf: %w", err)
+	}
+	return nil
+}

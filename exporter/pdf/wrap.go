@@ -1,0 +1,72 @@
+package pdf
+
+import "strings"
+
+// wrap breaks s into lines no wider than max, measuring rune by rune with
+// width (the advance of one rune). Explicit newlines break lines too. No
+// character is dropped: joining the lines gives s back without its
+// newlines. A line holds at least one rune, even when that rune alone is
+// wider than max.
+//
+// Breaks fall between any two runes (Chinese text has no spaces), with two
+// refinements: a run of ASCII letters and digits (12345, 2023) is not split
+// when it can move whole to the next line, and closing punctuation (，。）)
+// does not start a line.
+func wrap(s string, max float64, width func(rune) float64) []string {
+	if s == "" {
+		return nil
+	}
+	var lines []string
+	for _, para := range strings.Split(s, "\n") {
+		lines = wrapLine(para, max, width, lines)
+	}
+	return lines
+}
+
+func wrapLine(s string, max float64, width func(rune) float64, lines []string) []string {
+	rs := []rune(s)
+	if len(rs) == 0 {
+		return append(lines, "")
+	}
+	start := 0
+	w := 0.0
+	for i := 0; i < len(rs); i++ {
+		rw := width(rs[i])
+		if w+rw <= max+1e-9 || i == start {
+			w += rw
+			continue
+		}
+		// rs[i] does not fit: break before it, or earlier.
+		brk := i
+		if isWordRune(rs[i]) && isWordRune(rs[i-1]) {
+			j := i - 1
+			for j > start && isWordRune(rs[j-1]) {
+				j--
+			}
+			moved := 0.0
+			for _, r := range rs[j : i+1] {
+				moved += width(r)
+			}
+			if j > start && moved <= max+1e-9 {
+				brk = j
+			}
+		} else if isClosing(rs[i]) && i-1 > start {
+			brk = i - 1
+		}
+		lines = append(lines, string(rs[start:brk]))
+		start = brk
+		w = 0
+		for _, r := range rs[start : i+1] {
+			w += width(r)
+		}
+	}
+	return append(lines, string(rs[start:]))
+}
+
+func isWordRune(r rune) bool {
+	return r < 0x80 && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '.' || r == ',' || r == '-')
+}
+
+func isClosing(r rune) bool {
+	return strings.ContainsRune("，。、；：？！）》」』】〕”’,.;:?!)]}%％", r)
+}
