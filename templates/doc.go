@@ -1,0 +1,30 @@
+// Package templates lays out the ten standard 部门预算公开表 of a
+// model.Disclosure as renderer-neutral layout sheets: the printed title, the
+// units line, the header grid with its merged cells (spec/forms.md §4), the
+// column-number row, typed columns with widths, and the body rows with the
+// zero display of each table. It also builds the two extra sheets of a
+// converted text disclosure: 文中数据 (FiguresSheet) and 核对结果
+// (FindingsSheet).
+//
+// Its place in gongkai's one-way flow:
+//
+//	importer → model → check → templates → layout → exporter/xlsx, exporter/pdf
+//
+// templates imports only model and layout; the exporters draw what it
+// builds and never see the model.
+//
+// Every form is data: a form value per table (t01_summary.go … t10_…go) holds
+// the header cells exactly as the spec writes them, (row, col, rowspan,
+// colspan, text) counted from 1, and the column kinds and widths. Words that
+// vary by region or year (titles, income labels, footer labels, empty-table
+// notes) live in Labels; DefaultLabels gives the 天门市 wording.
+//
+// Nothing is recomputed: a total shows what the data states, mistakes
+// included (the check package reports them). Amounts are rounded once, here,
+// half away from zero (四舍五入) to two places, with layout.AmountCell.
+//
+// The column-number row (1 2 3 …) of 表二, 三, 五, 七, 八, 九 and 十 is part of
+// Sheet.Header: its cells are the last header row and Sheet.NumberRow is
+// true, so an exporter draws every header cell the same way and may style
+// that row differently.
+package templates
