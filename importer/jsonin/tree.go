@@ -1,0 +1,350 @@
+package jsonin
+
+import (
+	"encoding/json"
+	"strings"
+	"unicode/utf8"
+)
+
+// node is one JSON value with the place it starts in the input.
+type node struct {
+	kind    kind
+	off     int    // byte offset of the value in the input (JSON)
+	line    int    // 1-based line, when known directly (YAML); 0 = use off
+	col     int    // 1-based column in characters, when line > 0
+	text    string // decoded string, or the literal of a number, true, false
+	members []member
+	elems   []*node
+}
+
+type kind byte
+
+const (
+	kNull kind = iota
+	kBool
+	kNumber
+	kString
+	kObject
+	kArray
+)
+
+func (k kind) String() string {
+	switch k {
+	case kNull:
+		return "null"
+	case kBool:
+		return "true/false"
+	case kNumber:
+		return "a number"
+	case kString:
+		return "a string"
+	case kObject:
+		return "an object"
+	case kArray:
+		return "a list"
+	}
+	return "?"
+}
+
+// member is one "key": value pair of an object, in input order.
+type member struct {
+	key string
+	at  *node // position of the key (kind unused)
+	val *node
+}
+
+// maxDepth bounds nesting so that hostile input cannot exhaust the stack.
+const maxDepth = 200
+
+// syntaxError is a JSON syntax problem at a byte offset.
+type syntaxError struct {
+	off int
+	msg string
+	enc bool // an encoding problem rather than a grammar one
+}
+
+func (e *syntaxError) Error() string { return e.msg }
+
+// parser is a small recursive-descent JSON parser that keeps positions.
+// encoding/json's Decoder gives offsets only after tokens and drops duplicate
+// keys silently; we need the start of every value and every key.
+type parser struct {
+	b []byte
+	i int
+}
+
+func parseJSON(b []byte) (*node, error) {
+	p := &parser{b: b}
+	p.space()
+	if p.i >= len(p.b) {
+		return nil, &syntaxError{off: p.i, msg: "empty input: expected a JSON object"}
+	}
+	n, err := p.value(0)
+	if err != nil {
+		return nil, err
+	}
+	p.space()
+	if p.i < len(p.b) {
+		return nil, &syntaxError{off: p.i, msg: "unexpected text after the end of the JSON value"}
+	}
+	return n, nil
+}
+
+func (p *parser) space() {
+	for p.i < len(p.b) {
+		switch p.b[p.i] {
+		case ' ', '\t', '\n', '\r':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+func (p *parser) errf(msg string) error { return &syntaxError{off: p.i, msg: msg} }
+
+func (p *parser) unexpected(what string) error {
+	if p.i >= len(p.b) {
+		return p.errf("unexpected end of input: expected " + what)
+	}
+	r, _ := utf8.DecodeRune(p.b[p.i:])
+	switch r {
+	case '，', '：', '“', '”', '【', '】', '｛', '｝':
+		return p.errf("unexpected full-width " + string(r) + ": expected " + what + " (use ASCII punctuation outside strings)")
+	}
+	if r == utf8.RuneError {
+		return &syntaxError{off: p.i, msg: "invalid UTF-8 (save the file as UTF-8)", enc: true}
+	}
+	return p.errf("unexpected " + quoteRune(r) + ": expected " + what)
+}
+
+func quoteRune(r rune) string {
+	b, _ := json.Marshal(string(r))
+	return string(b)
+}
+
+func (p *parser) value(depth int) (*node, error) {
+	if depth > maxDepth {
+		return nil, p.errf("nesting too deep")
+	}
+	if p.i >= len(p.b) {
+		return nil, p.unexpected("a value")
+	}
+	start := p.i
+	switch c := p.b[p.i]; {
+	case c == '{':
+		return p.object(depth)
+	case c == '[':
+		return p.array(depth)
+	case c == '"':
+		s, err := p.str()
+		if err != nil {
+			return nil, err
+		}
+		return &node{kind: kString, off: start, text: s}, nil
+	case c == '-' || c >= '0' && c <= '9':
+		return p.number()
+	case c == 't' || c == 'f' || c == 'n':
+		for _, lit := range [...]string{"true", "false", "null"} {
+			if len(p.b)-p.i >= len(lit) && string(p.b[p.i:p.i+len(lit)]) == lit {
+				p.i += len(lit)
+				if lit == "null" {
+					return &node{kind: kNull, off: start}, nil
+				}
+				return &node{kind: kBool, off: start, text: lit}, nil
+			}
+		}
+	}
+	return nil, p.unexpected("a value (object, list, string, number, true, false or null)")
+}
+
+func (p *parser) object(depth int) (*node, error) {
+	n := &node{kind: kObject, off: p.i}
+	p.i++ // {
+	p.space()
+	if p.i < len(p.b) && p.b[p.i] == '}' {
+		p.i++
+		return n, nil
+	}
+	for {
+		p.space()
+		if p.i >= len(p.b) || p.b[p.i] != '"' {
+			if k := len(n.members); k > 0 && n.members[k-1].val.kind == kNumber && p.i < len(p.b) && p.b[p.i] >= '0' && p.b[p.i] <= '9' {
+				return nil, p.errf("expected a field name in double quotes; a thousands separator? write 1234.00, not 1,234.00")
+			}
+			return nil, p.unexpected(`a field name in double quotes`)
+		}
+		at := &node{off: p.i}
+		key, err := p.str()
+		if err != nil {
+			return nil, err
+		}
+		p.space()
+		if p.i >= len(p.b) || p.b[p.i] != ':' {
+			return nil, p.unexpected(`":" after the field name`)
+		}
+		p.i++
+		p.space()
+		v, err := p.value(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		n.members = append(n.members, member{key: key, at: at, val: v})
+		p.space()
+		if p.i < len(p.b) && p.b[p.i] == ',' {
+			p.i++
+			p.space()
+			if p.i < len(p.b) && p.b[p.i] == '}' {
+				return nil, p.errf(`trailing comma before "}"`)
+			}
+			continue
+		}
+		if p.i < len(p.b) && p.b[p.i] == '}' {
+			p.i++
+			return n, nil
+		}
+		if p.i < len(p.b) && p.b[p.i] == '"' {
+			return nil, p.errf(`missing "," before this field`)
+		}
+		return nil, p.unexpected(`"," or "}"`)
+	}
+}
+
+func (p *parser) array(depth int) (*node, error) {
+	n := &node{kind: kArray, off: p.i}
+	p.i++ // [
+	p.space()
+	if p.i < len(p.b) && p.b[p.i] == ']' {
+		p.i++
+		n.elems = []*node{}
+		return n, nil
+	}
+	for {
+		p.space()
+		v, err := p.value(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		n.elems = append(n.elems, v)
+		p.space()
+		if p.i < len(p.b) && p.b[p.i] == ',' {
+			p.i++
+			p.space()
+			if p.i < len(p.b) && p.b[p.i] == ']' {
+				return nil, p.errf(`trailing comma before "]"`)
+			}
+			continue
+		}
+		if p.i < len(p.b) && p.b[p.i] == ']' {
+			p.i++
+			return n, nil
+		}
+		if p.i < len(p.b) && strings.IndexByte(`{["-0123456789tfn`, p.b[p.i]) >= 0 {
+			return nil, p.errf(`missing "," before this list item`)
+		}
+		return nil, p.unexpected(`"," or "]"`)
+	}
+}
+
+// str reads a string literal starting at the opening quote.
+func (p *parser) str() (string, error) {
+	start := p.i
+	p.i++
+	escaped := false
+	for p.i < len(p.b) {
+		c := p.b[p.i]
+		switch {
+		case c == '"':
+			p.i++
+			raw := p.b[start:p.i]
+			if !utf8.Valid(raw) {
+				return "", &syntaxError{off: start, msg: "invalid UTF-8 in a string (save the file as UTF-8)", enc: true}
+			}
+			if !escaped {
+				return string(raw[1 : len(raw)-1]), nil
+			}
+			var s string
+			if err := json.Unmarshal(raw, &s); err != nil {
+				return "", &syntaxError{off: start, msg: "bad escape in a string"}
+			}
+			return s, nil
+		case c == '\\':
+			escaped = true
+			if p.i+1 >= len(p.b) {
+				p.i++
+				return "", p.errf("unexpected end of input inside a string")
+			}
+			switch p.b[p.i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				p.i += 2
+			case 'u':
+				if p.i+6 > len(p.b) || !isHex4(p.b[p.i+2:p.i+6]) {
+					return "", p.errf(`bad \u escape in a string`)
+				}
+				p.i += 6
+			default:
+				return "", p.errf(`bad escape in a string (write \\ for a backslash)`)
+			}
+		case c < 0x20:
+			if c == '\n' {
+				return "", &syntaxError{off: start, msg: "line break inside a string (a closing \" is missing, or write \\n)"}
+			}
+			return "", p.errf("control character inside a string")
+		default:
+			p.i++
+		}
+	}
+	p.i = start
+	return "", p.errf(`string without its closing "`)
+}
+
+func isHex4(b []byte) bool {
+	for _, c := range b {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
+
+// number reads a JSON number and keeps its literal, so 180.00 keeps two places.
+func (p *parser) number() (*node, error) {
+	start := p.i
+	digits := func() int {
+		n := 0
+		for p.i < len(p.b) && p.b[p.i] >= '0' && p.b[p.i] <= '9' {
+			p.i++
+			n++
+		}
+		return n
+	}
+	if p.b[p.i] == '-' {
+		p.i++
+	}
+	if p.i < len(p.b) && p.b[p.i] == '0' {
+		p.i++
+	} else if digits() == 0 {
+		return nil, p.unexpected("a digit")
+	}
+	if p.i < len(p.b) && p.b[p.i] == '.' {
+		p.i++
+		if digits() == 0 {
+			return nil, p.unexpected("a digit after the decimal point")
+		}
+	}
+	if p.i < len(p.b) && (p.b[p.i] == 'e' || p.b[p.i] == 'E') {
+		p.i++
+		if p.i < len(p.b) && (p.b[p.i] == '+' || p.b[p.i] == '-') {
+			p.i++
+		}
+		if digits() == 0 {
+			return nil, p.unexpected("a digit in the exponent")
+		}
+	}
+	if p.i < len(p.b) {
+		if c := p.b[p.i]; c >= '0' && c <= '9' || c == '.' {
+			return nil, p.unexpected(`"," or the end of the number`)
+		}
+	}
+	return &node{kind: kNumber, off: start, text: string(p.b[start:p.i])}, nil
+}
