@@ -1,0 +1,96 @@
+package text
+
+import (
+	"bytes"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// Encoding names reported in Result.Encoding.
+const (
+	EncUTF8      = "UTF-8"
+	EncUTF8BOM   = "UTF-8 (BOM)"
+	EncUTF16LE   = "UTF-16LE"
+	EncUTF16BE   = "UTF-16BE"
+	EncGB18030   = "GB18030"
+	EncUTF16LEB  = "UTF-16LE (BOM)"
+	EncUTF16BEB  = "UTF-16BE (BOM)"
+	encUndecoded = ""
+)
+
+// decode turns raw bytes into a UTF-8 string and names the encoding.
+// It returns ok=false when the bytes are not text in any supported encoding.
+func decode(b []byte) (s string, enc string, ok bool) {
+	switch {
+	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
+		b = b[3:]
+		if !utf8.Valid(b) {
+			return "", EncUTF8BOM, false
+		}
+		return string(b), EncUTF8BOM, true
+	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
+		return utf16(b[2:], unicode.LittleEndian, EncUTF16LEB)
+	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
+		return utf16(b[2:], unicode.BigEndian, EncUTF16BEB)
+	}
+	if len(b) >= 4 {
+		// UTF-16 without BOM: ASCII characters give a NUL in every other byte.
+		even, odd := 0, 0
+		n := len(b)
+		if n > 4096 {
+			n = 4096
+		}
+		for i := 0; i+1 < n; i += 2 {
+			if b[i] == 0 {
+				even++
+			}
+			if b[i+1] == 0 {
+				odd++
+			}
+		}
+		pairs := n / 2
+		if odd*4 > pairs && even*10 < odd {
+			return utf16(b, unicode.LittleEndian, EncUTF16LE)
+		}
+		if even*4 > pairs && odd*10 < even {
+			return utf16(b, unicode.BigEndian, EncUTF16BE)
+		}
+	}
+	if utf8.Valid(b) {
+		if bytes.IndexByte(b, 0) >= 0 {
+			return "", encUndecoded, false
+		}
+		return string(b), EncUTF8, true
+	}
+	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
+	if err != nil || bytes.IndexByte(out, 0) >= 0 || !plausibleText(out) {
+		return "", encUndecoded, false
+	}
+	return string(out), EncGB18030, true
+}
+
+func utf16(b []byte, e unicode.Endianness, name string) (string, string, bool) {
+	if len(b)%2 == 1 {
+		b = b[:len(b)-1]
+	}
+	out, err := unicode.UTF16(e, unicode.IgnoreBOM).NewDecoder().Bytes(b)
+	if err != nil || !utf8.Valid(out) {
+		return "", name, false
+	}
+	return string(out), name, true
+}
+
+// plausibleText rejects binary data that happens to decode as GB18030:
+// too many control characters or private-use code points.
+func plausibleText(b []byte) bool {
+	bad, n := 0, 0
+	for _, r := range string(b) {
+		n++
+		if r == utf8.RuneError || (r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f') || (r >= 0xE000 && r <= 0xF8FF) {
+			bad++
+		}
+	}
+	return n == 0 || bad*20 < n
+}

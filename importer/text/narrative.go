@@ -1,0 +1,698 @@
+package text
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"gongkai/model"
+)
+
+// Topics of narrative sentences.
+const (
+	tNone    = ""
+	tIncome  = "income"
+	tExp     = "expenditure"
+	tOp      = "operating_costs"
+	tThree   = "three_public"
+	tProc    = "procurement"
+	tAssets  = "assets"
+	tStaff   = "staffing"
+	tOther   = "other" // a section no rule reads (名词解释, 绩效目标 …)
+	maxItems = 200
+)
+
+var topicWords = []struct{ word, topic string }{
+	{"三公", tThree},
+	{"机关运行经费", tOp},
+	{"政府采购", tProc},
+	{"国有资产", tAssets},
+	{"资产占用", tAssets},
+	{"预算收入", tIncome},
+	{"收入总额", tIncome},
+	{"收入预算", tIncome},
+	{"收入总计", tIncome},
+	{"年初预算", tIncome},
+	{"收入情况", tIncome},
+	{"收支预算总额", tIncome},
+	{"预算支出", tExp},
+	{"支出总额", tExp},
+	{"支出预算", tExp},
+	{"支出情况", tExp},
+	{"支出总计", tExp},
+	{"编制人数", tStaff},
+	{"人员构成", tStaff},
+	{"人员情况", tStaff},
+	{"核定编制", tStaff},
+	{"实有人数", tStaff},
+	{"行政编制", tStaff},
+	{"事业编制", tStaff},
+	{"离退休", tStaff},
+	{"机构设置", tStaff},
+	{"名词解释", tOther},
+	{"绩效", tOther},
+	{"项目申报", tOther},
+	{"重点项目", tOther},
+	{"项目名称", tOther},
+	{"主要职责", tOther},
+}
+
+// topicOf returns the topic of the earliest topic word in s.
+func topicOf(s string) string {
+	best, pos := tNone, -1
+	for _, w := range topicWords {
+		if i := strings.Index(s, w.word); i >= 0 && (pos < 0 || i < pos) {
+			best, pos = w.topic, i
+		}
+	}
+	return best
+}
+
+var (
+	reYearWord = regexp.MustCompile(`\d{4}年度?`)
+	plusWords  = []string{"增加", "增长", "上升", "增幅", "提高"}
+	minusWords = []string{"减少", "下降", "降低", "降幅", "减幅", "缩减"}
+	sameWords  = []string{"无变化", "持平", "无增减", "一致", "不变", "相同", "没有变化", "未变化", "未发生变化"}
+)
+
+// changeWords returns the change words of a label in the order stated and
+// the sign they give (+1, -1; 0 when none; the last word decides when both
+// kinds are stated).
+func changeWords(label string) (words string, sign int, both bool) {
+	type hit struct {
+		pos  int
+		w    string
+		sign int
+	}
+	var hits []hit
+	for _, w := range plusWords {
+		for i := 0; ; {
+			j := strings.Index(label[i:], w)
+			if j < 0 {
+				break
+			}
+			hits = append(hits, hit{i + j, w, 1})
+			i += j + len(w)
+		}
+	}
+	for _, w := range minusWords {
+		for i := 0; ; {
+			j := strings.Index(label[i:], w)
+			if j < 0 {
+				break
+			}
+			hits = append(hits, hit{i + j, w, -1})
+			i += j + len(w)
+		}
+	}
+	if len(hits) == 0 {
+		return "", 0, false
+	}
+	// order by position
+	for i := 1; i < len(hits); i++ {
+		for j := i; j > 0 && hits[j].pos < hits[j-1].pos; j-- {
+			hits[j], hits[j-1] = hits[j-1], hits[j]
+		}
+	}
+	var b strings.Builder
+	plus, minus := false, false
+	for _, h := range hits {
+		b.WriteString(h.w)
+		if h.sign > 0 {
+			plus = true
+		} else {
+			minus = true
+		}
+	}
+	return b.String(), hits[len(hits)-1].sign, plus && minus
+}
+
+func hasAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentState is what the rules remember while reading one sentence.
+type sentState struct {
+	topic         string
+	subject       string // key prefix the next change refers to, e.g. income, three_public.reception
+	afterQ        bool   // 其中 seen
+	funcMode      bool   // 本年支出构成 …
+	lastFunc      int
+	lastKey       string
+	lastSign      int
+	lastWord      string
+	lastWasChange bool
+	changeSign    map[string]int // subject → sign of amount change in this sentence
+	pctSign       map[string]int
+}
+
+// readNarrative reads every sentence outside the tables.
+func (p *parser) readNarrative() {
+	paras := p.paragraphs()
+	type item struct {
+		s    sentence
+		toks []token
+	}
+	var items []item
+	wan, yuan := 0, 0
+	for _, para := range paras {
+		for _, s := range para.split() {
+			toks := s.tokens()
+			p.markIgnored(&s, toks)
+			for _, t := range toks {
+				if t.ignore {
+					continue
+				}
+				switch t.unit {
+				case "万元":
+					wan++
+				case "元":
+					yuan++
+				}
+			}
+			items = append(items, item{s, toks})
+		}
+	}
+	switch {
+	case wan > 0 && yuan > 0:
+		if wan >= yuan {
+			p.narrUnit = model.UnitWanYuan
+		} else {
+			p.narrUnit = model.UnitYuan
+		}
+		p.finding(model.SeverityWarning, "P3", "unit", 0, fmt.Sprintf("文字说明中金额单位不统一：“万元”%d处，“元”%d处；以%s为准，其余数字只列入文中数据，不作换算", wan, yuan, p.narrUnit))
+	case wan > 0:
+		p.narrUnit = model.UnitWanYuan
+	case yuan > 0:
+		p.narrUnit = model.UnitYuan
+	}
+	topic := tNone
+	for _, it := range items {
+		s := it.s
+		txt := s.text()
+		if s.head {
+			topic = topicOf(txt)
+			if topic == tNone && hasAny(txt, "概况", "情况说明", "公开表", "收支表", "部分") {
+				topic = tNone
+			}
+		} else if !strings.HasPrefix(strings.TrimLeft(txt, " ,，"), "其中") {
+			if t := topicOf(txt); t != tNone {
+				topic = t
+			}
+		}
+		p.readSentence(s, it.toks, topic)
+	}
+}
+
+// markIgnored marks numbers that are not figures: the budget year and the
+// years around it (YYYY年), and digits that belong to the department name
+// (天门市12345公共服务热线中心, 12345热线).
+func (p *parser) markIgnored(s *sentence, toks []token) {
+	txt := s.r
+	var inName []bool
+	if p.dept != "" {
+		inName = make([]bool, len(txt))
+		dn := []rune(p.dept)
+		for i := 0; i+len(dn) <= len(txt); i++ {
+			if string(txt[i:i+len(dn)]) == p.dept {
+				for k := i; k < i+len(dn); k++ {
+					inName[k] = true
+				}
+			}
+		}
+	}
+	for i := range toks {
+		t := &toks[i]
+		if inName != nil && inName[t.s] {
+			t.ignore = true
+			continue
+		}
+		if t.unit == "" && t.ne < len(txt) && unicode.Is(unicode.Han, txt[t.ne]) {
+			for _, d := range p.deptNums {
+				if t.num == d {
+					t.ignore = true
+				}
+			}
+		}
+		if t.unit == "年" && len(t.num) == 4 {
+			y, _ := strconv.Atoi(t.num)
+			if p.year == 0 || (y >= p.year-3 && y <= p.year+1) {
+				t.ignore = true
+			}
+		}
+	}
+}
+
+// label returns the words before token i back to the previous number or
+// clause mark.
+func label(s sentence, toks []token, i int) string {
+	start := 0
+	for k := i - 1; k >= 0; k-- {
+		if toks[k].ignore {
+			continue
+		}
+		start = toks[k].e
+		break
+	}
+	for k := toks[i].s - 1; k >= start; k-- {
+		switch s.r[k] {
+		case ',', '，', '、', ':', '：', ';', '；', '。':
+			start = k + 1
+			k = -1
+		}
+	}
+	return string(s.r[start:toks[i].s])
+}
+
+// after returns the text after token i up to the next clause mark.
+func after(s sentence, t token) string {
+	end := t.e
+	for end < len(s.r) {
+		switch s.r[end] {
+		case ',', '，', '、', ':', '：', ';', '；', '。':
+			return string(s.r[t.e:end])
+		}
+		end++
+	}
+	return string(s.r[t.e:end])
+}
+
+// cleanLabel trims a label for use as a name: numbering, years, the
+// department name, 其中, punctuation and linking words.
+func (p *parser) cleanLabel(l string) string {
+	l = reYearWord.ReplaceAllString(l, "")
+	if p.dept != "" {
+		l = strings.ReplaceAll(l, p.dept, "")
+	}
+	l = strings.TrimSpace(l)
+	for _, pre := range []string{"其中", "分别为", "分别是", "包括", "主要为", "主要是", "本年", "本部门", "全年"} {
+		l = strings.TrimPrefix(strings.TrimLeft(l, " :：,，、"), pre)
+	}
+	l = strings.TrimFunc(l, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(":：,，、;；。“”\"'（(", r)
+	})
+	for _, suf := range []string{"为", "是", "共计", "合计", "约", "达", "共", "计"} {
+		if strings.HasSuffix(l, suf) && len([]rune(l)) > len([]rune(suf))+1 {
+			l = strings.TrimSuffix(l, suf)
+		}
+	}
+	l = strings.TrimLeft(l, ")")
+	if strings.Count(l, "“") != strings.Count(l, "”") {
+		l = strings.NewReplacer("“", "", "”", "").Replace(l)
+	}
+	if strings.Count(l, "(") < strings.Count(l, ")") {
+		l = strings.TrimSuffix(l, ")")
+	}
+	return strings.TrimSpace(l)
+}
+
+var priorWords = []string{"比上年", "较上年", "上年预算", "同比", "比20", "较20", "上年为", "上年数", "上年同期", "与上年"}
+
+func (p *parser) readSentence(s sentence, toks []token, topic string) {
+	st := &sentState{topic: topic, subject: topic, lastFunc: -1, changeSign: map[string]int{}, pctSign: map[string]int{}}
+	txt := s.text()
+	qPos := strings.Index(txt, "其中")
+	funcPos := -1
+	for _, w := range []string{"支出构成", "构成为", "构成情况", "按功能分类", "功能分类"} {
+		if i := strings.Index(txt, w); i >= 0 && (funcPos < 0 || i < funcPos) {
+			funcPos = i
+		}
+	}
+	// no-change clauses: 较上年预算无变化 / 持平 / 无增减
+	type event struct {
+		pos int // rune offset
+		tok int // -1 for a no-change clause
+		end int
+	}
+	var evs []event
+	for i := range toks {
+		evs = append(evs, event{toks[i].s, i, toks[i].e})
+	}
+	clauseStart := 0
+	for i := 0; i <= len(s.r); i++ {
+		if i == len(s.r) || strings.ContainsRune(",，;；。:：", s.r[i]) {
+			cl := string(s.r[clauseStart:i])
+			if hasAny(cl, sameWords...) && hasAny(cl, "上年", "比", "较", "同比", "上一年") && !hasNumberToken(toks, clauseStart, i) {
+				evs = append(evs, event{clauseStart, -1, i})
+			}
+			clauseStart = i + 1
+		}
+	}
+	for i := 1; i < len(evs); i++ {
+		for j := i; j > 0 && evs[j].pos < evs[j-1].pos; j-- {
+			evs[j], evs[j-1] = evs[j-1], evs[j]
+		}
+	}
+	byteOff := func(runeOff int) int { return len(string(s.r[:runeOff])) }
+	for _, ev := range evs {
+		if ev.tok < 0 {
+			cl := strings.Trim(string(s.r[ev.pos:ev.end]), " ")
+			word := ""
+			for _, w := range sameWords {
+				if strings.Contains(cl, w) {
+					word = w
+					break
+				}
+			}
+			if st.topic == tNone || st.topic == tOther {
+				continue
+			}
+			_, changeKey, _ := changeKeys(st.subject)
+			p.place(changeKey, model.MustAmount("0"), p.narrUnit, cl, s.line[ev.pos], "")
+			p.n.Words[changeKey] = word
+			continue
+		}
+		t := &toks[ev.tok]
+		if t.ignore {
+			continue
+		}
+		st.afterQ = qPos >= 0 && byteOff(t.s) > qPos
+		st.funcMode = funcPos >= 0 && byteOff(t.s) > funcPos
+		p.classify(s, toks, ev.tok, st)
+	}
+	// 无离退休人员: a stated zero
+	if st.topic == tStaff {
+		if i := strings.Index(txt, "无离退休人员"); i >= 0 {
+			p.place("staffing.retired", model.MustAmount("0"), "人", "无离退休人员", s.line[len([]rune(txt[:i]))], "")
+		}
+	}
+	// amount change and percent change with opposite signs
+	for subj, sg := range st.changeSign {
+		if ps, ok := st.pctSign[subj]; ok && ps != sg {
+			_, ck, _ := changeKeys(subj)
+			p.finding(model.SeverityError, "P1", ck, s.line[0], fmt.Sprintf("“%s”中增减金额与增减幅度的方向相反，按原文保留", strings.TrimSpace(txt)))
+		}
+	}
+	for _, t := range toks {
+		if !t.ignore && !t.used {
+			p.unread(t.line, txt)
+			break
+		}
+	}
+}
+
+func hasNumberToken(toks []token, a, b int) bool {
+	for _, t := range toks {
+		if !t.ignore && t.s >= a && t.s < b {
+			return true
+		}
+	}
+	return false
+}
+
+// changeKeys returns the prior, change and change-percent keys of a subject.
+func changeKeys(subject string) (prior, change, pct string) {
+	switch subject {
+	case "three_public.reception":
+		return "three_public.reception.prior_total", "three_public.reception_change", "three_public.reception_change_percent"
+	}
+	return subject + ".prior_total", subject + ".change", subject + ".change_percent"
+}
+
+// classify applies the rules to token i of the sentence.
+func (p *parser) classify(s sentence, toks []token, i int, st *sentState) {
+	t := &toks[i]
+	raw := label(s, toks, i)
+	lab := p.cleanLabel(raw)
+	aft := after(s, *t)
+	v, err := model.ParseAmount(t.num)
+	if err != nil {
+		return
+	}
+	place := func(key string) {
+		if key == "" {
+			return
+		}
+		t.used = true
+		p.place(key, v, t.unit, lab, t.line, raw)
+		st.lastKey = key
+	}
+	// staffing offices: 设3个科室 / 内设机构3个
+	if t.unit == "个" && (hasAny(aft, "科室", "内设机构", "股室", "处室", "职能科", "内设科") || hasAny(raw, "内设机构", "内设科室")) {
+		place("staffing.offices")
+		return
+	}
+	if st.topic == tNone || st.topic == tOther {
+		return
+	}
+	words, sign, both := changeWords(raw)
+	if words != "" && (isAmountUnit(t.unit) || t.unit == "%" || t.unit == "") && !strings.Contains(raw, "占") {
+		prior, ck, pk := changeKeys(st.subject)
+		_ = prior
+		key := ck
+		if t.unit == "%" {
+			key = pk
+			st.pctSign[st.subject] = sign
+		} else {
+			st.changeSign[st.subject] = sign
+		}
+		if sign < 0 {
+			v = v.Neg()
+		}
+		place(key)
+		p.n.Words[key] = words
+		st.lastWasChange, st.lastSign, st.lastWord = true, sign, words
+		if both {
+			p.finding(model.SeverityError, "P1", key, t.line, fmt.Sprintf("“%s%s%s”同时使用了“%s”，增减方向不明；按原文保留，数值按最后一个词记为%s", strings.TrimSpace(raw), t.num, t.unit, words, v.String()))
+		}
+		if v.IsZero() && t.unit != "%" {
+			p.finding(model.SeverityInfo, "P4", key, t.line, fmt.Sprintf("变动额为0却写作“%s%s%s”，通常应写“无变化”或“持平”", words, t.num, t.unit))
+		}
+		return
+	}
+	if t.unit == "%" && strings.TrimSpace(lab) == "" && st.lastWasChange {
+		// 增加44.22万元，17.56%
+		_, _, pk := changeKeys(st.subject)
+		if st.lastSign < 0 {
+			v = v.Neg()
+		}
+		st.pctSign[st.subject] = st.lastSign
+		place(pk)
+		p.n.Words[pk] = st.lastWord
+		return
+	}
+	st.lastWasChange = false
+	if t.unit == "%" && strings.Contains(raw, "占") {
+		if st.topic == tExp && st.lastFunc >= 0 && strings.HasPrefix(st.lastKey, "expenditure.by_function[") {
+			place(fmt.Sprintf("expenditure.by_function[%d].percent", st.lastFunc))
+			return
+		}
+		if st.lastKey != "" {
+			place(st.lastKey + ".share")
+		}
+		return
+	}
+	if isAmountUnit(t.unit) && hasAny(raw, priorWords...) && !hasAny(raw, "占") {
+		prior, _, _ := changeKeys(st.subject)
+		place(prior)
+		return
+	}
+	switch st.topic {
+	case tIncome:
+		p.ruleIncome(t, lab, raw, st, place)
+	case tExp:
+		p.ruleExp(s, t, lab, raw, aft, st, place)
+	case tOp:
+		p.ruleOp(t, lab, st, place)
+	case tThree:
+		p.ruleThree(t, lab, st, place)
+	case tProc:
+		p.ruleProc(t, lab, st, place)
+	case tAssets:
+		p.ruleAssets(t, lab, st, place)
+	case tStaff:
+		p.ruleStaff(t, lab, st, place)
+	}
+}
+
+var incomeSources = []string{"财政拨款", "一般公共预算", "政府性基金", "国有资本", "财政专户", "单位资金", "事业收入", "经营收入", "上级补助", "附属单位", "其他收入", "结余", "结转", "非税", "专项收入", "纳入专户"}
+
+func (p *parser) ruleIncome(t *token, lab, raw string, st *sentState, place func(string)) {
+	if !isAmountUnit(t.unit) && t.unit != "" {
+		return
+	}
+	switch {
+	case hasAny(lab, incomeSources...) && (st.afterQ || !hasAny(lab, "总额", "总计")):
+		place(mapKey("income.sources", lab))
+	case hasAny(lab, "支出") && !hasAny(lab, "收入"):
+		place("expenditure.total")
+		st.subject = "expenditure"
+	case hasAny(lab, "总额", "总计", "合计", "收入预算", "预算收入", "年初预算", "收入", "收支预算", "预算"):
+		place("income.total")
+		st.subject = "income"
+	}
+}
+
+var categories = []struct{ word, key string }{
+	{"人员类", model.CatPersonnel},
+	{"人员经费", model.CatPersonnel},
+	{"公用经费", model.CatPublic},
+	{"其他运转", model.CatOtherOperating},
+	{"特定目标", model.CatSpecific},
+	{"基本支出", model.CatBasic},
+	{"项目支出", model.CatProject},
+}
+
+func (p *parser) ruleExp(s sentence, t *token, lab, raw, aft string, st *sentState, place func(string)) {
+	if !isAmountUnit(t.unit) && t.unit != "" {
+		return
+	}
+	for _, c := range categories {
+		if strings.Contains(lab, c.word) {
+			place(mapKey("expenditure.by_category", c.key))
+			st.subject = "expenditure.by_category[" + c.key + "]"
+			return
+		}
+	}
+	if strings.Contains(lab, "运转类") {
+		place("expenditure.operating_projects")
+		return
+	}
+	share := strings.HasPrefix(strings.TrimLeft(aft, " "), "占") || strings.Contains(aft, "占")
+	if st.funcMode || share || (st.afterQ && strings.HasSuffix(lab, "支出") && !hasAny(lab, "总额", "预算支出")) {
+		if lab == "" || len(p.n.Expenditure.ByFunction) >= maxItems {
+			return
+		}
+		p.n.Expenditure.ByFunction = append(p.n.Expenditure.ByFunction, model.FunctionShare{Name: lab})
+		st.lastFunc = len(p.n.Expenditure.ByFunction) - 1
+		place(fmt.Sprintf("expenditure.by_function[%d]", st.lastFunc))
+		return
+	}
+	if hasAny(lab, "总额", "总计", "合计", "预算支出", "支出预算", "支出", "预算") {
+		place("expenditure.total")
+		st.subject = "expenditure"
+	}
+}
+
+func (p *parser) ruleOp(t *token, lab string, st *sentState, place func(string)) {
+	if !isAmountUnit(t.unit) && t.unit != "" {
+		return
+	}
+	if hasAny(lab, "机关运行经费", "总额", "合计") || (!st.afterQ && hasAny(lab, "预算")) {
+		place("operating_costs.total")
+		st.subject = "operating_costs"
+		return
+	}
+	if st.afterQ && lab != "" && len(p.n.OperatingCosts.Items) < maxItems {
+		p.n.OperatingCosts.Items = append(p.n.OperatingCosts.Items, model.NamedAmount{Name: lab})
+		k := fmt.Sprintf("operating_costs.items[%d]", len(p.n.OperatingCosts.Items)-1)
+		place(k)
+		st.subject = k
+	}
+}
+
+func (p *parser) ruleThree(t *token, lab string, st *sentState, place func(string)) {
+	if !isAmountUnit(t.unit) && t.unit != "" {
+		return
+	}
+	key := ""
+	switch {
+	case hasAny(lab, "出国", "出境"):
+		key = "three_public.abroad"
+	case hasAny(lab, "购置及运行", "购置和运行", "购置及维护"):
+		key = "three_public.vehicle"
+	case hasAny(lab, "购置"):
+		key = "three_public.vehicle_purchase"
+	case hasAny(lab, "运行", "维护", "公车"):
+		key = "three_public.vehicle_operation"
+	case hasAny(lab, "接待"):
+		key = "three_public.reception"
+	case hasAny(lab, "三公", "总额", "合计", "预算", "经费"):
+		key = "three_public.total"
+	}
+	if key == "" {
+		return
+	}
+	place(key)
+	st.subject = strings.TrimSuffix(key, ".total")
+}
+
+func (p *parser) ruleProc(t *token, lab string, st *sentState, place func(string)) {
+	if !isAmountUnit(t.unit) && t.unit != "" {
+		return
+	}
+	key := ""
+	switch {
+	case hasAny(lab, "货物"):
+		key = "procurement.goods"
+	case hasAny(lab, "工程"):
+		key = "procurement.works"
+	case hasAny(lab, "服务"):
+		key = "procurement.services"
+	case hasAny(lab, "采购", "总额", "合计", "预算"):
+		key = "procurement.total"
+	}
+	if key == "" {
+		return
+	}
+	place(key)
+	st.subject = strings.TrimSuffix(key, ".total")
+}
+
+func (p *parser) ruleAssets(t *token, lab string, st *sentState, place func(string)) {
+	subject := ""
+	switch {
+	case hasAny(lab, "固定资产"):
+		subject = "fixed"
+	case hasAny(lab, "无形资产"):
+		subject = "intangible"
+	case hasAny(lab, "车辆", "汽车", "公务用车"):
+		subject = "vehicles"
+	case hasAny(lab, "国有资产", "资产总额", "资产总计", "资产合计"):
+		subject = "total"
+	case lab == "" || hasAny(lab, "价值", "金额", "账面", "原值", "净值"):
+		subject = strings.TrimPrefix(st.subject, "assets.")
+		if subject == "assets" {
+			subject = ""
+		}
+	}
+	switch {
+	case subject == "":
+		return
+	case t.unit == "辆" || subject == "vehicles" && isCountUnit(t.unit):
+		place("assets.vehicles")
+	case isCountUnit(t.unit):
+		switch subject {
+		case "fixed", "intangible":
+			place("assets." + subject + "_count")
+		default:
+			return
+		}
+	case isAmountUnit(t.unit) || t.unit == "":
+		if subject == "vehicles" {
+			place("assets.vehicles.value")
+		} else {
+			place("assets." + subject)
+		}
+	default:
+		return
+	}
+	st.subject = "assets." + subject
+}
+
+func (p *parser) ruleStaff(t *token, lab string, st *sentState, place func(string)) {
+	if !isPersonUnit(t.unit) {
+		return
+	}
+	switch {
+	case hasAny(lab, "编制人数", "编制数", "核定编制", "编制总数") || lab == "编制":
+		place("staffing.authorized")
+	case strings.HasSuffix(lab, "编制") || hasAny(lab, "行政编制", "事业编制", "工勤编制", "参公编制", "机关编制"):
+		place(mapKey("staffing.kinds", lab))
+	case hasAny(lab, "实有", "在职", "在编"):
+		place("staffing.actual")
+	case hasAny(lab, "离退休"):
+		place("staffing.retired")
+	case hasAny(lab, "离休", "退休"):
+		place(mapKey("staffing.retired_kinds", lab))
+	}
+}
+
+func mapKey(prefix, name string) string { return prefix + "[" + name + "]" }
