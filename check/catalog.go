@@ -1,0 +1,56 @@
+package check
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+)
+
+// catalog.tsv is the classification catalog of spec/classification.md: the
+// function 类 list with the 款/项 seen, the outdated 类 names, and both
+// economic classifications (部门 3xx, 政府 5xx) at 类 and 款 level. A code it
+// lacks is reported as a warning, never an error: the function catalog
+// changes every year and only a sample below 类 is embedded.
+//
+//go:embed catalog.tsv
+var catalogTSV string
+
+type catalogData struct {
+	funcName   map[string]string // code → name (类, 款, 项)
+	funcByName map[string]string // normalised 类 name → code
+	oldFunc    map[string]string // normalised outdated 类 name → code
+	dept       map[string]string // 部门预算经济分类 code → name
+	gov        map[string]string // 政府预算经济分类 code → name
+}
+
+// catalog parses the embedded catalog once; the result is never modified.
+var catalog = sync.OnceValue(func() *catalogData {
+	c := &catalogData{
+		funcName: map[string]string{}, funcByName: map[string]string{}, oldFunc: map[string]string{},
+		dept: map[string]string{}, gov: map[string]string{},
+	}
+	for _, line := range strings.Split(catalogTSV, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 3 {
+			continue
+		}
+		kind, code, name := f[0], f[1], f[2]
+		switch kind {
+		case "func":
+			c.funcName[code] = name
+			if len(code) == 3 {
+				c.funcByName[normName(name)] = code
+			}
+		case "old":
+			c.oldFunc[normName(name)] = code
+		case "dept":
+			c.dept[code] = name
+		case "gov":
+			c.gov[code] = name
+		}
+	}
+	return c
+})

@@ -1,0 +1,354 @@
+package check
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"gongkai/model"
+)
+
+// Options tune the checks. The zero value applies the documented defaults:
+// the rounding tolerance of doc.go and every rule.
+type Options struct {
+	// Exact turns the rounding tolerance off: parts must add up to their
+	// total to the last stated place (spec §8 V5 "fail under exact equality").
+	Exact bool
+}
+
+// Disclosure runs every rule on d and returns the findings in a fixed
+// order: the ten tables in their official order (each table's rows in
+// order, then by rule), then the narrative, then the whole document.
+// It never fails: numbers that disagree are findings, and a rule whose
+// data is absent (a nil table, a blank narrative figure) is skipped.
+func Disclosure(d *model.Disclosure, o Options) []model.Finding {
+	if d == nil {
+		return nil
+	}
+	c := &checker{d: d, o: o, cat: catalog()}
+	c.tables()
+	c.cross()
+	c.codes()
+	c.notes()
+	c.narrative()
+	c.document()
+	return c.sorted()
+}
+
+// Summary counts findings by severity.
+func Summary(fs []model.Finding) (errors, warnings, infos int) {
+	for _, f := range fs {
+		switch f.Severity {
+		case model.SeverityError:
+			errors++
+		case model.SeverityWarning:
+			warnings++
+		case model.SeverityInfo:
+			infos++
+		}
+	}
+	return
+}
+
+// Failed reports whether the findings should fail a run: any error, or with
+// strict also any warning (the CLI's --strict).
+func Failed(fs []model.Finding, strict bool) bool {
+	e, w, _ := Summary(fs)
+	return e > 0 || strict && w > 0
+}
+
+// SummaryLine is the closing line the CLI prints, e.g.
+// "核对完成：错误 1 项，警告 2 项，提示 0 项".
+func SummaryLine(fs []model.Finding) string {
+	e, w, i := Summary(fs)
+	return "核对完成：错误 " + strconv.Itoa(e) + " 项，警告 " + strconv.Itoa(w) + " 项，提示 " + strconv.Itoa(i) + " 项"
+}
+
+// Rules lists every rule id this package reports, in the order findings of
+// one row are sorted, with a short Chinese description.
+var Rules = []struct{ ID, Description string }{
+	{"R-ROW", "行内：总计等于各分项之和"},
+	{"R-SUB", "表内：合计、科室、部门、类等汇总行等于其下级行之和"},
+	{"R-FIX", "表一/表四固定行：本年收入合计、收入总计、本年支出合计、支出总计等各自相加"},
+	{"R-BAL", "收入总计等于支出总计（表一、表四，分资金来源）"},
+	{"X1", "表三 合计·总计 = 表一 本年支出合计"},
+	{"X2", "表三 各功能分类（类）之和 = 表一/表四 功能分类行"},
+	{"X3", "表三 合计各支出类别 = 表一/表四 支出类别分类各行"},
+	{"X4", "表五 合计·总计 = 表四 一般公共预算 本年支出合计"},
+	{"X5", "表五 各功能分类（类）之和 = 表四 一般公共预算列功能分类行"},
+	{"X6", "表六 合计 = 表五 合计 人员类 + 公用经费"},
+	{"X7", "表六 人员经费、公用经费 = 表五 人员类、公用经费"},
+	{"X8", "表四 501/502 ≥ 表六 301/302"},
+	{"X9", "表一/表四 支出类别分类 = 部门预算支出经济分类 = 本年支出合计"},
+	{"X10", "表八、表十 合计 = 表四 政府性基金、国有资本经营 本年支出合计"},
+	{"X11", "表二 合计·总计 = 表一 收入总计"},
+	{"X12", "表二 合计·一般公共预算 = 表四 一般公共预算财政拨款收入"},
+	{"N1", "文中预算收入总额与表一/表二一致"},
+	{"N2", "文中收入来源与表一/表二一致，且相加等于收入总额"},
+	{"N3", "文中预算支出总额与表三/表一一致"},
+	{"N4", "文中各支出类别与表三合计行一致，且相加等于支出总额"},
+	{"N5", "文中本年支出构成列出每个非零功能分类，金额与占比正确"},
+	{"N6", "文中机关运行经费及明细与表六 302 一致"},
+	{"N7", "文中“三公”经费及各项与表七一致，分项不大于合计"},
+	{"N8", "文中政府采购预算与表九一致"},
+	{"N9", "增减额、增减幅度按本年数与上年数重算一致，增减用词与方向一致"},
+	{"N10", "文中国有资产总额等于各类资产之和"},
+	{"N11", "文中编制人数等于各类编制之和"},
+	{"C-FUNC", "功能分类科目编码的结构与目录"},
+	{"C-ECON", "经济分类科目编码的结构与目录"},
+	{"C-MIX", "同一块内不混用部门预算（3xx）与政府预算（5xx）经济分类"},
+	{"C-NAME", "科目名称与目录一致"},
+	{"C-UNIT", "单位编码的结构与一致性"},
+	{"C-LABEL", "收入项目的编号顺序"},
+	{"E-NOTE", "空表说明与本表资金一致，且不出现在非空表上"},
+	{"PREC", "金额的小数位数"},
+	{"T-MISS", "十张公开表是否齐全"},
+}
+
+var ruleOrder = func() map[string]int {
+	m := make(map[string]int, len(Rules))
+	for i, r := range Rules {
+		m[r.ID] = i
+	}
+	return m
+}()
+
+// Position of a finding for sorting: table index 0..9, then the narrative
+// (10), then the document (11).
+const (
+	posNarrative = 10
+	posDocument  = 11
+)
+
+type keyed struct {
+	f     model.Finding
+	table int
+	row   int
+	seq   int
+}
+
+type checker struct {
+	d   *model.Disclosure
+	o   Options
+	cat *catalogData
+	out []keyed
+}
+
+func tableIndex(t model.TableID) int {
+	for i, id := range model.AllTables {
+		if id == t {
+			return i
+		}
+	}
+	return posDocument
+}
+
+// add records a finding at table t (or the narrative when t is ""), row
+// index row (-1 before the rows).
+func (c *checker) add(sev model.Severity, rule string, t model.TableID, row int, f model.Finding) {
+	f.Severity = sev
+	f.Rule = rule
+	f.Table = t
+	pos := posNarrative
+	if t != "" {
+		pos = tableIndex(t)
+	}
+	if f.Field == "" && t == "" && rule == "T-MISS" {
+		pos = posDocument
+	}
+	if f.Field != "" && c.d.Narrative != nil && f.Line == 0 {
+		f.Line = c.d.Narrative.Lines[f.Field]
+	}
+	c.out = append(c.out, keyed{f: f, table: pos, row: row, seq: len(c.out)})
+}
+
+func (c *checker) sorted() []model.Finding {
+	sort.SliceStable(c.out, func(i, j int) bool {
+		a, b := c.out[i], c.out[j]
+		if a.table != b.table {
+			return a.table < b.table
+		}
+		if a.row != b.row {
+			return a.row < b.row
+		}
+		if ra, rb := ruleOrder[a.f.Rule], ruleOrder[b.f.Rule]; ra != rb {
+			return ra < rb
+		}
+		return a.seq < b.seq
+	})
+	fs := make([]model.Finding, len(c.out))
+	for i, k := range c.out {
+		fs[i] = k.f
+	}
+	return fs
+}
+
+// ---- amounts, tolerance and messages ----
+
+// minPlaces is the published precision: tables print 2 decimals, and the
+// narrative strips trailing zeros of 2-decimal values ("4.8" = 4.80).
+const minPlaces = 2
+
+func places(a model.Amount) int32 {
+	p := a.Places()
+	if p < minPlaces {
+		p = minPlaces
+	}
+	return p
+}
+
+// halfUnit is the largest rounding error a displayed amount can carry:
+// half a unit of its last place (0.005 for 2 places).
+func halfUnit(a model.Amount) decimal.Decimal {
+	return decimal.New(5, -(places(a) + 1))
+}
+
+// term is one labelled amount in an identity.
+type term struct {
+	label string
+	a     model.Amount
+}
+
+func t(label string, a model.Amount) term { return term{label, a} }
+
+func sumTerms(ts []term) decimal.Decimal {
+	s := decimal.Zero
+	for _, x := range ts {
+		s = s.Add(x.a.Decimal())
+	}
+	return s
+}
+
+func maxPlaces(ts []term) int32 {
+	p := int32(minPlaces)
+	for _, x := range ts {
+		if q := places(x.a); q > p {
+			p = q
+		}
+	}
+	return p
+}
+
+// agree reports whether the displayed amounts of two sides of an identity
+// can stand for the same exact value (see doc.go): the difference must not
+// exceed the sum of every term's half unit. One term against one term must
+// agree exactly at the coarser of their precisions.
+func (c *checker) agree(left, right []term) (ok bool, diff decimal.Decimal) {
+	l, r := sumTerms(left), sumTerms(right)
+	diff = l.Sub(r)
+	if diff.IsZero() {
+		return true, diff
+	}
+	if c.o.Exact {
+		return false, diff
+	}
+	if len(left) == 1 && len(right) == 1 {
+		p := places(left[0].a)
+		if q := places(right[0].a); q < p {
+			p = q
+		}
+		return l.Round(p).Equal(r.Round(p)), diff
+	}
+	tol := decimal.Zero
+	for _, x := range left {
+		tol = tol.Add(halfUnit(x.a))
+	}
+	for _, x := range right {
+		tol = tol.Add(halfUnit(x.a))
+	}
+	return diff.Abs().Cmp(tol) <= 0, diff
+}
+
+// fmtDec formats a computed value with p places.
+func fmtDec(d decimal.Decimal, p int32) string { return d.StringFixed(p) }
+
+// fmtAmt formats a stated amount as stated, a blank one as 0.
+func fmtAmt(a model.Amount) string {
+	if a.IsBlank() {
+		return "0"
+	}
+	return a.String()
+}
+
+// side formats one side of an identity: "表五 合计 人员类 44.54 + 公用经费 7.24 = 51.78".
+func side(prefix string, ts []term) string {
+	var b strings.Builder
+	b.WriteString(prefix)
+	shown := 0
+	for _, x := range ts {
+		if x.a.IsBlank() && len(ts) > 1 {
+			continue
+		}
+		if shown > 0 {
+			b.WriteString(" +")
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		if x.label != "" {
+			b.WriteString(x.label)
+			b.WriteByte(' ')
+		}
+		b.WriteString(fmtAmt(x.a))
+		shown++
+	}
+	if shown == 0 {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString("0")
+	}
+	if shown > 1 {
+		b.WriteString(" = ")
+		b.WriteString(fmtDec(sumTerms(ts), maxPlaces(ts)))
+	}
+	return b.String()
+}
+
+// mismatch is the message of a failed identity:
+// "表六 合计 51.79 ≠ 表五 合计 人员类 44.54 + 公用经费 7.24 = 51.78 (差 0.01)".
+func mismatch(lp string, left []term, rp string, right []term, diff decimal.Decimal) string {
+	p := maxPlaces(append(append([]term{}, left...), right...))
+	return side(lp, left) + " ≠ " + side(rp, right) + " (差 " + fmtDec(diff.Abs(), p) + ")"
+}
+
+// eq checks left = right and reports rule at (tbl,row) when they disagree.
+func (c *checker) eq(rule string, tbl model.TableID, row int, f model.Finding, lp string, left []term, rp string, right []term) bool {
+	ok, diff := c.agree(left, right)
+	if ok {
+		return true
+	}
+	f.Message = mismatch(lp, left, rp, right, diff)
+	c.add(model.SeverityError, rule, tbl, row, f)
+	return false
+}
+
+// one is a single-term slice.
+func one(label string, a model.Amount) []term { return []term{{label, a}} }
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// splitCode returns the code and name of a line that may print its code
+// glued to the name ("201一般公共服务支出").
+func splitCode(code, name string) (string, string) {
+	if code != "" {
+		return code, name
+	}
+	i := 0
+	for i < len(name) && name[i] >= '0' && name[i] <= '9' {
+		i++
+	}
+	return name[:i], strings.TrimSpace(name[i:])
+}
