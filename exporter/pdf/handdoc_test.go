@@ -81,8 +81,8 @@ func longSheet(n int) layout.Sheet {
 			{Row: 1, Col: 4, RowSpan: 1, ColSpan: 1, Text: "公用经费"},
 		},
 		HeaderRows: 2, Decimals: 2,
-		Page:       layout.Page{Landscape: true, FitWidth: true, RepeatHeader: true},
-		Notes:      []string{"注：本表按部门预算支出经济分类科目列示。"},
+		Page:  layout.Page{Landscape: true, FitWidth: true, RepeatHeader: true},
+		Notes: []string{"注：本表按部门预算支出经济分类科目列示。"},
 	}
 	sh.Rows = append(sh.Rows, row("t06.rows[0]", layout.Bold, []string{"", "合计"}, "51.79", "44.54", "7.25"))
 	for i := 1; i < n; i++ {

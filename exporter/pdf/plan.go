@@ -240,7 +240,7 @@ func measureGrid(sh layout.Sheet, p *pager) *grid {
 	wf := p.width(cellSize)
 	need := func(h layout.HeaderCell) float64 {
 		_, w := g.cellBox(h.Col, h.ColSpan)
-		lines := len(wrap(h.Text, w-2*padH, wf))
+		lines := len(wrapBalanced(h.Text, w-2*padH, wf))
 		return float64(lines)*cellLineH + 2*padV
 	}
 	for _, h := range g.header {
@@ -298,7 +298,7 @@ func (p *pager) header(g *grid) {
 		numberRow := g.sh.NumberRow && h.Row == g.headRows-1
 		p.s.setFont(cellSize, !numberRow)
 		p.s.rect(x, y, w, ht)
-		p.lines(wrap(h.Text, w-2*padH, wf), x, y, w, ht, 'C')
+		p.lines(wrapBalanced(h.Text, w-2*padH, wf), x, y, w, ht, 'C')
 	}
 	p.y = top[g.headRows]
 	p.cur.HeaderRows = g.headRows

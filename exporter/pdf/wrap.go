@@ -70,3 +70,23 @@ func isWordRune(r rune) bool {
 func isClosing(r rune) bool {
 	return strings.ContainsRune("，。、；：？！）》」』】〕”’,.;:?!)]}%％", r)
 }
+
+// wrapBalanced wraps like wrap, then narrows the width as far as the line
+// count allows, so that a header reads 功能科目 / 编码 rather than
+// 功能科目编 / 码.
+func wrapBalanced(s string, max float64, width func(rune) float64) []string {
+	lines := wrap(s, max, width)
+	if len(lines) < 2 || strings.Contains(s, "\n") {
+		return lines
+	}
+	lo, hi := 0.0, max
+	for range 12 {
+		mid := (lo + hi) / 2
+		if len(wrap(s, mid, width)) == len(lines) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return wrap(s, hi, width)
+}
