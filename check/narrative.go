@@ -565,9 +565,9 @@ func (c *checker) nStaffing(n *model.Narrative) {
 // ---- N9: change amounts, percentages and words ----
 
 type changeGroup struct {
-	key, name               string // key prefix, e.g. income; name as read
+	key, name                string // key prefix, e.g. income; name as read
 	this, prior, change, pct model.Amount
-	changeKey, pctKey       string
+	changeKey, pctKey        string
 }
 
 func changeGroups(n *model.Narrative) []changeGroup {
@@ -581,8 +581,12 @@ func changeGroups(n *model.Narrative) []changeGroup {
 	}
 }
 
-func hasUp(w string) bool   { return strings.Contains(w, "增加") || strings.Contains(w, "增长") || strings.Contains(w, "上升") }
-func hasDown(w string) bool { return strings.Contains(w, "减少") || strings.Contains(w, "下降") || strings.Contains(w, "降低") }
+func hasUp(w string) bool {
+	return strings.Contains(w, "增加") || strings.Contains(w, "增长") || strings.Contains(w, "上升")
+}
+func hasDown(w string) bool {
+	return strings.Contains(w, "减少") || strings.Contains(w, "下降") || strings.Contains(w, "降低")
+}
 func hasSame(w string) bool {
 	return strings.Contains(w, "无变化") || strings.Contains(w, "持平") || strings.Contains(w, "不变")
 }
