@@ -12,7 +12,7 @@ import (
 var formT04 = form{
 	id: model.T04,
 	columns: []layout.Column{
-		col("income_item", layout.KindText, 15),
+		col("income_item", layout.KindText, 16),
 		col("income_amount", layout.KindAmount, wAmount),
 		col("function_item", layout.KindText, 13),
 		col("function_total", layout.KindAmount, wAmount),
