@@ -1,3 +1,351 @@
 package text
 
-func (p *parser) findTables() {}
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"gongkai/model"
+)
+
+// tableNames recognise the ten tables by their title words, most specific
+// first (一般公共预算基本支出表 before 一般公共预算支出表 …).
+var tableNames = []struct {
+	words []string
+	id    model.TableID
+}{
+	{[]string{"一般公共预算基本支出"}, model.T06},
+	{[]string{"三公"}, model.T07},
+	{[]string{"一般公共预算支出"}, model.T05},
+	{[]string{"一般公共预算财政拨款支出"}, model.T05},
+	{[]string{"财政拨款收支"}, model.T04},
+	{[]string{"收支总表"}, model.T01},
+	{[]string{"收支预算总表"}, model.T01},
+	{[]string{"收入总表"}, model.T02},
+	{[]string{"收入预算总表"}, model.T02},
+	{[]string{"政府性基金预算支出"}, model.T08},
+	{[]string{"政府性基金支出"}, model.T08},
+	{[]string{"政府采购预算"}, model.T09},
+	{[]string{"政府采购支出"}, model.T09},
+	{[]string{"国有资本经营预算支出"}, model.T10},
+	{[]string{"国有资本经营支出"}, model.T10},
+	{[]string{"支出总表"}, model.T03},
+	{[]string{"支出预算总表"}, model.T03},
+}
+
+var (
+	reTableNo  = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.]|\d+[、.]|表[一二三四五六七八九十\d]+[:、.]?|公开\d+表|公开表\d+(?:-\d+)?[:、.]?|附表\d*[:、.]?|\([一二三四五六七八九十\d]+\))`)
+	reUnitLine = regexp.MustCompile(`^(?:金额|预算|计量)?单位[:]?(万元|元|亿元|千元)$`)
+	reAmount   = regexp.MustCompile(`^-?\d+(?:\.\d+)?$`)
+	reCode     = regexp.MustCompile(`^\d{1,8}$`)
+	reLead     = regexp.MustCompile(`^(\d{3,8})\s*(\D.*)$`)
+)
+
+// tableTitle returns the table a line names, or "".
+func tableTitle(l string) model.TableID {
+	cells := splitCells(l)
+	if len(cells) != 1 {
+		return ""
+	}
+	h := compact(headingText(cells[0]))
+	h = strings.Trim(h, "*")
+	h = reTableNo.ReplaceAllString(h, "")
+	if !strings.Contains(h, "表") || strings.ContainsAny(h, "。；;") || len([]rune(h)) > 40 {
+		return ""
+	}
+	// a numbered title keeps the year: 2023年部门收支总表
+	if reDigits.MatchString(reYearWord.ReplaceAllString(h, "")) {
+		return ""
+	}
+	for _, t := range tableNames {
+		ok := true
+		for _, w := range t.words {
+			if !strings.Contains(h, w) {
+				ok = false
+			}
+		}
+		if ok {
+			return t.id
+		}
+	}
+	return ""
+}
+
+// splitCells returns the non-empty cells of a line in tab or pipe form; a
+// plain line is one cell.
+func splitCells(l string) []string {
+	var parts []string
+	switch {
+	case strings.Contains(l, "\t"):
+		parts = strings.Split(l, "\t")
+	case strings.HasPrefix(strings.TrimSpace(l), "|"):
+		parts = strings.Split(strings.Trim(strings.TrimSpace(l), "|"), "|")
+	default:
+		parts = []string{l}
+	}
+	var out []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// A trow is one table row as text cells, with its source line.
+type trow struct {
+	cells []string
+	line  int
+}
+
+func (r trow) text() string { return strings.Join(r.cells, " ") }
+
+// findTables finds every table given as text and fills the model.
+func (p *parser) findTables() {
+	for i := 0; i < len(p.lines); i++ {
+		id := tableTitle(p.lines[i])
+		if id == "" {
+			continue
+		}
+		if end, ok := p.readTable(i, id); ok {
+			for k := i; k < end; k++ {
+				p.inTab[k] = true
+			}
+			i = end - 1
+		}
+	}
+}
+
+var rePart = regexp.MustCompile(`^第?[一二三四五六七八九十\d]+部分`)
+
+// blockEnd returns the line after the table block starting at title line i.
+func (p *parser) blockEnd(i int) int {
+	j := i + 1
+	for ; j < len(p.lines); j++ {
+		l := strings.TrimSpace(p.lines[j])
+		if l == "" {
+			continue
+		}
+		if strings.HasPrefix(l, "#") || rePart.MatchString(compact(l)) || tableTitle(l) != "" {
+			break
+		}
+		if !strings.Contains(l, "\t") && !strings.HasPrefix(l, "|") && strings.Contains(l, "。") && len([]rune(l)) > 25 && !strings.HasPrefix(compact(l), "注") {
+			break
+		}
+	}
+	// trailing blank lines are not part of the block
+	for j > i+1 && strings.TrimSpace(p.lines[j-1]) == "" {
+		j--
+	}
+	return j
+}
+
+// readTable reads the table whose title is on line i; ok is false when no
+// table body follows (a table of contents entry).
+func (p *parser) readTable(i int, id model.TableID) (end int, ok bool) {
+	end = p.blockEnd(i)
+	var rows []trow
+	var note []string
+	mode := "cell"
+	for k := i + 1; k < end; k++ {
+		l := p.lines[k]
+		if strings.Contains(l, "\t") {
+			mode = "tab"
+		} else if strings.HasPrefix(strings.TrimSpace(l), "|") && mode != "tab" {
+			mode = "pipe"
+		}
+	}
+	for k := i + 1; k < end; k++ {
+		l := p.lines[k]
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		var cells []string
+		switch mode {
+		case "tab":
+			cells = strings.Split(l, "\t")
+		case "pipe":
+			t := strings.TrimSpace(l)
+			if !strings.HasPrefix(t, "|") {
+				cells = []string{t}
+				break
+			}
+			t = strings.TrimPrefix(t, "|")
+			t = strings.TrimSuffix(t, "|")
+			cells = strings.Split(t, "|")
+			if isPipeRule(cells) {
+				continue
+			}
+		default:
+			cells = []string{l}
+		}
+		for c := range cells {
+			cells[c] = compactCell(cells[c])
+		}
+		first := firstNonEmpty(cells)
+		if m := reUnitLine.FindStringSubmatch(compact(first)); m != nil {
+			p.setTableUnit(m[1], k+1)
+			continue
+		}
+		if strings.HasPrefix(first, "注") && len(nonEmpty(cells)) == 1 {
+			note = append(note, first)
+			continue
+		}
+		if len(nonEmpty(cells)) == 1 && (strings.HasPrefix(first, "部门:") || strings.HasPrefix(first, "编制单位") || strings.HasPrefix(first, "单位名称:") || reTableNo.MatchString(first) && len([]rune(first)) <= 6) {
+			continue
+		}
+		rows = append(rows, trow{cells: cells, line: k + 1})
+	}
+	if len(rows) == 0 && len(note) == 0 {
+		return i + 1, false
+	}
+	if mode == "cell" {
+		rows = p.regroup(id, rows)
+		if rows == nil {
+			return i + 1, false
+		}
+	}
+	header, data := splitHeader(rows)
+	if len(header) == 0 && len(note) == 0 {
+		// no header words: not a table body
+		return i + 1, false
+	}
+	leaves, paths := headerLeaves(header, width(rows))
+	switch id {
+	case model.T01, model.T04:
+		p.readSummary(id, leaves, paths, data, note)
+	default:
+		p.readUnitTable(id, leaves, data, note)
+	}
+	return end, true
+}
+
+func isPipeRule(cells []string) bool {
+	any := false
+	for _, c := range cells {
+		c = strings.TrimSpace(c)
+		if c == "" {
+			continue
+		}
+		if strings.Trim(c, "-: ") != "" {
+			return false
+		}
+		any = true
+	}
+	return any
+}
+
+// compactCell removes the spaces inside a cell left by PDF extraction
+// ("收 入", "天门市12345公共服务 热线中心").
+func compactCell(c string) string {
+	c = strings.TrimSpace(c)
+	c = strings.Trim(c, "*") // markdown bold
+	return strings.TrimSpace(c)
+}
+
+func firstNonEmpty(cells []string) string {
+	for _, c := range cells {
+		if c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
+func nonEmpty(cells []string) []string {
+	var out []string
+	for _, c := range cells {
+		if c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func width(rows []trow) int {
+	w := 0
+	for _, r := range rows {
+		if len(r.cells) > w {
+			w = len(r.cells)
+		}
+	}
+	return w
+}
+
+func (p *parser) setTableUnit(u string, line int) {
+	if u != model.UnitWanYuan && u != model.UnitYuan {
+		p.finding(model.SeverityWarning, "P3", "unit", line, fmt.Sprintf("公开表单位为%s，不是万元或元；数值按原文保留", u))
+	}
+	if p.tabUnit != "" && p.tabUnit != u {
+		p.finding(model.SeverityWarning, "P3", "unit", line, fmt.Sprintf("公开表单位不一致：此前为%s，此处为%s；数值均按原文保留，未作换算", p.tabUnit, u))
+		return
+	}
+	p.tabUnit = u
+}
+
+// isNumberRow reports the column-number row 1 2 3 … n.
+func isNumberRow(cells []string) bool {
+	ne := nonEmpty(cells)
+	if len(ne) < 3 {
+		return false
+	}
+	for i, c := range ne {
+		if c != fmt.Sprint(i+1) {
+			return false
+		}
+	}
+	return true
+}
+
+// splitHeader separates header rows from data rows: data starts at the first
+// row with an amount cell, after the column-number row, or at a lone 合计.
+func splitHeader(rows []trow) (header, data []trow) {
+	for i, r := range rows {
+		if isNumberRow(r.cells) {
+			return rows[:i], rows[i+1:]
+		}
+		ne := nonEmpty(r.cells)
+		for _, c := range ne {
+			if reAmount.MatchString(c) && !reCode.MatchString(c) || c == "0" {
+				return rows[:i], rows[i:]
+			}
+		}
+		if len(ne) == 1 && (ne[0] == "合计" || ne[0] == "总计") && i > 0 {
+			return rows[:i], rows[i:]
+		}
+		if i > 0 && len(ne) > 0 && reCode.MatchString(ne[0]) && len(ne) >= 2 {
+			return rows[:i], rows[i:]
+		}
+	}
+	return rows, nil
+}
+
+// headerLeaves returns, per column, the bottom-most header text and the full
+// path of header texts (parents carried over their merged width).
+func headerLeaves(header []trow, w int) (leaves, paths []string) {
+	leaves = make([]string, w)
+	paths = make([]string, w)
+	for ri, r := range header {
+		carry := ""
+		for c := 0; c < w; c++ {
+			t := ""
+			if c < len(r.cells) {
+				t = compact(r.cells[c])
+			}
+			if t != "" {
+				carry = t
+				leaves[c] = t
+				paths[c] += "/" + t
+				continue
+			}
+			// an empty cell right of a parent belongs to it when a lower row
+			// names a child here
+			if carry != "" && ri+1 < len(header) && c < len(header[ri+1].cells) && strings.TrimSpace(header[ri+1].cells[c]) != "" {
+				paths[c] += "/" + carry
+				continue
+			}
+			carry = ""
+		}
+	}
+	return leaves, paths
+}

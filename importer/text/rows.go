@@ -1,0 +1,469 @@
+package text
+
+import (
+	"fmt"
+	"strings"
+
+	"gongkai/model"
+)
+
+// regroup turns a one-cell-per-line table into rows. The header cells give
+// the columns; a row starts at a code or name after an amount. A row with
+// fewer amounts than amount columns cannot be placed (PDF text drops blank
+// cells): it is reported as unread, never guessed.
+func (p *parser) regroup(id model.TableID, rows []trow) []trow {
+	if id == model.T01 || id == model.T04 {
+		for _, r := range rows {
+			if hasNumber(r.cells) {
+				p.unread(r.line, r.text())
+			}
+		}
+		p.finding(model.SeverityWarning, "P7", "", rows[0].line, fmt.Sprintf("%s%s为每格一行的文本，多栏结构无法可靠还原，未读入", id.Number(), id.Name()))
+		return []trow{}
+	}
+	cells := make([]string, len(rows))
+	for i, r := range rows {
+		cells[i] = firstNonEmpty(r.cells)
+	}
+	k := -1
+	for i, c := range cells {
+		if reAmount.MatchString(c) {
+			k = i
+			break
+		}
+	}
+	if k < 0 {
+		return nil
+	}
+	hdrEnd, dataStart := k, k
+	// column-number row 1 2 3 … n
+	n := 0
+	for k+n < len(cells) && cells[k+n] == fmt.Sprint(n+1) {
+		n++
+	}
+	if n >= 3 {
+		dataStart = k + n
+	} else if k > 0 {
+		// the cell before the first number is the first row's name (合计)
+		// unless it is a header word
+		prev := compact(cells[k-1])
+		if prev == "合计" || prev == "总计" || !p.headerWord(id, prev) {
+			hdrEnd, dataStart = k-1, k-1
+		}
+	}
+	if hdrEnd <= 0 {
+		return nil
+	}
+	leaves := leavesFromCells(cells[:hdrEnd])
+	fields := p.mapColumns(id, leaves, rows[0].line)
+	var amountCols, textCols []int
+	for c, f := range fields {
+		if isTextField(f) {
+			textCols = append(textCols, c)
+		} else {
+			amountCols = append(amountCols, c)
+		}
+	}
+	out := []trow{{cells: leaves, line: rows[0].line}}
+	var cur []int // indexes into rows of the current group
+	flush := func() {
+		if len(cur) == 0 {
+			return
+		}
+		r, ok := placeCells(cells, cur, fields, textCols, amountCols)
+		first := rows[cur[0]].line
+		if ok {
+			out = append(out, trow{cells: r, line: first})
+		} else {
+			var parts []string
+			for _, i := range cur {
+				parts = append(parts, cells[i])
+			}
+			p.unread(first, strings.Join(parts, " "))
+			p.finding(model.SeverityWarning, "P7", "", first, fmt.Sprintf("%s一行（%s）的数字个数与栏数不符，空白栏无法确定，未读入", id.Number(), strings.Join(parts, " ")))
+		}
+		cur = nil
+	}
+	seenAmount := false
+	for i := dataStart; i < len(cells); i++ {
+		c := cells[i]
+		isAmt := reAmount.MatchString(c) && !(codeFirst(cells, cur, fields, textCols) && reCode.MatchString(c) && !seenAmount)
+		if !isAmt && seenAmount {
+			flush()
+			seenAmount = false
+		}
+		cur = append(cur, i)
+		if isAmt {
+			seenAmount = true
+		}
+	}
+	flush()
+	return out
+}
+
+// codeFirst reports whether the next cell of the current group would still
+// be a code (no text column after a code has been filled).
+func codeFirst(cells []string, cur []int, fields []string, textCols []int) bool {
+	codes := 0
+	for _, c := range textCols {
+		if isCodeField(fields[c]) {
+			codes++
+		}
+	}
+	seen := 0
+	for _, i := range cur {
+		if reCode.MatchString(cells[i]) {
+			seen++
+		}
+	}
+	return seen < codes
+}
+
+func placeCells(cells []string, group []int, fields []string, textCols, amountCols []int) ([]string, bool) {
+	out := make([]string, len(fields))
+	var texts, amts []string
+	for _, i := range group {
+		c := cells[i]
+		if reAmount.MatchString(c) && len(amts) == 0 && len(texts) < len(textCols) && reCode.MatchString(c) && !strings.Contains(c, ".") && codeSlotLeft(texts, fields, textCols) {
+			texts = append(texts, c)
+			continue
+		}
+		if reAmount.MatchString(c) {
+			amts = append(amts, c)
+		} else {
+			if len(amts) > 0 {
+				return nil, false
+			}
+			texts = append(texts, c)
+		}
+	}
+	if len(amts) != len(amountCols) {
+		return nil, false
+	}
+	for j, c := range amountCols {
+		out[c] = amts[j]
+	}
+	// texts: codes go to the next code column, names to the name column
+	// after the last code used, or the first free name column
+	pos := 0
+	for _, t := range texts {
+		isCode := reCode.MatchString(t)
+		placed := false
+		for ; pos < len(textCols); pos++ {
+			c := textCols[pos]
+			if isCodeField(fields[c]) == isCode {
+				out[c] = t
+				pos++
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+func codeSlotLeft(texts []string, fields []string, textCols []int) bool {
+	codes, used := 0, 0
+	for _, c := range textCols {
+		if isCodeField(fields[c]) {
+			codes++
+		}
+	}
+	for _, t := range texts {
+		if reCode.MatchString(t) {
+			used++
+		}
+	}
+	return used < codes
+}
+
+func (p *parser) headerWord(id model.TableID, l string) bool {
+	if codeNameField(l) != "" || amountField(id, l) != "" {
+		return true
+	}
+	if id == model.T06 && hasAny(l, "编码", "名称", "人员经费", "公用经费") {
+		return true
+	}
+	for _, pc := range parentChildren {
+		if strings.HasPrefix(l, pc.parent) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasNumber(cells []string) bool {
+	for _, c := range cells {
+		for _, r := range c {
+			if isDigit(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cell returns the cell at column c, or "".
+func cell(r trow, c int) string {
+	if c < 0 || c >= len(r.cells) {
+		return ""
+	}
+	return strings.TrimSpace(r.cells[c])
+}
+
+// amount parses an amount cell: "" and dashes are blank; ok is false for
+// text in an amount column.
+func amount(s string) (model.Amount, bool) {
+	s = strings.TrimSpace(s)
+	switch s {
+	case "", "-", "—", "--", "——", "－":
+		return model.Blank, true
+	}
+	if !reAmount.MatchString(s) {
+		return model.Blank, false
+	}
+	a, err := model.ParseAmount(s)
+	if err != nil {
+		return model.Blank, false
+	}
+	return a, true
+}
+
+// readUnitTable reads the tables whose rows are units or items (all but 表一
+// and 表四).
+func (p *parser) readUnitTable(id model.TableID, leaves []string, data []trow, note []string) {
+	line := 0
+	if len(data) > 0 {
+		line = data[0].line
+	}
+	fields := p.mapColumns(id, leaves, line)
+	noteText := strings.Join(note, "")
+	if id == model.T07 && isVertical(leaves) {
+		p.readThreePublicVertical(leaves, data, noteText)
+		return
+	}
+	reportedCol := map[int]bool{}
+	type parsed struct {
+		text map[string]string
+		amt  map[string]model.Amount
+		line int
+	}
+	var rows []parsed
+	for _, r := range data {
+		pr := parsed{text: map[string]string{}, amt: map[string]model.Amount{}, line: r.line}
+		bad := false
+		any := false
+		for c := range r.cells {
+			v := cell(r, c)
+			if v == "" {
+				continue
+			}
+			f := ""
+			if c < len(fields) {
+				f = fields[c]
+			}
+			switch {
+			case f == "":
+				if hasNumber([]string{v}) {
+					bad = true
+					if !reportedCol[c] {
+						reportedCol[c] = true
+						p.finding(model.SeverityWarning, "P7", "", r.line, fmt.Sprintf("%s第%d列（表头“%s”）无法对应到表格栏目，该列数字未读入", id.Number(), c+1, leafAt(leaves, c)))
+					}
+				}
+			case isTextField(f):
+				pr.text[f] = v
+				any = true
+			default:
+				a, ok := amount(v)
+				if !ok {
+					bad = true
+					continue
+				}
+				pr.amt[f] = a
+				any = true
+			}
+		}
+		if bad {
+			p.unread(r.line, r.text())
+		}
+		if any && (len(pr.amt) > 0 || len(pr.text) > 0) {
+			rows = append(rows, pr)
+		}
+	}
+	level := func(pr parsed) model.Level {
+		for _, t := range pr.text {
+			if t == "合计" || t == "总计" {
+				return model.LevelTotal
+			}
+		}
+		if id == model.T06 {
+			switch c := pr.text[fCode]; {
+			case len(c) == 3:
+				return model.LevelClass
+			default:
+				return model.LevelItem
+			}
+		}
+		uc := pr.text[fUnitCode]
+		switch {
+		case pr.text[fFuncCode] != "" || pr.text[fProjName] != "" || pr.text[fItem] != "":
+			return model.LevelDetail
+		case len(uc) == 2:
+			return model.LevelSection
+		case len(uc) == 3:
+			return model.LevelDepartment
+		case uc != "":
+			return model.LevelUnit
+		}
+		return model.LevelDetail
+	}
+	// the 合计 label may stand in any text column; unit tables keep it in
+	// UnitName, 表六 in Name
+	name := func(pr parsed, f string) string { return pr.text[f] }
+	totalName := func(pr parsed) string {
+		for _, t := range pr.text {
+			if t == "合计" || t == "总计" {
+				return t
+			}
+		}
+		return ""
+	}
+	switch id {
+	case model.T06:
+		t := &model.BasicTable{Rows: []model.BasicRow{}, Note: noteText}
+		for _, pr := range rows {
+			lv := level(pr)
+			nm := name(pr, fName)
+			if lv == model.LevelTotal {
+				nm = totalName(pr)
+			}
+			t.Rows = append(t.Rows, model.BasicRow{Level: lv, Code: pr.text[fCode], Name: nm, Total: pr.amt[fTotal], Personnel: pr.amt[fPersonnel], Public: pr.amt[fPublic]})
+		}
+		p.d.Tables.T06 = t
+	case model.T02:
+		t := &model.IncomeTable{Rows: []model.IncomeRow{}, Note: noteText}
+		for _, pr := range rows {
+			lv := level(pr)
+			un := name(pr, fUnitName)
+			if lv == model.LevelTotal {
+				un = totalName(pr)
+			}
+			t.Rows = append(t.Rows, model.IncomeRow{Level: lv, UnitCode: pr.text[fUnitCode], UnitName: un, Total: pr.amt[fTotal], Subtotal: pr.amt[fSubtotal], General: pr.amt[fGeneral], GovFund: pr.amt[fGovFund], StateCapital: pr.amt[fStateCap], SpecialAccount: pr.amt[fSpecial], UnitFunds: pr.amt[fUnitFunds], Carryover: pr.amt[fCarryover]})
+		}
+		p.d.Tables.T02 = t
+	case model.T07:
+		t := &model.ThreePublicTable{Rows: []model.ThreePublicRow{}, Note: noteText}
+		for _, pr := range rows {
+			lv := level(pr)
+			un := name(pr, fUnitName)
+			if lv == model.LevelTotal {
+				un = totalName(pr)
+			}
+			t.Rows = append(t.Rows, model.ThreePublicRow{Level: lv, UnitCode: pr.text[fUnitCode], UnitName: un, Total: pr.amt[fTotal], Abroad: pr.amt[fAbroad], VehicleSubtotal: pr.amt[fVehSub], VehiclePurchase: pr.amt[fVehPur], VehicleOperation: pr.amt[fVehOp], Reception: pr.amt[fReception]})
+		}
+		p.d.Tables.T07 = t
+	case model.T09:
+		t := &model.ProcurementTable{Rows: []model.ProcurementRow{}, Note: noteText}
+		for _, pr := range rows {
+			lv := level(pr)
+			un := name(pr, fUnitName)
+			if lv == model.LevelTotal {
+				un = totalName(pr)
+			}
+			t.Rows = append(t.Rows, model.ProcurementRow{Level: lv, UnitCode: pr.text[fUnitCode], UnitName: un, Project: pr.text[fProjName], Item: pr.text[fItem], MeasureUnit: pr.text[fMeasure], Quantity: pr.amt[fQuantity], Total: pr.amt[fTotal], General: pr.amt[fGeneral], GovFund: pr.amt[fGovFund], StateCapital: pr.amt[fStateCap], SpecialAccount: pr.amt[fSpecial], UnitFunds: pr.amt[fUnitFunds]})
+		}
+		p.d.Tables.T09 = t
+	default:
+		t := &model.ExpenditureTable{Rows: []model.ExpenditureRow{}, Note: noteText}
+		for _, f := range fields {
+			if f == fBasic || f == fProject {
+				t.Scheme = model.SchemeBasicProject
+			}
+		}
+		for _, pr := range rows {
+			lv := level(pr)
+			un := name(pr, fUnitName)
+			if lv == model.LevelTotal {
+				un = totalName(pr)
+			}
+			t.Rows = append(t.Rows, model.ExpenditureRow{Level: lv, UnitCode: pr.text[fUnitCode], UnitName: un, FuncCode: pr.text[fFuncCode], FuncName: pr.text[fFuncName], Total: pr.amt[fTotal], Personnel: pr.amt[fPersonnel], Public: pr.amt[fPublic], OtherOperating: pr.amt[fOtherOp], Specific: pr.amt[fSpecific], Basic: pr.amt[fBasic], Project: pr.amt[fProject]})
+		}
+		switch id {
+		case model.T03:
+			p.d.Tables.T03 = t
+		case model.T05:
+			p.d.Tables.T05 = t
+		case model.T08:
+			p.d.Tables.T08 = t
+		case model.T10:
+			p.d.Tables.T10 = t
+		}
+	}
+}
+
+func leafAt(leaves []string, c int) string {
+	if c < len(leaves) {
+		return leaves[c]
+	}
+	return ""
+}
+
+// isVertical reports the 项目 | 预算数 layout of 表七.
+func isVertical(leaves []string) bool {
+	hasItem, hasAmt := false, false
+	for _, l := range leaves {
+		if l == "项目" || l == "项目名称" {
+			hasItem = true
+		}
+		if hasAny(l, "预算数", "金额", "预算") {
+			hasAmt = true
+		}
+	}
+	return hasItem && hasAmt
+}
+
+// readThreePublicVertical reads 表七 as 项目/预算数 rows into one total row.
+func (p *parser) readThreePublicVertical(leaves []string, data []trow, note string) {
+	amtCol := -1
+	for c, l := range leaves {
+		if hasAny(l, "预算数", "金额", "合计", "预算") && amtCol < 0 && c > 0 {
+			amtCol = c
+		}
+	}
+	row := model.ThreePublicRow{Level: model.LevelTotal, UnitName: "合计"}
+	for _, r := range data {
+		lab := compact(cell(r, 0))
+		a, ok := amount(cell(r, amtCol))
+		if !ok {
+			p.unread(r.line, r.text())
+			continue
+		}
+		var f *model.Amount
+		switch {
+		case hasAny(lab, "合计", "总计"):
+			f = &row.Total
+		case hasAny(lab, "出国", "出境"):
+			f = &row.Abroad
+		case hasAny(lab, "购置及运行", "购置和运行"):
+			f = &row.VehicleSubtotal
+		case hasAny(lab, "购置"):
+			f = &row.VehiclePurchase
+		case hasAny(lab, "运行", "维护"):
+			f = &row.VehicleOperation
+		case hasAny(lab, "接待"):
+			f = &row.Reception
+		}
+		if f == nil {
+			if !a.IsBlank() {
+				p.unread(r.line, r.text())
+			}
+			continue
+		}
+		*f = a
+	}
+	p.d.Tables.T07 = &model.ThreePublicTable{Rows: []model.ThreePublicRow{row}, Note: note}
+}
