@@ -283,3 +283,23 @@ func BenchmarkRead(b *testing.B) {
 		}
 	}
 }
+
+// The worked example in docs/input-format.md reads without error.
+func TestDocExampleReads(t *testing.T) {
+	b, err := os.ReadFile("../../docs/input-format.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(b), "```json\n")
+	block, _, ok2 := strings.Cut(rest, "```")
+	if !ok || !ok2 {
+		t.Fatal("no ```json block in docs/input-format.md")
+	}
+	d, err := Read(strings.NewReader(block), "input-format.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Tables.T08 == nil || d.Tables.T06.Rows[2].Total.String() != "1.50" {
+		t.Errorf("doc example read as %+v", d.Tables)
+	}
+}
