@@ -104,6 +104,7 @@ func (c *checker) nameCheck(id model.TableID, pos int, row, code, name, want str
 
 func (c *checker) expCodes(id model.TableID, et *model.ExpenditureTable) {
 	deptCode := ""
+	reported := map[string]bool{}
 	for i, r := range et.Rows {
 		switch r.Level {
 		case model.LevelDepartment:
@@ -117,14 +118,16 @@ func (c *checker) expCodes(id model.TableID, et *model.ExpenditureTable) {
 		}
 		if r.Level == model.LevelDetail || r.Level == model.LevelUnit {
 			uc := r.UnitCode
-			if uc == "" {
+			if uc == "" || reported[uc] {
 				continue
 			}
 			if !isDigits(uc) || len(uc) != 6 || deptCode != "" && !strings.HasPrefix(uc, deptCode) {
+				reported[uc] = true
 				msg := id.Number() + " " + expLabel(&r) + "：单位编码 " + uc + " 应为 6 位数字"
 				if deptCode != "" {
 					msg += "，以部门编码 " + deptCode + " 开头"
 				}
+				msg += "（本表凡用此编码的行同此）"
 				c.add(model.SeverityWarning, "C-UNIT", id, i, model.Finding{Row: expLabel(&r), Column: "单位编码", Message: msg})
 			}
 		}

@@ -706,11 +706,19 @@ func (c *checker) nPrecision(n *model.Narrative) {
 	for i, f := range n.Expenditure.ByFunction {
 		figs = append(figs, fig{"expenditure.by_function[" + itoa(i) + "]", f.Name, f.Amount})
 	}
-	for i, f := range figs {
+	var list []string
+	field := ""
+	for _, f := range figs {
 		if f.a.IsBlank() || f.a.Places() <= minPlaces {
 			continue
 		}
-		c.nf(model.SeverityInfo, "PREC", nChanges+100+i, f.key,
-			"文中"+f.label+" "+f.a.String()+" 有 "+itoa(int(f.a.Places()))+" 位小数，其余金额为 2 位；万元金额宜统一保留 2 位小数")
+		if field == "" {
+			field = f.key
+		}
+		list = append(list, f.label+" "+f.a.String()+"（"+itoa(int(f.a.Places()))+" 位）")
+	}
+	if len(list) > 0 {
+		c.nf(model.SeverityInfo, "PREC", nChanges+100, field,
+			"文中有金额的小数位多于 2 位："+strings.Join(list, "、")+"；万元金额宜统一保留 2 位小数")
 	}
 }
