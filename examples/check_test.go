@@ -1,0 +1,29 @@
+package examples_test
+
+import (
+	"bytes"
+	"testing"
+
+	"gongkai/check"
+	"gongkai/examples"
+	"gongkai/importer/jsonin"
+	"gongkai/model"
+)
+
+// The 2023 example is consistent: the checker finds no error in it (the
+// rounding differences of spec §3.6 are within tolerance; warnings such as
+// the outdated class name 医疗卫生支出 are allowed).
+func TestSampleHasNoCheckErrors(t *testing.T) {
+	d, err := jsonin.Read(bytes.NewReader(examples.Sample()), examples.SampleName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := check.Disclosure(d, check.Options{})
+	for _, f := range fs {
+		if f.Severity == model.SeverityError {
+			t.Errorf("%s", f)
+		} else {
+			t.Logf("%s", f)
+		}
+	}
+}
