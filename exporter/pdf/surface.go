@@ -2,10 +2,12 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -59,7 +61,7 @@ func newFpdfSurface(ttf []byte, meta surfaceMeta) (*fpdfSurface, error) {
 	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "L", UnitStr: "mm", SizeStr: "A4"})
 	f.SetMargins(marginLeft, marginTop, marginRight)
 	f.SetAutoPageBreak(false, 0)
-	f.SetCompression(true)
+	f.SetCompression(false) // restream compresses the pages
 	f.SetCatalogSort(true)
 	f.AliasNbPages("{nb}")
 	f.SetCreator("gongkai", true)
@@ -183,9 +185,23 @@ func (s *fpdfSurface) output(w io.Writer) error {
 	// Name the embedded subset as PDF viewers expect (ISO 32000-1 §9.6.4):
 	// same length, so the cross-reference offsets stay right.
 	out := bytes.ReplaceAll(buf.Bytes(), []byte("/utf8"+s.family), []byte("/"+s.base))
-	_, err := w.Write(out)
+	zw := zlibPool.Get().(*zlib.Writer)
+	out, err := restream(out, zw)
+	zlibPool.Put(zw)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
 	return err
 }
+
+// zlibPool shares zlib writers (about 700 KB of state each) between
+// documents; a writer is Reset before each use, so nothing leaks from one
+// document to another.
+var zlibPool = sync.Pool{New: func() any {
+	zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed) // the level is valid
+	return zw
+}}
 
 func (s *fpdfSurface) err() error {
 	if err := s.f.Error(); err != nil {
