@@ -61,3 +61,46 @@ func (f *Font) outline(g uint16, depth int) []byte {
 
 // NumGlyphs returns the face's glyph count (tests only).
 func NumGlyphs(f *Font) int { return f.numGlyphs }
+
+// WithFormat12Cmap returns ttf with its cmap replaced by a single (3,10)
+// format 12 subtable of the same mappings (tests only).
+func WithFormat12Cmap(ttf []byte) []byte {
+	f, err := Parse(ttf, 0)
+	if err != nil {
+		panic(err)
+	}
+	var groups [][3]uint32
+	for r, g := range f.cmap {
+		if g == 0 {
+			continue
+		}
+		if n := len(groups); n > 0 && groups[n-1][1]+1 == uint32(r) && groups[n-1][2]+uint32(r)-groups[n-1][0] == uint32(g) {
+			groups[n-1][1] = uint32(r)
+			continue
+		}
+		groups = append(groups, [3]uint32{uint32(r), uint32(r), uint32(g)})
+	}
+	be := binary.BigEndian
+	c := make([]byte, 12+16+12*len(groups))
+	be.PutUint16(c[2:], 1)
+	be.PutUint16(c[4:], 3)
+	be.PutUint16(c[6:], 10)
+	be.PutUint32(c[8:], 12)
+	st := c[12:]
+	be.PutUint16(st, 12)
+	be.PutUint32(st[4:], uint32(len(st)))
+	be.PutUint32(st[12:], uint32(len(groups)))
+	for i, g := range groups {
+		be.PutUint32(st[16+12*i:], g[0])
+		be.PutUint32(st[20+12*i:], g[1])
+		be.PutUint32(st[24+12*i:], g[2])
+	}
+	var ts []table
+	for _, t := range f.tables {
+		if t.tag == "cmap" {
+			t.data = c
+		}
+		ts = append(ts, t)
+	}
+	return buildSFNT(ts)
+}

@@ -250,3 +250,35 @@ func TestMissingMatchesSubset(t *testing.T) {
 		t.Errorf("subset misses %q, face misses %q", g.Missing(s), f.Missing(s))
 	}
 }
+
+// A face whose only Unicode cmap is format 12 (as some large CJK fonts) reads
+// the same and still subsets to the format 4 the PDF library needs.
+func TestFormat12Cmap(t *testing.T) {
+	f := defaultFont(t)
+	rs := sampleRunes()
+	sub, err := f.Subset(rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := fonts.Parse(fonts.WithFormat12Cmap(sub), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := fonts.Parse(sub, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r := rune(0); r < 0xFFFF; r++ {
+		if g.Has(r) != s.Has(r) {
+			t.Fatalf("format 12: Has(%q) = %v, format 4: %v", r, g.Has(r), s.Has(r))
+		}
+	}
+	sub2, err := g.Subset(rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(sub, sub2) {
+		t.Error("subset of the format 12 face differs from the subset of the original")
+	}
+	newPDF(t, sub2, sampleText)
+}
