@@ -26,4 +26,5 @@ var formT01 = form{
 	},
 	headerRows: 2,
 	nameCol:    0,
+	portrait:   true, // six columns: upright A4 holds all 33 rows on one page
 }

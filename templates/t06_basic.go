@@ -11,7 +11,7 @@ var formT06 = form{
 	id: model.T06,
 	columns: []layout.Column{
 		col("code", layout.KindCode, wCode),
-		col("name", layout.KindText, wFuncName+2),
+		col("name", layout.KindText, wFuncName),
 		col("total", layout.KindAmount, wAmount),
 		col("personnel", layout.KindAmount, wAmount),
 		col("public", layout.KindAmount, wAmount),
@@ -23,6 +23,7 @@ var formT06 = form{
 	},
 	headerRows: 2,
 	nameCol:    1,
+	portrait:   true, // five columns: upright A4 holds the rows on one page
 }
 
 // basic lays out 表六: every zero prints 0.00, and the 合计 and 类 (301,

@@ -121,11 +121,11 @@ func TestSeedTables(t *testing.T) {
 			"单位名称":  "header columns 2 and 4 swapped by the OCR (§4.3, V14)",
 		},
 		"财政拨款收支预算总表": {
-			"支 出":             "one tab too many before 支 出 in the OCR; the spec's grid merges C3:L3",
+			"支 出": "one tab too many before 支 出 in the OCR; the spec's grid merges C3:L3",
 			"二、一般公共预算财政拨款收入":  "income numbering 二、 [OCR?] (§4.4, V16); the example prints 一、",
 			"三、政府性基金预算财政拨款收入": "income numbering 三、 [OCR?] (§4.4, V16); the example prints 二、",
-			"209教育支出":         "[OCR?] 205 (§4.4, V15)",
-			"228国有资本经营支出":     "[OCR?] 223国有资本经营预算支出 (§4.4, V15)",
+			"209教育支出":     "[OCR?] 205 (§4.4, V15)",
+			"228国有资本经营支出": "[OCR?] 223国有资本经营预算支出 (§4.4, V15)",
 		},
 	}
 	// ocrZero is the 228 row's "0" ([OCR?]): the sheet shows 0.00.

@@ -291,10 +291,7 @@ func writeRow(f *excelize.File, st *styles, name string, s layout.Sheet, r layou
 			maxLines = max(maxLines, lines(cell.Text, spanWidth(s, c, span)))
 		}
 	}
-	if maxLines > 1 {
-		return f.SetRowHeight(name, row, rowHeight(maxLines))
-	}
-	return nil
+	return f.SetRowHeight(name, row, rowHeight(maxLines))
 }
 
 // pageSetup sets A4 landscape fit to one page wide, print titles, the page
@@ -377,12 +374,13 @@ func spanWidth(s layout.Sheet, c, n int) float64 {
 }
 
 // lines estimates how many lines text needs in a cell width wide (CJK
-// characters; ASCII counts half).
+// characters; ASCII counts half). An Excel column of W units is about 7W
+// pixels less 5 of padding; a 10 pt CJK glyph is about 13.4 pixels.
 func lines(text string, width float64) int {
 	if text == "" {
 		return 1
 	}
-	avail := width - 0.5
+	avail := (excelWidth(width)*7 - 5) / 13.4
 	if avail < 1 {
 		avail = 1
 	}
@@ -391,17 +389,17 @@ func lines(text string, width float64) int {
 		w := 0.0
 		for _, r := range part {
 			if r < 0x80 {
-				w += 0.55
+				w += 0.5
 			} else {
 				w++
 			}
 		}
-		n += max(1, int(math.Ceil(w/avail-1e-9)))
+		n += max(1, int(math.Ceil(w/avail-0.02)))
 	}
 	return n
 }
 
 // rowHeight is the height in points of a row of n lines of 10 pt text.
 func rowHeight(n int) float64 {
-	return float64(n)*13.5 + 6
+	return float64(n)*13.5 + 5
 }
