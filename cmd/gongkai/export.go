@@ -1,0 +1,168 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"gongkai/check"
+	"gongkai/exporter/pdf"
+	"gongkai/exporter/xlsx"
+	"gongkai/fonts"
+	"gongkai/importer/jsonin"
+	"gongkai/model"
+	"gongkai/templates"
+)
+
+type exportOptions struct {
+	Out       string
+	Formats   []string
+	Font      string
+	FontIndex int
+	Force     bool
+	Quiet     bool
+}
+
+func exportCommand() *command {
+	return &command{
+		Name:  "export",
+		Usage: "[flags] INPUT.json",
+		Short: "write the ten 公开表 as an official-format workbook (.xlsx) and PDF",
+		Long: `
+Export reads one department's disclosure (the JSON format of docs/input-format.md;
+'gongkai sample' prints a complete example), checks it as 'gongkai validate' does,
+and writes the ten 部门预算公开表 in the official order: OUT/NAME.xlsx and OUT/NAME.pdf,
+where NAME is the input's file name without its extension.
+
+The findings are printed to standard error. When any is an error (错误) nothing is
+written and the exit status is 1, unless --force is given. Files are written to a
+temporary name and renamed at the end, so a failure leaves no half-written file.
+
+The PDF uses the embedded WenQuanYi Micro Hei font unless --font names a TrueType
+file (.ttf) or a TrueType collection (.ttc, with --font-index) such as SimSun or
+SimHei. A character the font cannot show is an error that names the table and row.`,
+		Flags: func(fs *pflag.FlagSet) any {
+			o := &exportOptions{}
+			fs.StringVarP(&o.Out, "out", "o", ".", "output directory (created if missing)")
+			fs.StringSliceVar(&o.Formats, "format", []string{"xlsx", "pdf"}, "outputs to write: xlsx, pdf or both")
+			fs.StringVar(&o.Font, "font", "", "TrueType font (.ttf, or .ttc with --font-index) for the PDF")
+			fs.IntVar(&o.FontIndex, "font-index", 0, "face of a .ttc font collection")
+			fs.BoolVar(&o.Force, "force", false, "write the files even when the checks find errors")
+			fs.BoolVarP(&o.Quiet, "quiet", "q", false, "do not print warnings and notes, only errors")
+			return o
+		},
+		Run: runExport,
+	}
+}
+
+func runExport(e env, opts any, args []string) int {
+	o := opts.(*exportOptions)
+	if len(args) != 1 {
+		fmt.Fprintln(e.stderr, "usage: gongkai export [flags] INPUT.json")
+		return exitUsage
+	}
+	formats, err := parseFormats(o.Formats)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "gongkai export: %v\n", err)
+		return exitUsage
+	}
+	d, err := readDisclosure(e, args[0])
+	if err != nil {
+		fmt.Fprintf(e.stderr, "gongkai export: %v\n", err)
+		return exitUsage
+	}
+	findings := check.Disclosure(d, check.Options{})
+	printFindings(e.stderr, findings, o.Quiet)
+	if model.HasErrors(findings) && !o.Force {
+		fmt.Fprintf(e.stderr, "gongkai export: %s: 核对发现错误，未写出文件（改正后重试，或用 --force 强制写出）\n", args[0])
+		return exitFindings
+	}
+	doc, err := templates.Document(d, templates.Options{})
+	if err != nil {
+		fmt.Fprintf(e.stderr, "gongkai export: %s: %v\n", args[0], err)
+		return exitUsage
+	}
+	var pdfOpts pdf.Options
+	if formats["pdf"] && o.Font != "" {
+		f, err := fonts.Load(o.Font, o.FontIndex)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "gongkai export: %v\n", err)
+			return exitUsage
+		}
+		pdfOpts.Font = f
+	}
+	name := baseName(args[0])
+	var outs []output
+	if formats["xlsx"] {
+		outs = append(outs, output{Path: filepath.Join(o.Out, name+".xlsx"), Write: func(w *bufio.Writer) error {
+			return xlsx.Write(w, doc, xlsx.Options{})
+		}})
+	}
+	if formats["pdf"] {
+		outs = append(outs, output{Path: filepath.Join(o.Out, name+".pdf"), Write: func(w *bufio.Writer) error {
+			return pdf.Write(w, doc, pdfOpts)
+		}})
+	}
+	if err := writeAll(outs); err != nil {
+		fmt.Fprintf(e.stderr, "gongkai export: %v\n", err)
+		return exitUsage
+	}
+	for _, out := range outs {
+		fmt.Fprintf(e.stdout, "wrote %s\n", out.Path)
+	}
+	if model.HasErrors(findings) {
+		return exitFindings
+	}
+	return exitOK
+}
+
+func parseFormats(list []string) (map[string]bool, error) {
+	m := map[string]bool{}
+	for _, f := range list {
+		f = strings.ToLower(strings.TrimSpace(f))
+		switch f {
+		case "xlsx", "pdf":
+			m[f] = true
+		case "":
+		default:
+			return nil, fmt.Errorf("--format %q: use xlsx, pdf or xlsx,pdf", f)
+		}
+	}
+	if len(m) == 0 {
+		return nil, fmt.Errorf("--format names no output: use xlsx, pdf or xlsx,pdf")
+	}
+	return m, nil
+}
+
+// readDisclosure reads a JSON (or YAML) disclosure; "-" is standard input.
+func readDisclosure(e env, path string) (*model.Disclosure, error) {
+	if path == "-" {
+		return jsonin.Read(e.stdin, "")
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil, err
+	}
+	return jsonin.ReadFile(path)
+}
+
+func baseName(path string) string {
+	if path == "-" {
+		return "disclosure"
+	}
+	b := filepath.Base(path)
+	return strings.TrimSuffix(b, filepath.Ext(b))
+}
+
+// printFindings prints one finding a line; quiet keeps only errors.
+func printFindings(w interface{ Write([]byte) (int, error) }, fs []model.Finding, quiet bool) {
+	for _, f := range fs {
+		if quiet && f.Severity != model.SeverityError {
+			continue
+		}
+		fmt.Fprintln(w, f.String())
+	}
+}

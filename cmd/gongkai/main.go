@@ -1,0 +1,25 @@
+// Command gongkai makes, checks and converts department budget disclosures
+// (部门预算公开). See doc.go for the manual.
+package main
+
+import (
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// Exit codes.
+const (
+	exitOK       = 0 // clean
+	exitFindings = 1 // findings at error severity, or text left unread
+	exitUsage    = 2 // bad usage, unreadable input, or output that could not be written
+)
+
+// env is what a command sees of the world; tests give it buffers.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
