@@ -1,0 +1,87 @@
+package xlsx
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"gongkai/internal/golden"
+	"gongkai/layout"
+	"gongkai/model"
+	"gongkai/templates"
+)
+
+// The sheets of a converted text disclosure: 文中数据 keeps each value's
+// stated places, the unread sentences merge across four columns; 核对结果
+// lists the findings.
+func TestFiguresAndFindingsSheets(t *testing.T) {
+	figs := []model.Figure{
+		{Key: "income.total", Label: "预算收入总额", Value: model.MustAmount("231.79"), Unit: "万元", Line: 64},
+		{Key: "three_public.change", Label: "较上年预算减少", Value: model.MustAmount("0.01356"), Unit: "万元", Line: 74},
+		{Key: "staffing.authorized", Label: "编制人数", Value: model.MustAmount("7"), Unit: "人", Line: 58},
+	}
+	unread := []model.Unread{{Line: 90, Text: "项目总预算154.2万元，项目当年预算154.2万元，项目前两年预算71.86万元。"}}
+	fs := []model.Finding{{Severity: model.SeverityError, Rule: "N7", Table: model.T07, Row: "合计", Column: "公务接待费", Line: 74, Message: "文中公务接待费1.2万元 ≠ 表七 公务接待费 0.12万元"}}
+	doc := layout.Document{Title: "t", Date: time.Date(2023, 3, 1, 0, 0, 0, 0, time.UTC),
+		Sheets: []layout.Sheet{templates.FiguresSheet(figs, unread), templates.FindingsSheet(fs)}}
+	f := open(t, write(t, doc))
+	defer f.Close()
+	var dump strings.Builder
+	for _, name := range f.GetSheetList() {
+		dump.WriteString(dumpSheet(t, f, name))
+	}
+	golden.Assert(t, "figures_findings", []byte(dump.String()))
+	if v, _ := f.GetCellValue("文中数据", "C4"); v != "0.01356" {
+		t.Errorf("0.01356 shows as %q", v)
+	}
+	if v, _ := f.GetCellValue("文中数据", "C5"); v != "7" {
+		t.Errorf("7 shows as %q", v)
+	}
+}
+
+func TestWriteErrors(t *testing.T) {
+	if err := Write(&bytes.Buffer{}, layout.Document{}, Options{}); !errors.Is(err, ErrNoSheets) {
+		t.Errorf("empty document: %v", err)
+	}
+}
+
+func TestSheetNames(t *testing.T) {
+	sheets := []layout.Sheet{{Name: "a/b:c"}, {Name: "a/b:c"}, {Name: strings.Repeat("表", 40)}, {Name: ""}}
+	got := strings.Join(sheetNames(sheets), "|")
+	want := "a／b：c|a／b：c(2)|" + strings.Repeat("表", 31) + "|Sheet4"
+	if got != want {
+		t.Errorf("names %s, want %s", got, want)
+	}
+}
+
+// Every cell of a merged grid range carries the border, including the cells
+// the merge covers (or borders break in Excel).
+func TestMergedBorders(t *testing.T) {
+	f := open(t, write(t, example2023(t)))
+	defer f.Close()
+	for _, name := range f.GetSheetList() {
+		merges, _ := f.GetMergeCells(name)
+		for _, m := range merges {
+			c1, r1, _ := excelize.CellNameToCoordinates(m.GetStartAxis())
+			c2, r2, _ := excelize.CellNameToCoordinates(m.GetEndAxis())
+			id, _ := f.GetCellStyle(name, m.GetStartAxis())
+			if st, _ := f.GetStyle(id); st == nil || len(st.Border) == 0 {
+				continue // title, units line and notes are outside the grid
+			}
+			for r := r1; r <= r2; r++ {
+				for c := c1; c <= c2; c++ {
+					ref, _ := excelize.CoordinatesToCellName(c, r)
+					id, _ := f.GetCellStyle(name, ref)
+					st, _ := f.GetStyle(id)
+					if st == nil || len(st.Border) != 4 {
+						t.Errorf("%s!%s in merge %s:%s has no full border", name, ref, m.GetStartAxis(), m.GetEndAxis())
+					}
+				}
+			}
+		}
+	}
+}
