@@ -81,7 +81,7 @@ func longSheet(n int) layout.Sheet {
 			{Row: 1, Col: 4, RowSpan: 1, ColSpan: 1, Text: "公用经费"},
 		},
 		HeaderRows: 2, Decimals: 2,
-		Page:  layout.Page{Landscape: true, FitWidth: true, RepeatHeader: true},
+		Page:  layout.Page{Landscape: false, FitWidth: true, RepeatHeader: true}, // upright, as templates print 表六
 		Notes: []string{"注：本表按部门预算支出经济分类科目列示。"},
 	}
 	sh.Rows = append(sh.Rows, row("t06.rows[0]", layout.Bold, []string{"", "合计"}, "51.79", "44.54", "7.25"))

@@ -78,7 +78,7 @@ func Plan(doc layout.Document, o Options) (*PagePlan, error) {
 type measureOnly struct{ m surface }
 
 func (n measureOnly) runeWidth(r rune) float64                           { return n.m.runeWidth(r) }
-func (measureOnly) addPage()                                             {}
+func (measureOnly) addPage(bool)                                         {}
 func (measureOnly) bookmark(string)                                      {}
 func (measureOnly) setFont(float64, bool)                                {}
 func (measureOnly) text(_, _, _, _ float64, _ string, _ byte, _ float64) {}
@@ -105,14 +105,18 @@ func (g *grid) cellBox(c, span int) (float64, float64) {
 }
 
 type pager struct {
-	s    surface
-	plan *PagePlan
-	y    float64
-	cur  *PlannedPage
+	s      surface
+	printW float64 // printable width of the current page
+	bottom float64 // lowest y the body may reach on the current page
+	plan   *PagePlan
+	y      float64
+	cur    *PlannedPage
 }
 
 func (p *pager) newPage(sh layout.Sheet, continued bool) {
-	p.s.addPage()
+	p.s.addPage(sh.Page.Landscape)
+	pw, ph := pageSize(sh)
+	p.printW, p.bottom = pw-marginLeft-marginRight, ph-marginBottom
 	p.plan.Pages = append(p.plan.Pages, PlannedPage{
 		Number: len(p.plan.Pages) + 1, SheetID: sh.ID, SheetName: sheetName(sh), Continued: continued,
 	})
@@ -124,8 +128,13 @@ func (p *pager) width(size float64) func(rune) float64 {
 	return func(r rune) float64 { return p.s.runeWidth(r) * size }
 }
 
-const printW = pageW - marginLeft - marginRight
-const bottom = pageH - marginBottom
+// pageSize is A4 in the sheet's orientation (Page.Landscape), in mm.
+func pageSize(sh layout.Sheet) (w, h float64) {
+	if sh.Page.Landscape {
+		return a4Long, a4Short
+	}
+	return a4Short, a4Long
+}
 
 // paginate lays out and draws the document on s, and returns the plan.
 func paginate(doc layout.Document, s surface) *PagePlan {
@@ -138,7 +147,7 @@ func paginate(doc layout.Document, s surface) *PagePlan {
 		p.header(g)
 		for i, row := range sh.Rows {
 			h, cells := p.measureRow(g, row)
-			if p.y+h > bottom && p.cur.FirstRow > 0 {
+			if p.y+h > p.bottom && p.cur.FirstRow > 0 {
 				p.newPage(sh, true)
 				p.titleBlock(sh, true)
 				p.header(g)
@@ -153,13 +162,13 @@ func paginate(doc layout.Document, s surface) *PagePlan {
 			p.y += gapAfterTbl
 			s.setFont(noteSize, false)
 			for _, n := range sh.Notes {
-				for _, line := range wrap(n, printW, p.width(noteSize)) {
-					if p.y+noteLineH > bottom {
+				for _, line := range wrap(n, p.printW, p.width(noteSize)) {
+					if p.y+noteLineH > p.bottom {
 						p.newPage(sh, true)
 						p.titleBlock(sh, true)
 						s.setFont(noteSize, false)
 					}
-					s.text(marginLeft, p.y, printW, noteLineH, line, 'L', 0)
+					s.text(marginLeft, p.y, p.printW, noteLineH, line, 'L', 0)
 					p.y += noteLineH
 					p.cur.NoteLines++
 				}
@@ -176,15 +185,15 @@ func (p *pager) titleBlock(sh layout.Sheet, continued bool) {
 	}
 	if title != "" {
 		p.s.setFont(titleSize, true)
-		for _, line := range wrap(title, printW, p.width(titleSize)) {
-			p.s.text(marginLeft, p.y, printW, titleLineH, line, 'C', 0)
+		for _, line := range wrap(title, p.printW, p.width(titleSize)) {
+			p.s.text(marginLeft, p.y, p.printW, titleLineH, line, 'C', 0)
 			p.y += titleLineH
 		}
 		p.y += 1
 	}
 	if sh.UnitLine != "" {
 		p.s.setFont(unitSize, false)
-		p.s.text(marginLeft, p.y, printW, unitLineH, sh.UnitLine, 'R', 0)
+		p.s.text(marginLeft, p.y, p.printW, unitLineH, sh.UnitLine, 'R', 0)
 		p.y += unitLineH
 	}
 }
@@ -192,6 +201,8 @@ func (p *pager) titleBlock(sh layout.Sheet, continued bool) {
 // measureGrid places the columns and sizes the header rows.
 func measureGrid(sh layout.Sheet, p *pager) *grid {
 	g := &grid{sh: sh}
+	pw, _ := pageSize(sh)
+	printW := pw - marginLeft - marginRight
 	n := len(sh.Columns)
 	total := 0.0
 	for _, c := range sh.Columns {

@@ -20,7 +20,7 @@ import (
 type surface interface {
 	// runeWidth is the advance of r at 1 pt, in mm.
 	runeWidth(r rune) float64
-	addPage()
+	addPage(landscape bool)
 	bookmark(title string)
 	setFont(size float64, bold bool)
 	// text draws one line in the box (x, y, w, h), vertically centred,
@@ -29,10 +29,10 @@ type surface interface {
 	rect(x, y, w, h float64)
 }
 
-// page geometry: A4 landscape.
+// page geometry: A4, either orientation.
 const (
-	pageW        = 297.0
-	pageH        = 210.0
+	a4Long       = 297.0
+	a4Short      = 210.0
 	marginLeft   = 15.0
 	marginRight  = 15.0
 	marginTop    = 12.0
@@ -103,8 +103,9 @@ func newFpdfSurface(ttf []byte, meta surfaceMeta) (*fpdfSurface, error) {
 		f.SetTextRenderingMode(0)
 		f.SetFont(family, "", 8)
 		f.SetCellMargin(0)
-		f.SetXY(marginLeft, pageH-11)
-		f.CellFormat(pageW-marginLeft-marginRight, 5, fmt.Sprintf("第 %d 页 / 共 {nb} 页", f.PageNo()), "", 0, "CM", false, 0, "")
+		pw, ph := f.GetPageSize()
+		f.SetXY(marginLeft, ph-11)
+		f.CellFormat(pw-marginLeft-marginRight, 5, fmt.Sprintf("第 %d 页 / 共 {nb} 页", f.PageNo()), "", 0, "CM", false, 0, "")
 	})
 	return s, nil
 }
@@ -128,8 +129,12 @@ func (s *fpdfSurface) runeWidth(r rune) float64 {
 	return w
 }
 
-func (s *fpdfSurface) addPage() {
-	s.f.AddPage()
+func (s *fpdfSurface) addPage(landscape bool) {
+	o := "P"
+	if landscape {
+		o = "L"
+	}
+	s.f.AddPageFormat(o, fpdf.SizeType{Wd: a4Short, Ht: a4Long})
 	// a new page starts with a fresh graphics state
 	s.bold = false
 	s.f.SetTextRenderingMode(0)
