@@ -210,3 +210,26 @@ func TestDebianCollection(t *testing.T) {
 		}
 	}
 }
+
+// One Font serves many goroutines (run with -race).
+func TestConcurrentUse(t *testing.T) {
+	f, err := fonts.Parse(makeTTC(wqymicrohei.TTF()), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := f.Subset([]rune("部门预算"))
+	done := make(chan []byte)
+	for i := 0; i < 4; i++ {
+		go func() {
+			_ = f.TTF()
+			_ = f.Missing("部门预算𠀀")
+			sub, _ := f.Subset([]rune("算预门部"))
+			done <- sub
+		}()
+	}
+	for i := 0; i < 4; i++ {
+		if got := <-done; !bytes.Equal(got, want) {
+			t.Error("concurrent Subset gave other bytes")
+		}
+	}
+}

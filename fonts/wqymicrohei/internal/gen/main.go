@@ -9,6 +9,7 @@
 package main
 
 import (
+	"crypto/sha256"
 	"flag"
 	"fmt"
 	"os"
@@ -37,5 +38,11 @@ func run(in, out string) error {
 	if f.Name() != "WenQuanYi Micro Hei" {
 		return fmt.Errorf("%s: face 0 is %q, want WenQuanYi Micro Hei", in, f.Name())
 	}
-	return os.WriteFile(out, f.TTF(), 0o644)
+	ttf := f.TTF()
+	if err := os.WriteFile(out, ttf, 0o644); err != nil {
+		return err
+	}
+	// The constant SHA256 in package wqymicrohei must equal this.
+	fmt.Printf("%s: %d bytes, SHA-256 %x\n", out, len(ttf), sha256.Sum256(ttf))
+	return nil
 }
