@@ -54,7 +54,7 @@ func isCodeField(f string) bool { return f == fUnitCode || f == fFuncCode || f =
 // A name column takes the kind of the code column just left of it, whatever
 // its header says (the 2023 表三 header swaps 单位名称 and 科目名称, the data
 // do not); such a disagreement is reported as P6.
-func (p *parser) mapColumns(id model.TableID, leaves []string, line int) []string {
+func (p *parser) mapColumns(id model.TableID, leaves []string, line int, report bool) []string {
 	fields := make([]string, len(leaves))
 	for c, l := range leaves {
 		l = compact(l)
@@ -93,7 +93,9 @@ func (p *parser) mapColumns(id model.TableID, leaves []string, line int) []strin
 		if want == "" || (fields[c] != fUnitName && fields[c] != fFuncName) || fields[c] == want {
 			continue
 		}
-		p.finding(model.SeverityInfo, "P6", "", line, fmt.Sprintf("%s表头第%d列写作“%s”，但位于“%s”之后；按数据顺序读作%s", id.Number(), c+1, leaves[c], leaves[c-1], fieldChinese(want)))
+		if report {
+			p.finding(model.SeverityInfo, "P6", "", line, fmt.Sprintf("%s表头第%d列写作“%s”，但位于“%s”之后；按数据顺序读作%s", id.Number(), c+1, leaves[c], leaves[c-1], fieldChinese(want)))
+		}
 		fields[c] = want
 	}
 	return fields

@@ -31,9 +31,9 @@ func decode(b []byte) (s string, enc string, ok bool) {
 		}
 		return string(b), EncUTF8BOM, true
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
-		return utf16(b[2:], unicode.LittleEndian, EncUTF16LEB)
+		return decodeUTF16(b[2:], unicode.LittleEndian, EncUTF16LEB)
 	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
-		return utf16(b[2:], unicode.BigEndian, EncUTF16BEB)
+		return decodeUTF16(b[2:], unicode.BigEndian, EncUTF16BEB)
 	}
 	if len(b) >= 4 {
 		// UTF-16 without BOM: ASCII characters give a NUL in every other byte.
@@ -50,12 +50,15 @@ func decode(b []byte) (s string, enc string, ok bool) {
 				odd++
 			}
 		}
-		pairs := n / 2
-		if odd*4 > pairs && even*10 < odd {
-			return utf16(b, unicode.LittleEndian, EncUTF16LE)
+		if odd > 0 && even*10 < odd {
+			if s, enc, ok := decodeUTF16(b, unicode.LittleEndian, EncUTF16LE); ok && plausibleText([]byte(s)) {
+				return s, enc, true
+			}
 		}
-		if even*4 > pairs && odd*10 < even {
-			return utf16(b, unicode.BigEndian, EncUTF16BE)
+		if even > 0 && odd*10 < even {
+			if s, enc, ok := decodeUTF16(b, unicode.BigEndian, EncUTF16BE); ok && plausibleText([]byte(s)) {
+				return s, enc, true
+			}
 		}
 	}
 	if utf8.Valid(b) {
@@ -71,7 +74,7 @@ func decode(b []byte) (s string, enc string, ok bool) {
 	return string(out), EncGB18030, true
 }
 
-func utf16(b []byte, e unicode.Endianness, name string) (string, string, bool) {
+func decodeUTF16(b []byte, e unicode.Endianness, name string) (string, string, bool) {
 	if len(b)%2 == 1 {
 		b = b[:len(b)-1]
 	}

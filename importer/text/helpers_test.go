@@ -1,6 +1,7 @@
 package text
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -150,6 +151,17 @@ func assertFigures(t *testing.T, r *Result, want []fig, checkLines bool) {
 func hasFinding(fs []model.Finding, rule string, line int) bool {
 	for _, f := range fs {
 		if f.Rule == rule && (line == 0 || f.Line == line) {
+			return true
+		}
+	}
+	return false
+}
+
+func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }
+
+func containsAnyStr(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
 			return true
 		}
 	}

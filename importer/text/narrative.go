@@ -72,6 +72,7 @@ func topicOf(s string) string {
 
 var (
 	reYearWord = regexp.MustCompile(`\d{4}年度?`)
+	reLeadYear = regexp.MustCompile(`^\s*\d{4}年度?`)
 	plusWords  = []string{"增加", "增长", "上升", "增幅", "提高"}
 	minusWords = []string{"减少", "下降", "降低", "降幅", "减幅", "缩减"}
 	sameWords  = []string{"无变化", "持平", "无增减", "一致", "不变", "相同", "没有变化", "未变化", "未发生变化"}
@@ -287,13 +288,13 @@ func after(s sentence, t token) string {
 // cleanLabel trims a label for use as a name: numbering, years, the
 // department name, 其中, punctuation and linking words.
 func (p *parser) cleanLabel(l string) string {
-	l = reYearWord.ReplaceAllString(l, "")
 	if p.dept != "" {
 		l = strings.ReplaceAll(l, p.dept, "")
 	}
 	l = strings.TrimSpace(l)
 	for _, pre := range []string{"其中", "分别为", "分别是", "包括", "主要为", "主要是", "本年", "本部门", "全年"} {
 		l = strings.TrimPrefix(strings.TrimLeft(l, " :：,，、"), pre)
+		l = reLeadYear.ReplaceAllString(l, "")
 	}
 	l = strings.TrimFunc(l, func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune(":：,，、;；。“”\"'（(", r)

@@ -2,6 +2,7 @@ package text
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"gongkai/model"
@@ -55,7 +56,7 @@ func (p *parser) regroup(id model.TableID, rows []trow) []trow {
 		return nil
 	}
 	leaves := leavesFromCells(cells[:hdrEnd])
-	fields := p.mapColumns(id, leaves, rows[0].line)
+	fields := p.mapColumns(id, leaves, rows[0].line, false)
 	var amountCols, textCols []int
 	for c, f := range fields {
 		if isTextField(f) {
@@ -66,40 +67,69 @@ func (p *parser) regroup(id model.TableID, rows []trow) []trow {
 	}
 	out := []trow{{cells: leaves, line: rows[0].line}}
 	var cur []int // indexes into rows of the current group
+	failed, firstFailed := 0, 0
+	var texts []trow // every group as text, for Unread
 	flush := func() {
 		if len(cur) == 0 {
 			return
 		}
 		r, ok := placeCells(cells, cur, fields, textCols, amountCols)
 		first := rows[cur[0]].line
+		var parts []string
+		for _, i := range cur {
+			parts = append(parts, cells[i])
+		}
+		texts = append(texts, trow{cells: []string{strings.Join(parts, " ")}, line: first})
 		if ok {
 			out = append(out, trow{cells: r, line: first})
 		} else {
-			var parts []string
-			for _, i := range cur {
-				parts = append(parts, cells[i])
+			if failed == 0 {
+				firstFailed = first
 			}
-			p.unread(first, strings.Join(parts, " "))
-			p.finding(model.SeverityWarning, "P7", "", first, fmt.Sprintf("%s一行（%s）的数字个数与栏数不符，空白栏无法确定，未读入", id.Number(), strings.Join(parts, " ")))
+			failed++
 		}
 		cur = nil
 	}
-	seenAmount := false
+	// Tables printed with two decimals ("180.00") have no integer amounts
+	// but 0; there an integer after the amounts starts the next row (a code).
+	decimals := false
+	for _, c := range cells[dataStart:] {
+		if reDecimal2.MatchString(c) {
+			decimals = true
+			break
+		}
+	}
+	amts := 0
 	for i := dataStart; i < len(cells); i++ {
 		c := cells[i]
-		isAmt := reAmount.MatchString(c) && !(codeFirst(cells, cur, fields, textCols) && reCode.MatchString(c) && !seenAmount)
-		if !isAmt && seenAmount {
+		isNum := reAmount.MatchString(c)
+		code := reCode.MatchString(c) && c != "0"
+		startsRow := amts > 0 && (!isNum || code && (decimals || amts >= len(amountCols)))
+		if startsRow {
 			flush()
-			seenAmount = false
+			amts = 0
 		}
 		cur = append(cur, i)
-		if isAmt {
-			seenAmount = true
+		if isNum && !(code && amts == 0) {
+			amts++
 		}
 	}
 	flush()
+	if failed > 0 {
+		// a table with rows missing would state wrong totals: none of it
+		// is read, every row is listed as unread
+		for _, t := range texts {
+			if hasNumber(t.cells) {
+				p.unread(t.line, t.cells[0])
+			}
+		}
+		p.finding(model.SeverityWarning, "P7", "", firstFailed, fmt.Sprintf("%s为每格一行的文本，有%d行的数字个数与栏数不符（空白格在文本中消失），无法确定各数所在栏目；整张表未读入，各行列在未读内容中", id.Number(), failed))
+		return []trow{}
+	}
 	return out
 }
+
+var reDecimal2 = regexp.MustCompile(`^-?\d+\.\d{2}$`)
 
 // codeFirst reports whether the next cell of the current group would still
 // be a code (no text column after a code has been filled).
@@ -239,7 +269,7 @@ func (p *parser) readUnitTable(id model.TableID, leaves []string, data []trow, n
 	if len(data) > 0 {
 		line = data[0].line
 	}
-	fields := p.mapColumns(id, leaves, line)
+	fields := p.mapColumns(id, leaves, line, true)
 	noteText := strings.Join(note, "")
 	if id == model.T07 && isVertical(leaves) {
 		p.readThreePublicVertical(leaves, data, noteText)

@@ -191,7 +191,7 @@ func (p *parser) readTable(i int, id model.TableID) (end int, ok bool) {
 			note = append(note, first)
 			continue
 		}
-		if len(nonEmpty(cells)) == 1 && (strings.HasPrefix(first, "部门:") || strings.HasPrefix(first, "编制单位") || strings.HasPrefix(first, "单位名称:") || reTableNo.MatchString(first) && len([]rune(first)) <= 6) {
+		if len(nonEmpty(cells)) == 1 && (strings.HasPrefix(first, "部门:") || strings.HasPrefix(first, "编制单位") || strings.HasPrefix(first, "单位名称:") || reTableNo.MatchString(first) && !reAmount.MatchString(first) && len([]rune(first)) <= 6) {
 			continue
 		}
 		rows = append(rows, trow{cells: cells, line: k + 1})
@@ -203,6 +203,10 @@ func (p *parser) readTable(i int, id model.TableID) (end int, ok bool) {
 		rows = p.regroup(id, rows)
 		if rows == nil {
 			return i + 1, false
+		}
+		if len(rows) == 0 {
+			// lines consumed and reported, table not read
+			return end, true
 		}
 	}
 	header, data := splitHeader(rows)
