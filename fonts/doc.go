@@ -8,6 +8,12 @@
 // then costs a fraction of a millisecond, where the PDF library would
 // otherwise re-parse the whole 4–5 MB CJK font for every document.
 //
+// Measured on 2 busy cores (go test ./fonts -bench . -benchmem): Parse of
+// the 4.6 MB default face 0.8–1.2 ms, 0.34 MB; Subset of 300 CJK runes
+// 0.4–0.9 ms, 79 KB out; a one-page fpdf document with 300 runes costs
+// 43–66 ms of CPU and 35 MB allocated when fpdf gets the full face, 10–15 ms
+// and 7.5 MB when it gets the subset (Subset included).
+//
 // The package holds no font data itself: the embedded default face lives in
 // fonts/wqymicrohei, so a program that brings its own font does not pay for it.
 //
