@@ -26,5 +26,4 @@ var formT01 = form{
 	},
 	headerRows: 2,
 	nameCol:    0,
-	portrait:   true, // six columns: upright A4 holds all 33 rows on one page
 }

@@ -23,7 +23,6 @@ var formT06 = form{
 	},
 	headerRows: 2,
 	nameCol:    1,
-	portrait:   true, // five columns: upright A4 holds the rows on one page
 }
 
 // basic lays out 表六: every zero prints 0.00, and the 合计 and 类 (301,

@@ -107,7 +107,6 @@ type form struct {
 	headerRows int                 // rows of header, without the column-number row
 	numberRow  bool                // a row 1 2 3 … follows the header
 	nameCol    int                 // 0-based column of the 合计 label
-	portrait   bool                // narrow tables (表一, 表六) print upright
 }
 
 // hc is a header cell in the spec's notation: 1-based row and column,
@@ -155,7 +154,7 @@ func (b builder) sheet(f form) layout.Sheet {
 		HeaderRows: f.headerRows,
 		NumberRow:  f.numberRow,
 		Decimals:   decimals,
-		Page:       layout.Page{Landscape: !f.portrait, FitWidth: true, RepeatHeader: true},
+		Page:       layout.Page{Landscape: true, FitWidth: true, RepeatHeader: true},
 	}
 	if f.numberRow {
 		for c := range f.columns {

@@ -178,7 +178,20 @@ func writeSheet(f *excelize.File, st *styles, name string, s layout.Sheet) error
 		}
 		row++
 	}
-	return pageSetup(f, name, s, headTop, bodyTop)
+	return pageSetup(f, name, s, headTop, bodyTop, sheetHeight(f, name, row-1))
+}
+
+// sheetHeight is the height in points of rows 1 … last.
+func sheetHeight(f *excelize.File, name string, last int) float64 {
+	h := 0.0
+	for r := 1; r <= last; r++ {
+		ht, err := f.GetRowHeight(name, r)
+		if err != nil {
+			ht = rowHeight(1)
+		}
+		h += ht
+	}
+	return h
 }
 
 // writeHeader draws the header grid: every cell of the grid bordered, each
@@ -294,17 +307,40 @@ func writeRow(f *excelize.File, st *styles, name string, s layout.Sheet, r layou
 	return f.SetRowHeight(name, row, rowHeight(maxLines))
 }
 
+// Page geometry in points: A4 and the margins pageSetup sets.
+const (
+	a4Short, a4Long = 595.0, 842.0
+	marginLR        = 0.4 * 72
+	marginTB        = 0.6 * 72
+	// nearlyOnePage: a sheet at most this much taller than one page is
+	// shrunk onto one page rather than printed with a few rows on a second.
+	nearlyOnePage = 1.25
+)
+
 // pageSetup sets A4 landscape fit to one page wide, print titles, the page
-// footer and the frozen header.
-func pageSetup(f *excelize.File, name string, s layout.Sheet, headTop, bodyTop int) error {
+// footer and the frozen header. A sheet whose height (at the width's
+// scale) is over one page by at most a quarter is also fitted to one page
+// tall; longer sheets print on as many pages as they need.
+func pageSetup(f *excelize.File, name string, s layout.Sheet, headTop, bodyTop int, height float64) error {
 	size, orient := 9, "portrait" // 9 = A4
+	pageW, pageH := a4Short-2*marginLR, a4Long-2*marginTB
 	if s.Page.Landscape {
 		orient = "landscape"
+		pageW, pageH = a4Long-2*marginLR, a4Short-2*marginTB
 	}
 	opts := &excelize.PageLayoutOptions{Size: &size, Orientation: &orient}
 	if s.Page.FitWidth {
-		one, any := 1, 0
-		opts.FitToWidth, opts.FitToHeight = &one, &any
+		width := 0.0 // points: an Excel unit is about 7 px, 0.75 pt a px
+		for _, c := range s.Columns {
+			width += (excelWidth(c.Width)*7 + 5) * 0.75
+		}
+		scale := math.Min(1, pageW/width)
+		tall := 0
+		if h := height * scale; h > pageH && h <= pageH*nearlyOnePage {
+			tall = 1
+		}
+		one := 1
+		opts.FitToWidth, opts.FitToHeight = &one, &tall
 		fit := true
 		if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 			return err
@@ -313,7 +349,7 @@ func pageSetup(f *excelize.File, name string, s layout.Sheet, headTop, bodyTop i
 	if err := f.SetPageLayout(name, opts); err != nil {
 		return err
 	}
-	lr, tb, hf, centre := 0.4, 0.6, 0.3, true
+	lr, tb, hf, centre := marginLR/72, marginTB/72, 0.3, true
 	if err := f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{
 		Left: &lr, Right: &lr, Top: &tb, Bottom: &tb, Header: &hf, Footer: &hf, Horizontally: &centre,
 	}); err != nil {
@@ -401,5 +437,5 @@ func lines(text string, width float64) int {
 
 // rowHeight is the height in points of a row of n lines of 10 pt text.
 func rowHeight(n int) float64 {
-	return float64(n)*13.5 + 5
+	return float64(n)*13.5 + 3
 }
