@@ -5,7 +5,7 @@ GO      ?= go
 EXAMPLE ?= examples/tianmen-12345-2023.json
 OUT     ?= out
 
-.PHONY: all build demo test test-go deps bench fuzz font vet fmt clean
+.PHONY: all build demo test deps bench fuzz font vet fmt clean
 
 all: build
 
@@ -39,6 +39,22 @@ test: deps
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# Runs each fuzz target for FUZZTIME; new failing inputs land in testdata/fuzz.
+FUZZTIME ?= 60s
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzRead  -fuzztime $(FUZZTIME) -fuzzminimizetime 3s ./importer/jsonin
+	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) -fuzzminimizetime 3s ./importer/text
+	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) -fuzzminimizetime 3s ./fonts
+
+# Rebuilds fonts/wqymicrohei/wqy-microhei-0.ttf from Debian's fonts-wqy-microhei
+# (face 0 of its TTC) with our own extractor; the test checks the checksum.
+font:
+	@if [ ! -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] && command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-wqy-microhei) >/dev/null; \
+	fi
+	$(GO) run ./fonts/wqymicrohei/internal/gen
+	$(GO) test -count=1 ./fonts/wqymicrohei
 
 vet:
 	$(GO) vet ./...

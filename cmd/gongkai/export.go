@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
 
@@ -14,6 +16,7 @@ import (
 	"gongkai/exporter/xlsx"
 	"gongkai/fonts"
 	"gongkai/importer/jsonin"
+	"gongkai/layout"
 	"gongkai/model"
 	"gongkai/templates"
 )
@@ -86,6 +89,10 @@ func runExport(e env, opts any, args []string) int {
 		fmt.Fprintf(e.stderr, "gongkai export: %s: %v\n", args[0], err)
 		return exitUsage
 	}
+	if err := applySourceDateEpoch(&doc); err != nil {
+		fmt.Fprintf(e.stderr, "gongkai export: %v\n", err)
+		return exitUsage
+	}
 	var pdfOpts pdf.Options
 	if formats["pdf"] && o.Font != "" {
 		f, err := fonts.Load(o.Font, o.FontIndex)
@@ -118,6 +125,22 @@ func runExport(e env, opts any, args []string) int {
 		return exitFindings
 	}
 	return exitOK
+}
+
+// applySourceDateEpoch sets the document date from SOURCE_DATE_EPOCH when it
+// is set (reproducible-builds convention); otherwise the date comes from the
+// input (its date, or 1 January of its year), never from the clock.
+func applySourceDateEpoch(doc *layout.Document) error {
+	v := os.Getenv("SOURCE_DATE_EPOCH")
+	if v == "" {
+		return nil
+	}
+	sec, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds", v)
+	}
+	doc.Date = time.Unix(sec, 0).UTC()
+	return nil
 }
 
 func parseFormats(list []string) (map[string]bool, error) {
