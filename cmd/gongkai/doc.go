@@ -37,12 +37,13 @@ file (.ttf) or a TrueType collection (.ttc, with --font-index) such as SimSun or
 SimHei. A character the font cannot show is an error that names the table and row.
 
 Flags:
-  -o, --out string           output directory (created if missing) (default ".")
-      --format strings       outputs to write: xlsx, pdf or both (default [xlsx,pdf])
-      --font string          TrueType font (.ttf, or .ttc with --font-index) for the PDF
-      --font-index int       face of a .ttc font collection
-      --force[=true|false]   write the files even when the checks find errors
-  -q, --quiet[=true|false]   do not print warnings and notes, only errors
+
+	-o, --out string           output directory (created if missing) (default ".")
+	    --format strings       outputs to write: xlsx, pdf or both (default [xlsx,pdf])
+	    --font string          TrueType font (.ttf, or .ttc with --font-index) for the PDF
+	    --font-index int       face of a .ttc font collection
+	    --force[=true|false]   write the files even when the checks find errors
+	-q, --quiet[=true|false]   do not print warnings and notes, only errors
 
 # gongkai validate
 
@@ -60,8 +61,9 @@ Exit status: 0 when there is no error, 1 when there is at least one error (with
 --strict, also a warning), 2 when the input cannot be read.
 
 Flags:
-      --format string         output format: text or json (default "text")
-      --strict[=true|false]   fail (exit 1) on warnings too
+
+	--format string         output format: text or json (default "text")
+	--strict[=true|false]   fail (exit 1) on warnings too
 
 # gongkai parse
 
@@ -84,8 +86,9 @@ text was left unread or a finding is an error, 2 when the file cannot be read or
 the output cannot be written.
 
 Flags:
-  -o, --out string           write the JSON here instead of standard output
-  -q, --quiet[=true|false]   print only errors and unread text, not warnings and notes
+
+	-o, --out string           write the JSON here instead of standard output
+	-q, --quiet[=true|false]   print only errors and unread text, not warnings and notes
 
 # gongkai convert
 
@@ -110,12 +113,13 @@ text was left unread or a finding is an error, 2 when the file cannot be read or
 the output cannot be written.
 
 Flags:
-  -o, --out string           the workbook to write (default: DISCLOSURE.xlsx beside the input)
-  -q, --quiet[=true|false]   print only errors and unread text, not warnings and notes
+
+	-o, --out string           the workbook to write (default: DISCLOSURE.xlsx beside the input)
+	-q, --quiet[=true|false]   print only errors and unread text, not warnings and notes
 
 # gongkai sample
 
-usage: gongkai sample 
+usage: gongkai sample
 
 Sample prints the bundled example disclosure (天门市12345公共服务热线中心, 2023, all ten
 tables and the narrative figures) in the JSON format that 'gongkai export' reads:
@@ -124,7 +128,7 @@ tables and the narrative figures) in the JSON format that 'gongkai export' reads
 
 # gongkai version
 
-usage: gongkai version 
+usage: gongkai version
 
 Version prints the version of gongkai and of the Go toolchain that built it.
 */
