@@ -1,5 +1,3 @@
-// Command gongkai makes, checks and converts department budget disclosures
-// (部门预算公开). See doc.go for the manual.
 package main
 
 import (
