@@ -24,7 +24,7 @@ func FindingsSheet(fs []model.Finding) layout.Sheet {
 			col("rule", layout.KindCode, 4),
 			col("table", layout.KindText, 4),
 			col("row", layout.KindText, 12),
-			col("column", layout.KindText, 8),
+			col("column", layout.KindText, 11),
 			col("message", layout.KindText, 40),
 		},
 		Header: []layout.HeaderCell{
