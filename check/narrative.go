@@ -531,12 +531,7 @@ func (c *checker) nAssets(n *model.Narrative) {
 	if ok {
 		return
 	}
-	msg := mismatch("文中国有资产总额", one("", a.Total), "", parts, diff)
-	if diff.IsPositive() {
-		c.nf(model.SeverityWarning, "N10", nAssets, "assets.total", msg+"；若还有其他类资产，应在文中列出")
-		return
-	}
-	c.nf(model.SeverityError, "N10", nAssets, "assets.total", msg)
+	c.nf(model.SeverityError, "N10", nAssets, "assets.total", mismatch("文中国有资产总额", one("", a.Total), "", parts, diff))
 }
 
 func (c *checker) nStaffing(n *model.Narrative) {
@@ -600,7 +595,12 @@ func (c *checker) nChanges(n *model.Narrative) {
 			change = g.this.Sub(g.prior)
 		}
 		if !g.this.IsBlank() && !g.prior.IsBlank() && !g.change.IsBlank() {
-			c.neq("N9", pos, g.changeKey, "文中"+g.name+"增减额", one("", g.change), "本年 "+fmtAmt(g.this)+" − 上年", one(fmtAmt(g.prior)+" =", model.A(g.this.Decimal().Sub(g.prior.Decimal()))))
+			// change + prior = this, so every term's rounding counts.
+			if ok, diff := c.agree([]term{t("", g.change), t("", g.prior)}, one("", g.this)); !ok {
+				ts := []term{t("", g.this), t("", g.prior), t("", g.change)}
+				c.nf(model.SeverityError, "N9", pos, g.changeKey, "文中"+g.name+"增减额 "+fmtAmt(g.change)+" ≠ 本年 "+fmtAmt(g.this)+" − 上年 "+fmtAmt(g.prior)+
+					" = "+fmtDec(g.this.Decimal().Sub(g.prior.Decimal()), maxPlaces(ts))+" (差 "+fmtDec(diff.Abs(), maxPlaces(ts))+")")
+			}
 		}
 		// The percentage: |change| / prior × 100.
 		prior := g.prior

@@ -109,7 +109,7 @@ func TestNarrativeRules(t *testing.T) {
 			n.Words["procurement.change"] = "增加"
 		}, []want{{"N9", I, "", ""}}},
 		{"N10 assets parts exceed the total", all, func(n *model.Narrative) { n.Assets.Fixed = a("3") }, []want{{"N10", E, "", ""}}},
-		{"N10 other assets not listed", all, func(n *model.Narrative) { n.Assets.Fixed = a("1") }, []want{{"N10", W, "", ""}}},
+		{"N10 total above its parts", all, func(n *model.Narrative) { n.Assets.Fixed = a("1") }, []want{{"N10", E, "", ""}}},
 		{"N11 编制 kinds (V8)", all, func(n *model.Narrative) { n.Staffing.Kinds = map[string]model.Amount{"事业编制": a("6")} }, []want{{"N11", W, "", ""}}},
 		{"PREC more than two places (V10)", all, func(n *model.Narrative) {
 			n.Assets.Total, n.Assets.Fixed, n.Assets.Intangible = a("194.0179"), a("23.6529"), a("170.365")

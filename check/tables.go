@@ -353,7 +353,7 @@ func hasFunds(st *model.SummaryTable) bool {
 	probe := func(f model.FundAmounts) bool {
 		return !f.General.IsBlank() || !f.GovFund.IsBlank() || !f.StateCapital.IsBlank()
 	}
-	if probe(st.CategoryTotal) || probe(st.EconomicTotal) || probe(st.ExpenditureTotal) || probe(st.ExpenditureGrandTotal) {
+	if probe(st.CategoryTotal) || probe(st.EconomicTotal) || probe(st.ExpenditureTotal) || probe(st.CarryForward) || probe(st.ExpenditureGrandTotal) {
 		return true
 	}
 	for _, ls := range [][]model.FundLine{st.Functions, st.Categories, st.Economic} {
