@@ -61,6 +61,12 @@ func decode(b []byte) (s string, enc string, ok bool) {
 			}
 		}
 	}
+	// a file cut in the middle of a character is still UTF-8
+	for k := 1; k <= 3 && k <= len(b) && !utf8.Valid(b); k++ {
+		if utf8.Valid(b[:len(b)-k]) && !utf8.FullRune(b[len(b)-k:]) {
+			b = b[:len(b)-k]
+		}
+	}
 	if utf8.Valid(b) {
 		if bytes.IndexByte(b, 0) >= 0 {
 			return "", encUndecoded, false

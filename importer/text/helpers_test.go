@@ -3,6 +3,7 @@ package text
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -167,3 +168,7 @@ func containsAnyStr(s string, words ...string) bool {
 	}
 	return false
 }
+
+func asParseError(err error, pe **model.ParseError) bool { return errors.As(err, pe) }
+
+func isErr(err, target error) bool { return errors.Is(err, target) }

@@ -391,8 +391,12 @@ func (p *parser) readSentence(s sentence, toks []token, topic string) {
 			p.finding(model.SeverityError, "P1", ck, s.line[0], fmt.Sprintf("“%s”中增减金额与增减幅度的方向相反，按原文保留", strings.TrimSpace(txt)))
 		}
 	}
+	anyUsed := false
 	for _, t := range toks {
-		if !t.ignore && !t.used {
+		anyUsed = anyUsed || t.used
+	}
+	for _, t := range toks {
+		if !t.ignore && !t.used && !(anyUsed && (t.unit == "月" || t.unit == "日")) {
 			p.unread(t.line, txt)
 			break
 		}
@@ -444,7 +448,11 @@ func (p *parser) classify(s sentence, toks []token, i int, st *sentState) {
 		return
 	}
 	words, sign, both := changeWords(raw)
-	if words != "" && (isAmountUnit(t.unit) || t.unit == "%" || t.unit == "") && !strings.Contains(raw, "占") {
+	if t.unit == "" {
+		// a number without its unit (or cut off before it) is never placed
+		return
+	}
+	if words != "" && (isAmountUnit(t.unit) || t.unit == "%") && !strings.Contains(raw, "占") {
 		prior, ck, pk := changeKeys(st.subject)
 		_ = prior
 		key := ck
@@ -516,7 +524,7 @@ func (p *parser) classify(s sentence, toks []token, i int, st *sentState) {
 var incomeSources = []string{"财政拨款", "一般公共预算", "政府性基金", "国有资本", "财政专户", "单位资金", "事业收入", "经营收入", "上级补助", "附属单位", "其他收入", "结余", "结转", "非税", "专项收入", "纳入专户"}
 
 func (p *parser) ruleIncome(t *token, lab, raw string, st *sentState, place func(string)) {
-	if !isAmountUnit(t.unit) && t.unit != "" {
+	if !isAmountUnit(t.unit) {
 		return
 	}
 	switch {
@@ -542,7 +550,7 @@ var categories = []struct{ word, key string }{
 }
 
 func (p *parser) ruleExp(s sentence, t *token, lab, raw, aft string, st *sentState, place func(string)) {
-	if !isAmountUnit(t.unit) && t.unit != "" {
+	if !isAmountUnit(t.unit) {
 		return
 	}
 	for _, c := range categories {
@@ -573,7 +581,7 @@ func (p *parser) ruleExp(s sentence, t *token, lab, raw, aft string, st *sentSta
 }
 
 func (p *parser) ruleOp(t *token, lab string, st *sentState, place func(string)) {
-	if !isAmountUnit(t.unit) && t.unit != "" {
+	if !isAmountUnit(t.unit) {
 		return
 	}
 	if hasAny(lab, "机关运行经费", "总额", "合计") || (!st.afterQ && hasAny(lab, "预算")) {
@@ -590,7 +598,7 @@ func (p *parser) ruleOp(t *token, lab string, st *sentState, place func(string))
 }
 
 func (p *parser) ruleThree(t *token, lab string, st *sentState, place func(string)) {
-	if !isAmountUnit(t.unit) && t.unit != "" {
+	if !isAmountUnit(t.unit) {
 		return
 	}
 	key := ""
@@ -616,7 +624,7 @@ func (p *parser) ruleThree(t *token, lab string, st *sentState, place func(strin
 }
 
 func (p *parser) ruleProc(t *token, lab string, st *sentState, place func(string)) {
-	if !isAmountUnit(t.unit) && t.unit != "" {
+	if !isAmountUnit(t.unit) {
 		return
 	}
 	key := ""
@@ -666,7 +674,7 @@ func (p *parser) ruleAssets(t *token, lab string, st *sentState, place func(stri
 		default:
 			return
 		}
-	case isAmountUnit(t.unit) || t.unit == "":
+	case isAmountUnit(t.unit):
 		if subject == "vehicles" {
 			place("assets.vehicles.value")
 		} else {
