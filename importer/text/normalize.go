@@ -35,6 +35,8 @@ func isCJK(r rune) bool {
 	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) || r == '“' || r == '”' || r == '‘' || r == '’' || r == '、' || r == '〃'
 }
 
+func isFullWidth(r rune) bool { return r >= 0xFF01 && r <= 0xFF5E }
+
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // joinsCJK are ASCII characters that, after folding, stand where full-width
@@ -51,13 +53,23 @@ func joinsCJK(r rune) bool {
 // normalizeLine folds full-width characters, removes HTML tags left by
 // converters, thousands separators and the spaces PDF extraction puts
 // between characters. Tabs (cell separators) are kept.
-func normalizeLine(s string) string {
+func normalizeLine(s string) string { return normalize(s, true) }
+
+// lightText normalises a text cell or note for keeping as stated: tags,
+// odd spaces and spaced-out characters go, full-width punctuation stays.
+func lightText(s string) string { return strings.TrimSpace(normalize(s, false)) }
+
+func normalize(s string, fold bool) string {
 	s = stripTags(s)
 	rs := []rune(s)
 	for i, r := range rs {
-		rs[i] = foldRune(r)
+		if f := foldRune(r); fold || f == ' ' {
+			rs[i] = f
+		}
 	}
-	rs = removeThousands(rs)
+	if fold {
+		rs = removeThousands(rs)
+	}
 	// Remove spaces between CJK characters, and between CJK and digits or
 	// CJK-like punctuation, and between a digit and %.
 	out := make([]rune, 0, len(rs))
@@ -87,7 +99,7 @@ func normalizeLine(s string) string {
 }
 
 func glue(a, b rune) bool {
-	ca, cb := isCJK(a), isCJK(b)
+	ca, cb := isCJK(a) || isFullWidth(a), isCJK(b) || isFullWidth(b)
 	switch {
 	case ca && cb:
 		return true

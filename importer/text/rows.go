@@ -305,6 +305,9 @@ func (p *parser) readUnitTable(id model.TableID, leaves []string, data []trow, n
 					}
 				}
 			case isTextField(f):
+				if c < len(r.raw) && r.raw[c] != "" {
+					v = r.raw[c]
+				}
 				pr.text[f] = v
 				any = true
 			default:

@@ -87,6 +87,10 @@ func (p *parser) readSummary(id model.TableID, leaves, paths []string, data []tr
 		unread := false
 		for _, b := range blocks {
 			lab := compact(cell(r, b.label))
+			stated := lab
+			if b.label < len(r.raw) && r.raw[b.label] != "" {
+				stated = compact(r.raw[b.label])
+			}
 			var fa model.FundAmounts
 			ok := true
 			for f, c := range b.amts {
@@ -126,9 +130,9 @@ func (p *parser) readSummary(id model.TableID, leaves, paths []string, data []tr
 					t.Carryover = fa.Total
 					inCarry = true
 				case inCarry:
-					t.CarryoverLines = append(t.CarryoverLines, model.IncomeLine{Key: incomeKey(lab), Label: lab, Amount: fa.Total})
+					t.CarryoverLines = append(t.CarryoverLines, model.IncomeLine{Key: incomeKey(lab), Label: stated, Amount: fa.Total})
 				default:
-					t.Income = append(t.Income, model.IncomeLine{Key: incomeKey(lab), Label: lab, Amount: fa.Total})
+					t.Income = append(t.Income, model.IncomeLine{Key: incomeKey(lab), Label: stated, Amount: fa.Total})
 				}
 			case "function", "category":
 				switch {
@@ -139,7 +143,7 @@ func (p *parser) readSummary(id model.TableID, leaves, paths []string, data []tr
 				case hasAny(lab, "支出总计"):
 					footer(&t.ExpenditureGrandTotal, fa, lab, r.line)
 				case b.kind == "function":
-					code, name := splitCode(lab)
+					code, name := splitCode(stated)
 					t.Functions = append(t.Functions, model.FundLine{Code: code, Name: name, FundAmounts: fa})
 				case hasAny(lab, "支出类别", "类别分类"):
 					t.CategoryTotal = fa
@@ -147,14 +151,14 @@ func (p *parser) readSummary(id model.TableID, leaves, paths []string, data []tr
 					t.EconomicTotal = fa
 					econ = true
 				case econ:
-					code, name := splitCode(lab)
+					code, name := splitCode(stated)
 					t.Economic = append(t.Economic, model.FundLine{Code: code, Name: name, FundAmounts: fa})
 				default:
 					lv := 2
 					if reHeadNum.MatchString(lab) {
 						lv = 1
 					}
-					t.Categories = append(t.Categories, model.FundLine{Name: lab, Level: lv, FundAmounts: fa})
+					t.Categories = append(t.Categories, model.FundLine{Name: stated, Level: lv, FundAmounts: fa})
 				}
 			default:
 				if !isBlankFund(fa) {

@@ -92,10 +92,39 @@ func splitCells(l string) []string {
 	return out
 }
 
-// A trow is one table row as text cells, with its source line.
+// A trow is one table row as text cells, with its source line. raw holds
+// the same cells as stated (full-width punctuation kept) when the raw line
+// splits into as many cells.
 type trow struct {
 	cells []string
+	raw   []string
 	line  int
+}
+
+// rawCells splits source line k like its normalised form; nil when the
+// cell count differs.
+func (p *parser) rawCells(k int, mode string, n int) []string {
+	l := p.raw[k]
+	var cells []string
+	switch mode {
+	case "tab":
+		cells = strings.Split(l, "\t")
+	case "pipe":
+		t := strings.TrimSpace(l)
+		if !strings.HasPrefix(t, "|") {
+			return nil
+		}
+		cells = strings.Split(strings.TrimSuffix(strings.TrimPrefix(t, "|"), "|"), "|")
+	default:
+		cells = []string{l}
+	}
+	if len(cells) != n {
+		return nil
+	}
+	for i := range cells {
+		cells[i] = compactCell(lightText(cells[i]))
+	}
+	return cells
 }
 
 func (r trow) text() string { return strings.Join(r.cells, " ") }
@@ -188,13 +217,13 @@ func (p *parser) readTable(i int, id model.TableID) (end int, ok bool) {
 			continue
 		}
 		if strings.HasPrefix(first, "注") && len(nonEmpty(cells)) == 1 {
-			note = append(note, first)
+			note = append(note, lightText(p.raw[k]))
 			continue
 		}
 		if len(nonEmpty(cells)) == 1 && (strings.HasPrefix(first, "部门:") || strings.HasPrefix(first, "编制单位") || strings.HasPrefix(first, "单位名称:") || reTableNo.MatchString(first) && !reAmount.MatchString(first) && len([]rune(first)) <= 6) {
 			continue
 		}
-		rows = append(rows, trow{cells: cells, line: k + 1})
+		rows = append(rows, trow{cells: cells, raw: p.rawCells(k, mode, len(cells)), line: k + 1})
 	}
 	if len(rows) == 0 && len(note) == 0 {
 		return i + 1, false
