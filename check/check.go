@@ -66,9 +66,14 @@ func SummaryLine(fs []model.Finding) string {
 	return "核对完成：错误 " + strconv.Itoa(e) + " 项，警告 " + strconv.Itoa(w) + " 项，提示 " + strconv.Itoa(i) + " 项"
 }
 
-// Rules lists every rule id this package reports, in the order findings of
-// one row are sorted, with a short Chinese description.
-var Rules = []struct{ ID, Description string }{
+// Rule is a rule id with a short Chinese description.
+type Rule struct{ ID, Description string }
+
+// Rules returns every rule this package reports, in the order findings of
+// one row are sorted (a fresh copy each call).
+func Rules() []Rule { return append([]Rule(nil), rules...) }
+
+var rules = []Rule{
 	{"R-ROW", "行内：总计等于各分项之和"},
 	{"R-SUB", "表内：合计、科室、部门、类等汇总行等于其下级行之和"},
 	{"R-FIX", "表一/表四固定行：本年收入合计、收入总计、本年支出合计、支出总计等各自相加"},
@@ -108,8 +113,8 @@ var Rules = []struct{ ID, Description string }{
 }
 
 var ruleOrder = func() map[string]int {
-	m := make(map[string]int, len(Rules))
-	for i, r := range Rules {
+	m := make(map[string]int, len(rules))
+	for i, r := range rules {
 		m[r.ID] = i
 	}
 	return m

@@ -17,7 +17,7 @@
 // (with these numbers the difference is within rounding and nothing is
 // reported; the line only shows the format). Findings come in a fixed order:
 // the ten tables in their official order, within a table by row, then by
-// rule (the order of Rules); then the narrative; then the document.
+// rule (the order of Rules()); then the narrative; then the document.
 //
 // # Severities
 //
@@ -72,7 +72,7 @@
 // C-NAME, C-UNIT, C-LABEL against the catalog in catalog.tsv, built from
 // spec/classification.md; 表四 printing 部门 names with 5xx codes
 // (501工资福利支出) is accepted as the spec describes. Empty tables: E-NOTE.
-// Precision: PREC. Completeness: T-MISS. Rules lists them all.
+// Precision: PREC. Completeness: T-MISS. Rules() lists them all.
 //
 // JSON for other programs is plain encoding/json of []model.Finding.
 package check

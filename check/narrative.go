@@ -206,9 +206,11 @@ func (c *checker) nExpenditure(n *model.Narrative) {
 // normName folds the spellings that differ only in form: full-width
 // parentheses and spaces.
 func normName(s string) string {
-	s = strings.NewReplacer("（", "(", "）", ")", " ", "", "\u3000", "", "“", "\"", "”", "\"").Replace(s)
-	return strings.TrimSpace(s)
+	return strings.TrimSpace(nameFolder.Replace(s))
 }
+
+// nameFolder is read-only after creation (a Replacer is safe for concurrent use).
+var nameFolder = strings.NewReplacer("（", "(", "）", ")", " ", "", "\u3000", "", "“", "\"", "”", "\"")
 
 // classOf finds the function class a narrative name means: by the current
 // catalog name, by an outdated name (second result true), or by a printed
@@ -393,6 +395,7 @@ func (c *checker) nOperating(n *model.Narrative) {
 		byName[opName(t6.Rows[i].Name)] = i
 	}
 	used := map[int]bool{}
+	last, ordered := -1, true
 	for j, it := range oc.Items {
 		field := "operating_costs.items[" + itoa(j) + "]"
 		i, ok := byName[opName(it.Name)]
@@ -401,8 +404,15 @@ func (c *checker) nOperating(n *model.Narrative) {
 			continue
 		}
 		used[i] = true
+		if i < last {
+			ordered = false
+		}
+		last = i
 		r := t6.Rows[i]
 		c.neq("N6", nOperating+2+j, field, "文中机关运行经费 "+it.Name, one("", it.Amount), "表六 "+basicLabel(&r), one("", r.Total))
+	}
+	if !ordered {
+		c.nf(model.SeverityInfo, "N6", nOperating+59, "operating_costs.items", "文中机关运行经费明细的顺序与表六 302 下各款的编码顺序不同")
 	}
 	for _, i := range items {
 		r := t6.Rows[i]
@@ -619,8 +629,12 @@ func (c *checker) nChanges(n *model.Narrative) {
 				ok, want = c.pctOK(g.pct, ch, prior)
 			}
 			if !ok {
+				base := "上年 " + prior.Decimal().String()
+				if g.prior.IsBlank() {
+					base += "（本年 " + fmtAmt(g.this) + " − 增减额 " + fmtAmt(g.change) + "）"
+				}
 				c.nf(model.SeverityError, "N9", pos+1, g.pctKey,
-					"文中"+g.name+"增减幅度 "+fmtAmt(g.pct)+"% ≠ "+ch.Decimal().Abs().String()+" ÷ "+prior.Decimal().String()+" × 100 = "+want.StringFixed(places(g.pct))+"%")
+					"文中"+g.name+"增减幅度 "+fmtAmt(g.pct)+"% ≠ 增减额 "+ch.Decimal().Abs().String()+" ÷ "+base+" × 100 = "+want.StringFixed(places(g.pct))+"%")
 			}
 			if g.pct.Decimal().Sign()*change.Decimal().Sign() < 0 {
 				c.nf(model.SeverityError, "N9", pos+1, g.pctKey,

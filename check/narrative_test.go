@@ -89,6 +89,9 @@ func TestNarrativeRules(t *testing.T) {
 			n.OperatingCosts.Items = []model.NamedAmount{{Name: "维护费", Amount: a("3")}, {Name: "其他商品和服务", Amount: a("1")}}
 			n.ThreePublic = model.ThreePublic{}
 		}, nil},
+		{"N6 items out of code order", all, func(n *model.Narrative) {
+			n.OperatingCosts.Items[0], n.OperatingCosts.Items[1] = n.OperatingCosts.Items[1], n.OperatingCosts.Items[0]
+		}, []want{{"N6", I, "", ""}}},
 		{"N7 component > total (V1)", all, func(n *model.Narrative) { n.ThreePublic.Reception = a("1.2") }, []want{{"N7", E, "", ""}, {"N7", E, "", ""}}},
 		{"N7 ≠ 表七", all, func(n *model.Narrative) {
 			n.ThreePublic.Total, n.ThreePublic.Abroad = a("1.5"), a("0.5")

@@ -2,11 +2,14 @@ package check
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
+	"gongkai/internal/golden"
 	"gongkai/model"
 )
 
@@ -139,5 +142,25 @@ func TestSeedRoundingExact(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("with Exact, want N5 296.01 ≠ 296.02 (V7) in the 2026 seed; got %v", fs)
+	}
+}
+
+// TestSeedsGolden keeps the full text of the seed findings (what a user
+// reads) in testdata/*.golden; run with -update after an intended change.
+func TestSeedsGolden(t *testing.T) {
+	for _, name := range []string{"seed-2023", "seed-2026"} {
+		t.Run(name, func(t *testing.T) {
+			d := loadJSON(t, "testdata/"+name+".json")
+			fs := Disclosure(d, Options{})
+			var b strings.Builder
+			for _, f := range fs {
+				fmt.Fprintf(&b, "%s\n\t[%s|%s|%s|%s]\n", f, f.Table, f.Row, f.Column, f.Field)
+			}
+			golden.Assert(t, name, []byte(b.String()))
+			// Same input, same findings, same order.
+			if again := Disclosure(d, Options{}); !reflect.DeepEqual(fs, again) {
+				t.Error("a second run gave different findings")
+			}
+		})
 	}
 }
