@@ -1,6 +1,7 @@
-// Package pdf draws a layout.Document as a PDF: A4 landscape, one table per
-// page (continued on further pages with the header rows repeated), CJK text
-// in an embedded TrueType font.
+// Package pdf draws a layout.Document as a PDF: A4 in each sheet's
+// orientation, one table per page (continued on further pages with the
+// header rows repeated when it cannot fit), CJK text in an embedded
+// TrueType font.
 //
 // Place in the flow:
 //
@@ -22,6 +23,25 @@
 //     document uses, so the library never parses the full CJK face;
 //   - the same Document gives byte-identical output (creation and
 //     modification dates come from Document.Date).
+//
+// Column widths: the layout's relative widths (layout.Column.Width) are
+// scaled to the printable width, then every code and name column that
+// would wrap is widened to what its longest cell needs on one line, the
+// width taken from the amount and number columns in proportion to their
+// slack. An amount column never gets narrower than its widest value plus
+// padding, nor than its header on two balanced lines (unless it started
+// narrower). Needs are met whole, smallest first; width left over goes to
+// a column that still wraps only where it saves lines.
+//
+// One page per table when it reasonably fits: a sheet is drawn at full
+// size (title 16 pt, header and body 9 pt, rows at least 6.5 mm). When it
+// needs more than one page at that size, it is scaled down in steps of
+// 0.25 pt of body text, to at most body 7.5 pt in rows of at least 4.8 mm,
+// header 8 pt, title 14 pt, and drawn at the largest step at which the
+// whole sheet (title, header, rows, notes) fits on one page. When even the
+// smallest step does not fit, the sheet is drawn at full size over as many
+// pages as it needs, title marked （续） and header rows repeated. The page
+// plan gives the body size of each page (PlannedPage.BodySize).
 //
 // Plan returns the page plan (which rows land on which page) without
 // writing a PDF.

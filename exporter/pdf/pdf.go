@@ -19,8 +19,10 @@ type Options struct {
 	fullFont bool // hand the whole face to the library (benchmarks: the old way)
 }
 
-// Write draws doc as a PDF on w: one table per page (continued with its
-// header rows repeated), A4 landscape, page numbers in the footer, a
+// Write draws doc as a PDF on w: one table per page (scaled down a little
+// when that makes it fit, else continued with its header rows repeated; see
+// the package doc), A4 in each sheet's orientation, page numbers in the
+// footer, a
 // bookmark per sheet, metadata from the document. Before drawing, every
 // string is checked against the font; characters it cannot show are
 // returned as *GlyphError values (joined) and nothing is written.

@@ -8,21 +8,10 @@ import (
 	"gongkai/layout"
 )
 
-// Sizes of the drawn elements: points for fonts, millimetres for lengths.
+// Lengths that do not scale (millimetres); the other sizes are in metrics
+// (fit.go).
 const (
-	titleSize   = 16.0
-	titleLineH  = 8.0
-	unitSize    = 9.0
-	unitLineH   = 6.0
-	cellSize    = 9.0 // header and body
-	cellLineH   = 4.2
 	padH        = 1.2 // left/right padding inside a cell
-	padV        = 1.0 // top/bottom padding inside a cell
-	minRowH     = 6.5
-	minHeadH    = 7.0
-	numberRowH  = 5.5
-	noteSize    = 9.0
-	noteLineH   = 5.0
 	gapAfterTbl = 2.0
 )
 
@@ -41,6 +30,9 @@ type PlannedPage struct {
 	FirstRow   int    // 1-based index into Sheet.Rows of the first row on the page; 0 when none
 	LastRow    int    // of the last row; 0 when none
 	NoteLines  int    // lines of notes drawn on this page
+	// BodySize is the size of the body text in points: 9, or less when
+	// the sheet was scaled down to fit on one page (at least 7.5).
+	BodySize float64
 }
 
 // String gives the plan one line per page, e.g.
@@ -59,7 +51,11 @@ func (p *PagePlan) String() string {
 		} else {
 			b.WriteString(" rows none")
 		}
-		fmt.Fprintf(&b, " notes %d\n", pg.NoteLines)
+		fmt.Fprintf(&b, " notes %d", pg.NoteLines)
+		if pg.BodySize != fullSize.bodySize {
+			fmt.Fprintf(&b, " fitted %gpt", pg.BodySize)
+		}
+		b.WriteByte('\n')
 	}
 	return b.String()
 }
@@ -91,6 +87,7 @@ type grid struct {
 	header   []layout.HeaderCell
 	headRows int
 	headH    []float64 // height of each header row
+	m        metrics   // the sizes the sheet is drawn with
 }
 
 func (g *grid) width() float64 { return g.colX[len(g.colX)-1] - g.colX[0] }
@@ -111,14 +108,16 @@ type pager struct {
 	plan   *PagePlan
 	y      float64
 	cur    *PlannedPage
+	m      metrics // sizes of the current sheet
 }
 
 func (p *pager) newPage(sh layout.Sheet, continued bool) {
 	p.s.addPage(sh.Page.Landscape)
 	pw, ph := pageSize(sh)
-	p.printW, p.bottom = pw-marginLeft-marginRight, ph-marginBottom
+	p.printW, p.bottom = pw-marginLeft-marginRight, ph-p.m.bottom
 	p.plan.Pages = append(p.plan.Pages, PlannedPage{
 		Number: len(p.plan.Pages) + 1, SheetID: sh.ID, SheetName: sheetName(sh), Continued: continued,
+		BodySize: p.m.bodySize,
 	})
 	p.cur = &p.plan.Pages[len(p.plan.Pages)-1]
 	p.y = marginTop
@@ -140,7 +139,8 @@ func pageSize(sh layout.Sheet) (w, h float64) {
 func paginate(doc layout.Document, s surface) *PagePlan {
 	p := &pager{s: s, plan: &PagePlan{}}
 	for _, sh := range doc.Sheets {
-		g := measureGrid(sh, p)
+		g := p.fitGrid(sh)
+		p.m = g.m
 		p.newPage(sh, false)
 		s.bookmark(sheetName(sh))
 		p.titleBlock(sh, false)
@@ -160,16 +160,17 @@ func paginate(doc layout.Document, s surface) *PagePlan {
 		}
 		if len(sh.Notes) > 0 {
 			p.y += gapAfterTbl
-			s.setFont(noteSize, false)
+			m := p.m
+			s.setFont(m.noteSize, false)
 			for _, n := range sh.Notes {
-				for _, line := range wrap(n, p.printW, p.width(noteSize)) {
-					if p.y+noteLineH > p.bottom {
+				for _, line := range wrap(n, p.printW, p.width(m.noteSize)) {
+					if p.y+m.noteLineH > p.bottom {
 						p.newPage(sh, true)
 						p.titleBlock(sh, true)
-						s.setFont(noteSize, false)
+						s.setFont(m.noteSize, false)
 					}
-					s.text(marginLeft, p.y, p.printW, noteLineH, line, 'L', 0)
-					p.y += noteLineH
+					s.text(marginLeft, p.y, p.printW, m.noteLineH, line, 'L', 0)
+					p.y += m.noteLineH
 					p.cur.NoteLines++
 				}
 			}
@@ -183,38 +184,31 @@ func (p *pager) titleBlock(sh layout.Sheet, continued bool) {
 	if continued && title != "" {
 		title += "（续）"
 	}
+	m := p.m
 	if title != "" {
-		p.s.setFont(titleSize, true)
-		for _, line := range wrap(title, p.printW, p.width(titleSize)) {
-			p.s.text(marginLeft, p.y, p.printW, titleLineH, line, 'C', 0)
-			p.y += titleLineH
+		p.s.setFont(m.titleSize, true)
+		for _, line := range wrap(title, p.printW, p.width(m.titleSize)) {
+			p.s.text(marginLeft, p.y, p.printW, m.titleLineH, line, 'C', 0)
+			p.y += m.titleLineH
 		}
-		p.y += 1
+		p.y += m.titleGap
 	}
 	if sh.UnitLine != "" {
-		p.s.setFont(unitSize, false)
-		p.s.text(marginLeft, p.y, p.printW, unitLineH, sh.UnitLine, 'R', 0)
-		p.y += unitLineH
+		p.s.setFont(m.unitSize, false)
+		p.s.text(marginLeft, p.y, p.printW, m.unitLineH, sh.UnitLine, 'R', 0)
+		p.y += m.unitLineH
 	}
 }
 
-// measureGrid places the columns and sizes the header rows.
-func measureGrid(sh layout.Sheet, p *pager) *grid {
-	g := &grid{sh: sh}
+// measureGrid places the columns and sizes the header rows for sizes m.
+func measureGrid(sh layout.Sheet, p *pager, m metrics) *grid {
+	g := &grid{sh: sh, m: m}
 	pw, _ := pageSize(sh)
 	printW := pw - marginLeft - marginRight
 	n := len(sh.Columns)
-	total := 0.0
-	for _, c := range sh.Columns {
-		total += max(c.Width, 0)
-	}
 	g.colX = make([]float64, n+1)
 	g.colX[0] = marginLeft
-	for i, c := range sh.Columns {
-		w := printW / float64(n)
-		if total > 0 {
-			w = printW * max(c.Width, 0) / total
-		}
+	for i, w := range columnWidths(sh, printW, m, p) {
 		g.colX[i+1] = g.colX[i] + w
 	}
 	if n == 0 {
@@ -243,16 +237,16 @@ func measureGrid(sh layout.Sheet, p *pager) *grid {
 	}
 	g.headH = make([]float64, g.headRows)
 	for r := range g.headH {
-		g.headH[r] = minHeadH
+		g.headH[r] = m.minHeadH
 		if sh.NumberRow && r == g.headRows-1 {
-			g.headH[r] = numberRowH
+			g.headH[r] = m.numberRowH
 		}
 	}
-	wf := p.width(cellSize)
+	wf := p.width(m.headSize)
 	need := func(h layout.HeaderCell) float64 {
 		_, w := g.cellBox(h.Col, h.ColSpan)
 		lines := len(wrapBalanced(h.Text, w-2*padH, wf))
-		return float64(lines)*cellLineH + 2*padV
+		return float64(lines)*m.headLineH + 2*m.padV
 	}
 	for _, h := range g.header {
 		if max(h.RowSpan, 1) == 1 && h.Row < g.headRows {
@@ -297,8 +291,8 @@ func (p *pager) header(g *grid) {
 	for r, h := range g.headH {
 		top[r+1] = top[r] + h
 	}
-	p.s.setFont(cellSize, true)
-	wf := p.width(cellSize)
+	m := g.m
+	wf := p.width(m.headSize)
 	for _, h := range g.header {
 		if h.Row >= g.headRows {
 			continue
@@ -307,19 +301,19 @@ func (p *pager) header(g *grid) {
 		y := top[h.Row]
 		ht := top[min(h.Row+max(h.RowSpan, 1), g.headRows)] - y
 		numberRow := g.sh.NumberRow && h.Row == g.headRows-1
-		p.s.setFont(cellSize, !numberRow)
+		p.s.setFont(m.headSize, !numberRow)
 		p.s.rect(x, y, w, ht)
-		p.lines(wrapBalanced(h.Text, w-2*padH, wf), x, y, w, ht, 'C')
+		p.lines(wrapBalanced(h.Text, w-2*padH, wf), m.headLineH, x, y, w, ht, 'C')
 	}
 	p.y = top[g.headRows]
 	p.cur.HeaderRows = g.headRows
 }
 
 // lines draws wrapped lines vertically centred in the box.
-func (p *pager) lines(ls []string, x, y, w, h float64, align byte) {
-	off := (h - float64(len(ls))*cellLineH) / 2
+func (p *pager) lines(ls []string, lineH, x, y, w, h float64, align byte) {
+	off := (h - float64(len(ls))*lineH) / 2
 	for i, l := range ls {
-		p.s.text(x, y+off+float64(i)*cellLineH, w, cellLineH, l, align, padH)
+		p.s.text(x, y+off+float64(i)*lineH, w, lineH, l, align, padH)
 	}
 }
 
@@ -331,9 +325,10 @@ type placed struct {
 }
 
 func (p *pager) measureRow(g *grid, row layout.Row) (float64, []placed) {
-	wf := p.width(cellSize)
+	m := g.m
+	wf := p.width(m.bodySize)
 	cells := make([]placed, 0, len(g.sh.Columns))
-	h := minRowH
+	h := m.minRowH
 	for c := 0; c < len(g.sh.Columns); {
 		var cell layout.Cell
 		if c < len(row.Cells) {
@@ -344,7 +339,7 @@ func (p *pager) measureRow(g *grid, row layout.Row) (float64, []placed) {
 		pc := placed{x: x, w: w, align: alignOf(g.sh.Columns[c].Kind, cell.Align)}
 		if !cell.Empty && cell.Text != "" {
 			pc.lines = wrap(cell.Text, w-2*padH, wf)
-			h = max(h, float64(len(pc.lines))*cellLineH+2*padV)
+			h = max(h, float64(len(pc.lines))*m.bodyLineH+2*m.padV)
 		}
 		cells = append(cells, pc)
 		c += span
@@ -353,10 +348,10 @@ func (p *pager) measureRow(g *grid, row layout.Row) (float64, []placed) {
 }
 
 func (p *pager) drawRow(g *grid, row layout.Row, h float64, cells []placed) {
-	p.s.setFont(cellSize, row.Emphasis == layout.Bold)
+	p.s.setFont(g.m.bodySize, row.Emphasis == layout.Bold)
 	for _, c := range cells {
 		p.s.rect(c.x, p.y, c.w, h)
-		p.lines(c.lines, c.x, p.y, c.w, h, c.align)
+		p.lines(c.lines, g.m.bodyLineH, c.x, p.y, c.w, h, c.align)
 	}
 	p.y += h
 }
