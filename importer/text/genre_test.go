@@ -176,3 +176,43 @@ func TestErrors(t *testing.T) {
 		t.Errorf("empty input: %v %v", r, err)
 	}
 }
+
+// Wordings that must not produce a wrong value: a share after an unread
+// figure, vehicles by kind, a value that belongs to another clause, the
+// 一般公共预算 part of the expenditure.
+func TestGenreTraps(t *testing.T) {
+	doc := "某局2025年部门预算公开\n" +
+		"一、收支预算情况\n" +
+		"2025年部门支出预算500万元。一般公共预算财政拨款支出预算450万元。\n" +
+		"二、政府采购预算情况\n" +
+		"2025年政府采购预算总额85万元，其中：服务类55万元。授予中小企业合同金额40万元，占政府采购预算的47.06%。\n" +
+		"三、国有资产占用情况\n" +
+		"截至2024年底，本部门共有车辆3辆，其中：一般公务用车2辆、执法执勤用车1辆；单位价值50万元以上通用设备0台（套）。\n"
+	r, err := Parse(strings.NewReader(doc), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := r.Disclosure.Narrative
+	if n.Expenditure.Total.String() != "500" {
+		t.Errorf("expenditure.total = %s, want 500 (450 is the 一般公共预算 part)", n.Expenditure.Total)
+	}
+	if n.Assets.Vehicles.String() != "3" {
+		t.Errorf("vehicles = %s", n.Assets.Vehicles)
+	}
+	if hasFinding(r.Findings, "P2", 0) {
+		t.Errorf("no figure is stated twice: %v", r.Findings)
+	}
+	var unread []int
+	for _, u := range r.Unread {
+		unread = append(unread, u.Line)
+	}
+	// line 5: 授予中小企业合同金额 (and its share); line 7: 单位价值50万元 …
+	if !equalInts(unread, []int{5, 7}) {
+		t.Errorf("unread lines %v, want [5 7]", unread)
+	}
+	for _, f := range r.Figures {
+		if strings.HasSuffix(f.Key, ".share") || strings.Contains(f.Key, "vehicles.value") {
+			t.Errorf("misattributed figure %s = %s", f.Key, f.Value)
+		}
+	}
+}

@@ -150,6 +150,7 @@ type sentState struct {
 	lastSign      int
 	lastWord      string
 	lastWasChange bool
+	sameClause    bool           // no clause mark since the previous number
 	changeSign    map[string]int // subject → sign of amount change in this sentence
 	pctSign       map[string]int
 }
@@ -376,7 +377,12 @@ func (p *parser) readSentence(s sentence, toks []token, topic string) {
 		}
 		st.afterQ = qPos >= 0 && byteOff(t.s) > qPos
 		st.funcMode = funcPos >= 0 && byteOff(t.s) > funcPos
+		st.sameClause = ev.tok > 0 && !hasSeparator(s.r[toks[ev.tok-1].e:t.s])
 		p.classify(s, toks, ev.tok, st)
+		if !t.used {
+			// a share (占…%) belongs only to the figure just read
+			st.lastKey, st.lastFunc = "", -1
+		}
 	}
 	// 无离退休人员: a stated zero
 	if st.topic == tStaff {
@@ -401,6 +407,15 @@ func (p *parser) readSentence(s sentence, toks []token, topic string) {
 			break
 		}
 	}
+}
+
+func hasSeparator(rs []rune) bool {
+	for _, r := range rs {
+		if strings.ContainsRune(",，、;；:：。", r) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasNumberToken(toks []token, a, b int) bool {
@@ -564,6 +579,13 @@ func (p *parser) ruleExp(s sentence, t *token, lab, raw, aft string, st *sentSta
 		place("expenditure.operating_projects")
 		return
 	}
+	if hasAny(lab, "一般公共预算", "财政拨款", "政府性基金", "国有资本") && !st.funcMode {
+		// 一般公共预算财政拨款支出预算 … is one fund, not the total
+		k := mapKey("expenditure.by_fund", lab)
+		place(k)
+		st.subject = k
+		return
+	}
 	share := strings.HasPrefix(strings.TrimLeft(aft, " "), "占") || strings.Contains(aft, "占")
 	if st.funcMode || share || (st.afterQ && strings.HasSuffix(lab, "支出") && !hasAny(lab, "总额", "预算支出")) {
 		if lab == "" || len(p.n.Expenditure.ByFunction) >= maxItems {
@@ -656,11 +678,18 @@ func (p *parser) ruleAssets(t *token, lab string, st *sentState, place func(stri
 		subject = "vehicles"
 	case hasAny(lab, "国有资产", "资产总额", "资产总计", "资产合计"):
 		subject = "total"
-	case lab == "" || hasAny(lab, "价值", "金额", "账面", "原值", "净值"):
+	case (lab == "" || hasAny(lab, "价值", "金额", "账面", "原值", "净值")) && st.sameClause:
 		subject = strings.TrimPrefix(st.subject, "assets.")
 		if subject == "assets" {
 			subject = ""
 		}
+	}
+	if subject == "vehicles" && st.afterQ && !hasAny(lab, "车辆") {
+		// 其中：一般公务用车2辆、执法执勤用车1辆
+		if t.unit == "辆" || isCountUnit(t.unit) {
+			place(mapKey("assets.vehicle_kinds", lab))
+		}
+		return
 	}
 	switch {
 	case subject == "":
@@ -695,8 +724,10 @@ func (p *parser) ruleStaff(t *token, lab string, st *sentState, place func(strin
 		place("staffing.authorized")
 	case strings.HasSuffix(lab, "编制") || hasAny(lab, "行政编制", "事业编制", "工勤编制", "参公编制", "机关编制"):
 		place(mapKey("staffing.kinds", lab))
-	case hasAny(lab, "实有", "在职", "在编"):
+	case hasAny(lab, "实有"):
 		place("staffing.actual")
+	case hasAny(lab, "在职", "在编"):
+		place(mapKey("staffing.other", lab))
 	case hasAny(lab, "离退休"):
 		place("staffing.retired")
 	case hasAny(lab, "离休", "退休"):
