@@ -289,12 +289,13 @@ func (c *checker) nFunctions(n *model.Narrative) {
 			line, found = findLine(rows, code)
 		}
 		if outdated {
-			cur := c.cat.funcName[code]
+			where := "现名“" + c.cat.funcName[code] + "”"
 			if found {
-				_, cur = splitCode(line.Code, line.Name)
+				_, cur := splitCode(line.Code, line.Name)
+				where = "表中为“" + cur + "”"
 			}
 			c.nf(model.SeverityWarning, "N5", nFunctions+i, field,
-				"本年支出构成中“"+fsh.Name+"”是 "+code+" 类的旧称，表中为“"+cur+"”")
+				"本年支出构成中“"+fsh.Name+"”是 "+code+" 类的旧称，"+where)
 		}
 		if code == "" && st != nil {
 			c.nf(model.SeverityWarning, "N5", nFunctions+i, field,
