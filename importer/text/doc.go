@@ -6,18 +6,50 @@
 //
 //	text (.txt) → importer/text → model.Disclosure (+ Figures, Unread, Findings) → check → templates → exporters
 //
-// Parse decodes the bytes (UTF-8 with or without BOM, UTF-16 LE/BE,
-// GB18030/GBK), normalises full-width characters, thousands separators and
-// characters spaced out by PDF extraction, finds the department, year and
-// amount unit, reads every figure of the narrative into model.Narrative and
-// every table given as text (tab-separated, pipe/markdown or one cell per
-// line) into the model tables, cell by cell as stated.
+// Parse decodes the bytes (UTF-8 with or without BOM, UTF-16 LE/BE with a
+// BOM or recognised by its NUL bytes, GB18030/GBK), splits lines on LF, CRLF
+// or CR, and normalises full-width digits, letters and ％，：（）．, odd
+// spaces (NBSP, U+3000), thousands separators (1,270.82) and characters
+// spaced out by PDF extraction (政 府 采 购), keeping the source line of
+// every figure. It finds the department and year (title "…YYYY年部门预算公开",
+// "…部门预算", or the 概况 heading) and the unit (万元 or 元, as stated; a
+// document in 元 stays in 元).
 //
-// Nothing is dropped silently: every sentence or table line that holds a
-// number no rule read is returned in Result.Unread with its line number.
-// Problems of the text itself (contradictory change words, one figure stated
-// twice with different values, an unclear unit) are returned as findings
-// with rules P1…P9; whether the numbers agree with each other is the check
-// package's job. The parser never corrects a number: what the document
-// states is what the model holds, and what it does not state stays blank.
+// Narrative figures go into model.Narrative under the keys of the issue
+// (income.total, expenditure.by_category[人员类项目支出],
+// operating_costs.items[3], three_public.reception_change …); Narrative.Lines
+// records each key's line and Narrative.Words the change words as stated.
+// Every figure is also a model.Figure, including figures that have no field
+// in the model (their keys say what they are, e.g. three_public.abroad.change,
+// expenditure.by_category[基本支出].share). A figure is placed only with its
+// unit (万元/元, %, 人, 个, 件（套）, 辆 …); a number cut off before its unit
+// is not guessed.
+//
+// Tables given as text — tab-separated, markdown pipes, or one cell per
+// line — are recognised by their titles and mapped column by column from
+// their header words, not by position. Cells are kept as stated: a blank
+// cell is a blank amount, "0.00" is zero, codes are text. A name column is
+// read with the code column beside it (the 2023 表三 header swaps two names;
+// the data do not). One-cell-per-line text loses blank cells; a table whose
+// rows then cannot be placed is not read at all and every row is listed as
+// unread.
+//
+// Nothing is dropped silently: Result.Unread lists every sentence or table
+// line holding a number that no rule read (years of the budget and dates
+// around a read figure excepted), with its line.
+//
+// Findings are problems of the text itself; whether numbers agree with each
+// other is the check package's job:
+//
+//	P1 error    a change stated with contradictory words (增加减少), or an
+//	            amount change and its percentage in opposite directions
+//	P2 warning  one figure stated twice with different values (the first is
+//	            kept; the message names both lines)
+//	P3 warning  unit unclear: 万元 and 元 mixed, tables and text in different
+//	            units, or no unit at all (nothing is converted)
+//	P4 info     a zero change worded 增加/减少 (较上年增加0万元)
+//	P5 info     typography: % and ％ mixed, spaces between numbers and units
+//	P6 info     a table header word contradicts the column order of the data
+//	P7 warning  a table or column that could not be read (listed as unread)
+//	P8 warning  department or year not found
 package text

@@ -140,6 +140,9 @@ func (p *parser) finish() {
 	if p.tabUnit != "" && p.narrUnit != "" && p.tabUnit != p.narrUnit {
 		p.finding(model.SeverityWarning, "P3", "", 0, fmt.Sprintf("单位不一致：公开表以%s为单位，文字说明以%s为单位；两者均按原文保留，未作换算", p.tabUnit, p.narrUnit))
 	}
+	if p.d.Unit == "" && countTables(&p.d.Tables) > 0 {
+		p.finding(model.SeverityWarning, "P3", "unit", 0, "未找到金额单位（“单位：万元”或“单位：元”）；公开表数值按原文保留")
+	}
 	if len(n.Lines) == 0 {
 		n.Lines = nil
 	}
