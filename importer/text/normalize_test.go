@@ -9,8 +9,8 @@ func TestNormalizeLine(t *testing.T) {
 		{"收入1,270.82万元", "收入1270.82万元"},
 		{"收入1，270.82万元", "收入1270.82万元"},
 		{"共12,345,678元", "共12345678元"},
-		{"2021,2022年", "2021,2022年"},     // not a thousands separator (four digits)
-		{"0.5,123万元", "0.5,123万元"},     // a fraction is never a leading group
+		{"2021,2022年", "2021,2022年"}, // not a thousands separator (four digits)
+		{"0.5,123万元", "0.5,123万元"},   // a fraction is never a leading group
 		{"政 府 采 购 预 算 0 万 元", "政府采购预算0万元"},
 		{"天门市 12345 公共服务热线中心", "天门市12345公共服务热线中心"},
 		{"第1部分\u3000概况", "第1部分概况"},

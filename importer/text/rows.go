@@ -323,7 +323,19 @@ func (p *parser) readUnitTable(id model.TableID, leaves []string, data []trow, n
 		if bad {
 			p.unread(r.line, r.text())
 		}
-		if any && (len(pr.amt) > 0 || len(pr.text) > 0) {
+		// a row of words only (续表, a sub-title) is not a table row, unless
+		// it is a code or the 合计 row of an empty table
+		wordsOnly := len(pr.amt) == 0 && pr.text[fUnitCode] == "" && pr.text[fFuncCode] == "" && pr.text[fCode] == ""
+		isTotal := false
+		for _, v := range pr.text {
+			if v == "合计" || v == "总计" {
+				isTotal = true
+			}
+		}
+		if allBlank(pr.amt) && wordsOnly && !isTotal {
+			continue
+		}
+		if any {
 			rows = append(rows, pr)
 		}
 	}
@@ -436,6 +448,15 @@ func (p *parser) readUnitTable(id model.TableID, leaves []string, data []trow, n
 			p.d.Tables.T10 = t
 		}
 	}
+}
+
+func allBlank(m map[string]model.Amount) bool {
+	for _, a := range m {
+		if !a.IsBlank() {
+			return false
+		}
+	}
+	return true
 }
 
 func leafAt(leaves []string, c int) string {
