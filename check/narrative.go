@@ -206,6 +206,9 @@ func (c *checker) nExpenditure(n *model.Narrative) {
 // normName folds the spellings that differ only in form: full-width
 // parentheses and spaces.
 func normName(s string) string {
+	if !strings.ContainsAny(s, "（） \u3000“”") {
+		return s
+	}
 	return strings.TrimSpace(nameFolder.Replace(s))
 }
 

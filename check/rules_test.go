@@ -439,3 +439,30 @@ func TestRules(t *testing.T) {
 		})
 	}
 }
+
+// TestMessageFormat: the line of the issue, word for word. With these
+// numbers the difference (0.01) is within rounding (§3.6: three terms,
+// 0.015), so it is reported only under Options.Exact.
+func TestMessageFormat(t *testing.T) {
+	d := disc(model.Tables{
+		T05: &model.ExpenditureTable{Rows: []model.ExpenditureRow{{Level: model.LevelTotal, UnitName: "合计", Total: a("51.78"), Personnel: a("44.54"), Public: a("7.24")}}},
+		T06: &model.BasicTable{Rows: []model.BasicRow{{Level: model.LevelTotal, Name: "合计", Total: a("51.79"), Personnel: a("44.54"), Public: a("7.25")}}},
+	}, nil)
+	for _, f := range dropMissing(Disclosure(d, Options{})) {
+		if f.Rule == "X6" {
+			t.Errorf("within rounding, got %s", f)
+		}
+	}
+	const want = "错误 X6 表六 合计 51.79 ≠ 表五 合计 人员类 44.54 + 公用经费 7.24 = 51.78 (差 0.01)"
+	var got []string
+	for _, f := range dropMissing(Disclosure(d, Options{Exact: true})) {
+		got = append(got, f.String())
+		if f.String() == want {
+			if f.Table != model.T06 || f.Row != "合计" || f.Column != "合计" {
+				t.Errorf("position %s %q %q", f.Table, f.Row, f.Column)
+			}
+			return
+		}
+	}
+	t.Errorf("with Exact, want %q among %q", want, got)
+}
