@@ -98,7 +98,7 @@ func (p *pager) fitsOnePage(g *grid) bool {
 	avail := ph - m.bottom - marginTop
 	h := 0.0
 	if g.sh.Title != "" {
-		h += float64(len(wrap(g.sh.Title, printW, p.width(m.titleSize))))*m.titleLineH + m.titleGap
+		h += float64(countLines(g.sh.Title, printW, p.width(m.titleSize)))*m.titleLineH + m.titleGap
 	}
 	if g.sh.UnitLine != "" {
 		h += m.unitLineH
@@ -107,18 +107,37 @@ func (p *pager) fitsOnePage(g *grid) bool {
 		h += hh
 	}
 	for _, row := range g.sh.Rows {
-		rh, _ := p.measureRow(g, row)
-		if h += rh; h > avail+1e-9 {
+		if h += p.rowHeight(g, row); h > avail+1e-9 {
 			return false
 		}
 	}
 	if len(g.sh.Notes) > 0 {
 		h += gapAfterTbl
 		for _, n := range g.sh.Notes {
-			h += float64(len(wrap(n, printW, p.width(m.noteSize)))) * m.noteLineH
+			h += float64(countLines(n, printW, p.width(m.noteSize))) * m.noteLineH
 		}
 	}
 	return h <= avail+1e-9
+}
+
+// rowHeight is the height measureRow gives row, without placing its cells.
+func (p *pager) rowHeight(g *grid, row layout.Row) float64 {
+	m := g.m
+	wf := p.width(m.bodySize)
+	h := m.minRowH
+	for c := 0; c < len(g.sh.Columns); {
+		var cell layout.Cell
+		if c < len(row.Cells) {
+			cell = row.Cells[c]
+		}
+		span := max(cell.ColSpan, 1)
+		if !cell.Empty && cell.Text != "" {
+			_, w := g.cellBox(c, span)
+			h = max(h, float64(countLines(cell.Text, w-2*padH, wf))*m.bodyLineH+2*m.padV)
+		}
+		c += span
+	}
+	return h
 }
 
 // columnWidths turns the layout's relative widths into millimetres that
@@ -265,7 +284,7 @@ func columnLines(sh layout.Sheet, c int, w float64, width func(rune) float64) in
 		if c < len(row.Cells) {
 			cell := row.Cells[c]
 			if max(cell.ColSpan, 1) == 1 && !cell.Empty && cell.Text != "" {
-				n += len(wrap(cell.Text, w-2*padH, width))
+				n += countLines(cell.Text, w-2*padH, width)
 			}
 		}
 	}
@@ -295,7 +314,7 @@ func twoLineWidth(s string, width func(rune) float64) float64 {
 	lo := 0.0
 	for hi-lo > 0.1 {
 		mid := (lo + hi) / 2
-		if len(wrap(s, mid, width)) <= 2 {
+		if countLines(s, mid, width) <= 2 {
 			hi = mid
 		} else {
 			lo = mid

@@ -245,7 +245,7 @@ func measureGrid(sh layout.Sheet, p *pager, m metrics) *grid {
 	wf := p.width(m.headSize)
 	need := func(h layout.HeaderCell) float64 {
 		_, w := g.cellBox(h.Col, h.ColSpan)
-		lines := len(wrapBalanced(h.Text, w-2*padH, wf))
+		lines := countLines(h.Text, w-2*padH, wf) // balancing keeps the count
 		return float64(lines)*m.headLineH + 2*m.padV
 	}
 	for _, h := range g.header {

@@ -16,6 +16,9 @@ func wrap(s string, max float64, width func(rune) float64) []string {
 	if s == "" {
 		return nil
 	}
+	if !strings.Contains(s, "\n") && lineWidth(s, width) <= max+1e-9 {
+		return []string{s} // the common case: one line
+	}
 	var lines []string
 	for _, para := range strings.Split(s, "\n") {
 		lines = wrapLine(para, max, width, lines)
@@ -28,6 +31,35 @@ func wrapLine(s string, max float64, width func(rune) float64, lines []string) [
 	if len(rs) == 0 {
 		return append(lines, "")
 	}
+	breakLine(rs, max, width, func(start, end int) {
+		lines = append(lines, string(rs[start:end]))
+	})
+	return lines
+}
+
+// countLines is len(wrap(s, max, width)) without building the lines.
+func countLines(s string, max float64, width func(rune) float64) int {
+	if s == "" {
+		return 0
+	}
+	if !strings.Contains(s, "\n") && lineWidth(s, width) <= max+1e-9 {
+		return 1
+	}
+	n := 0
+	for para := range strings.SplitSeq(s, "\n") {
+		rs := []rune(para)
+		if len(rs) == 0 {
+			n++
+			continue
+		}
+		breakLine(rs, max, width, func(int, int) { n++ })
+	}
+	return n
+}
+
+// breakLine calls line(start, end) for each line rs[start:end] of the
+// non-empty paragraph rs wrapped at max.
+func breakLine(rs []rune, max float64, width func(rune) float64, line func(start, end int)) {
 	start := 0
 	w := 0.0
 	for i := 0; i < len(rs); i++ {
@@ -53,14 +85,14 @@ func wrapLine(s string, max float64, width func(rune) float64, lines []string) [
 		} else if isClosing(rs[i]) && i-1 > start {
 			brk = i - 1
 		}
-		lines = append(lines, string(rs[start:brk]))
+		line(start, brk)
 		start = brk
 		w = 0
 		for _, r := range rs[start : i+1] {
 			w += width(r)
 		}
 	}
-	return append(lines, string(rs[start:]))
+	line(start, len(rs))
 }
 
 func isWordRune(r rune) bool {
@@ -82,7 +114,7 @@ func wrapBalanced(s string, max float64, width func(rune) float64) []string {
 	lo, hi := 0.0, max
 	for range 12 {
 		mid := (lo + hi) / 2
-		if len(wrap(s, mid, width)) == len(lines) {
+		if countLines(s, mid, width) == len(lines) {
 			hi = mid
 		} else {
 			lo = mid

@@ -49,11 +49,12 @@ func TestWrapKeepsEveryCharacter(t *testing.T) {
 		"天门市政务服务和大数据管理局天门市12345公共服务热线中心（含2023年结转）",
 		"注：本部门2023年无政府性基金预算财政拨款安排的预算，故本表为空表。",
 		"abc def 1,234.56 一般公共预算“三公”经费",
+		"注：第一行\n\n第三行，较长的一行文字",
 	}
 	for _, s := range texts {
 		for max := 1.0; max < 40; max += 0.5 {
 			lines := wrap(s, max, testWidth)
-			if got := strings.Join(lines, ""); got != s {
+			if got := strings.Join(lines, ""); got != strings.ReplaceAll(s, "\n", "") {
 				t.Fatalf("wrap(%q, %v) lost characters: %q", s, max, lines)
 			}
 			for _, l := range lines {
@@ -65,7 +66,10 @@ func TestWrapKeepsEveryCharacter(t *testing.T) {
 					t.Fatalf("wrap(%q, %v): line %q is %v wide", s, max, l, w)
 				}
 			}
-			if b := wrapBalanced(s, max, testWidth); strings.Join(b, "") != s || len(b) != len(lines) {
+			if n := countLines(s, max, testWidth); n != len(lines) {
+				t.Fatalf("countLines(%q, %v) = %d, wrap gives %d lines", s, max, n, len(lines))
+			}
+			if b := wrapBalanced(s, max, testWidth); strings.Join(b, "") != strings.ReplaceAll(s, "\n", "") || len(b) != len(lines) {
 				t.Fatalf("wrapBalanced(%q, %v) = %q, want %d lines of the same text", s, max, b, len(lines))
 			}
 		}
