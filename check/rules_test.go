@@ -466,3 +466,21 @@ func TestMessageFormat(t *testing.T) {
 	}
 	t.Errorf("with Exact, want %q among %q", want, got)
 }
+
+// TestEmptyInputs: nothing to check gives nothing, and never a panic.
+func TestEmptyInputs(t *testing.T) {
+	empty := model.Tables{T01: &model.SummaryTable{}, T02: &model.IncomeTable{}, T03: &model.ExpenditureTable{}, T04: &model.SummaryTable{},
+		T05: &model.ExpenditureTable{}, T06: &model.BasicTable{}, T07: &model.ThreePublicTable{}, T08: &model.ExpenditureTable{},
+		T09: &model.ProcurementTable{}, T10: &model.ExpenditureTable{}}
+	for name, d := range map[string]*model.Disclosure{
+		"nil":              nil,
+		"zero":             {},
+		"empty tables":     {Tables: empty},
+		"empty narrative":  {Narrative: &model.Narrative{}},
+		"empty everything": {Tables: empty, Narrative: &model.Narrative{}},
+	} {
+		if fs := Disclosure(d, Options{}); len(errorsOf(fs)) > 0 {
+			t.Errorf("%s: %v", name, fs)
+		}
+	}
+}
