@@ -220,13 +220,20 @@ func (p *parser) markIgnored(s *sentence, toks []token) {
 	txt := s.r
 	var inName []bool
 	if p.dept != "" {
-		inName = make([]bool, len(txt))
-		dn := []rune(p.dept)
-		for i := 0; i+len(dn) <= len(txt); i++ {
-			if string(txt[i:i+len(dn)]) == p.dept {
-				for k := i; k < i+len(dn); k++ {
+		str := string(txt)
+		if strings.Contains(str, p.dept) {
+			inName = make([]bool, len(txt))
+			n := len([]rune(p.dept))
+			for from := 0; ; {
+				j := strings.Index(str[from:], p.dept)
+				if j < 0 {
+					break
+				}
+				start := len([]rune(str[:from+j]))
+				for k := start; k < start+n && k < len(inName); k++ {
 					inName[k] = true
 				}
+				from += j + len(p.dept)
 			}
 		}
 	}
