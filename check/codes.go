@@ -111,6 +111,7 @@ func (c *checker) expCodes(id model.TableID, et *model.ExpenditureTable) {
 			deptCode = r.UnitCode
 		case model.LevelDetail:
 			c.funcCode(id, i, r.FuncCode, r.FuncName)
+			c.fundClass(id, i, expLabel(&r), r.FuncCode)
 			if r.FuncCode == "" {
 				c.add(model.SeverityError, "C-FUNC", id, i, model.Finding{Row: expLabel(&r), Column: "功能科目编码",
 					Message: id.Number() + " " + expLabel(&r) + "：明细行缺少功能科目编码"})
@@ -250,4 +251,32 @@ func (c *checker) basicCodes(bt *model.BasicTable) {
 			c.nameCheck(id, i, row, r.Code, r.Name, name, false)
 		}
 	}
+}
+
+// Function classes each fund may use (spec/classification.md §5 step 6,
+// soft rules: a warning).
+var (
+	govFundClasses = map[string]bool{"206": true, "207": true, "208": true, "211": true, "212": true, "213": true, "214": true,
+		"215": true, "216": true, "220": true, "229": true, "230": true, "231": true, "232": true, "233": true, "234": true}
+	notGeneralClasses = map[string]bool{"209": true, "223": true, "234": true}
+)
+
+// fundClass warns about a function class that the table's fund does not use.
+func (c *checker) fundClass(id model.TableID, pos int, row, code string) {
+	if len(code) < 3 || !isDigits(code) {
+		return
+	}
+	k := code[:3]
+	var msg string
+	switch {
+	case id == model.T05 && notGeneralClasses[k]:
+		msg = "表五 " + row + "：" + k + " 类不属于一般公共预算支出"
+	case id == model.T08 && !govFundClasses[k]:
+		msg = "表八 " + row + "：" + k + " 类通常不属于政府性基金预算支出（政府性基金用 206、207、208、211–216、220、229–234 类）"
+	case id == model.T10 && k != "223" && k != "230":
+		msg = "表十 " + row + "：" + k + " 类通常不属于国有资本经营预算支出（应为 223 类）"
+	default:
+		return
+	}
+	c.add(model.SeverityWarning, "C-FUNC", id, pos, model.Finding{Row: row, Column: "功能科目编码", Message: msg})
 }

@@ -71,7 +71,8 @@
 // the project sheet, is not held by the model). Codes: C-FUNC, C-ECON, C-MIX,
 // C-NAME, C-UNIT, C-LABEL against the catalog in catalog.tsv, built from
 // spec/classification.md; 表四 printing 部门 names with 5xx codes
-// (501工资福利支出) is accepted as the spec describes. Empty tables: E-NOTE.
+// (501工资福利支出) is accepted as the spec describes; a function class that
+// the table's fund does not use (201 in 表十) is a warning. Empty tables: E-NOTE.
 // Precision: PREC. Completeness: T-MISS. Rules() lists them all.
 //
 // JSON for other programs is plain encoding/json of []model.Finding.

@@ -386,6 +386,9 @@ func TestRules(t *testing.T) {
 			x.Rows[1].FuncCode = "2019950"
 			return disc(model.Tables{T05: x}, nil)
 		}, []want{{"C-FUNC", W, model.T05, "2019950 事业运行"}}},
+		{"C-FUNC class of another fund in 表十", func() *model.Disclosure {
+			return disc(model.Tables{T10: t5()}, nil)
+		}, []want{{"C-FUNC", W, model.T10, "2010350 事业运行"}}},
 		{"C-ECON 款 not under its 类", func() *model.Disclosure {
 			y := t6()
 			y.Rows[2].Code = "30201"
