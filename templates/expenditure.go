@@ -55,25 +55,15 @@ func expenditureForm(id model.TableID, scheme string, unitFirst bool) form {
 // expenditure lays out an ExpenditureTable; zeros print as empty cells in
 // every row (spec §3.5), and the rows keep the order the data states.
 func (b builder) expenditure(mk func(scheme string) form, t *model.ExpenditureTable) layout.Sheet {
-	scheme := ""
+	var data []model.ExpenditureRow
+	var scheme, note string
 	if t != nil {
-		scheme = t.Scheme
+		data, scheme, note = t.Rows, t.Scheme, t.Note
 	}
 	f := mk(scheme)
-	id := f.id
 	unitFirst := f.columns[0].Key == "unit_code"
-	s := b.sheet(f)
-	if t == nil || len(t.Rows) == 0 {
-		s.Rows = []layout.Row{b.emptyRow(f)}
-		note := ""
-		if t != nil {
-			note = t.Note
-		}
-		s.Notes = b.notes(id, note, true)
-		return s
-	}
 	const showZero = false
-	for i, r := range t.Rows {
+	return rows(b, f, t != nil, data, note, func(r model.ExpenditureRow) layout.Row {
 		unit := []layout.Cell{layout.TextCell(r.UnitCode), layout.TextCell(b.unitName(r.Level, r.UnitName))}
 		fn := []layout.Cell{layout.TextCell(r.FuncCode), layout.TextCell(r.FuncName)}
 		var cells []layout.Cell
@@ -89,8 +79,6 @@ func (b builder) expenditure(mk func(scheme string) form, t *model.ExpenditureTa
 			cells = append(cells, amount(r.Personnel, showZero), amount(r.Public, showZero),
 				amount(r.OtherOperating, showZero), amount(r.Specific, showZero))
 		}
-		s.Rows = append(s.Rows, layout.Row{Cells: cells, Emphasis: emphasis(r.Level), Level: depth(r.Level), Ref: ref(id, "rows", i)})
-	}
-	s.Notes = b.notes(id, t.Note, false)
-	return s
+		return unitRow(r.Level, cells...)
+	})
 }

@@ -34,26 +34,16 @@ var formT02 = form{
 
 // income lays out 表二; zeros print as empty cells, as in 表三.
 func (b builder) income(t *model.IncomeTable) layout.Sheet {
-	f := formT02
-	s := b.sheet(f)
-	if t == nil || len(t.Rows) == 0 {
-		s.Rows = []layout.Row{b.emptyRow(f)}
-		var note string
-		if t != nil {
-			note = t.Note
-		}
-		s.Notes = b.notes(f.id, note, true)
-		return s
+	var data []model.IncomeRow
+	var note string
+	if t != nil {
+		data, note = t.Rows, t.Note
 	}
 	const z = false
-	for i, r := range t.Rows {
-		cells := []layout.Cell{
+	return rows(b, formT02, t != nil, data, note, func(r model.IncomeRow) layout.Row {
+		return unitRow(r.Level,
 			layout.TextCell(r.UnitCode), layout.TextCell(b.unitName(r.Level, r.UnitName)),
 			amount(r.Total, z), amount(r.Subtotal, z), amount(r.General, z), amount(r.GovFund, z),
-			amount(r.StateCapital, z), amount(r.SpecialAccount, z), amount(r.UnitFunds, z), amount(r.Carryover, z),
-		}
-		s.Rows = append(s.Rows, layout.Row{Cells: cells, Emphasis: emphasis(r.Level), Level: depth(r.Level), Ref: ref(f.id, "rows", i)})
-	}
-	s.Notes = b.notes(f.id, t.Note, false)
-	return s
+			amount(r.StateCapital, z), amount(r.SpecialAccount, z), amount(r.UnitFunds, z), amount(r.Carryover, z))
+	})
 }

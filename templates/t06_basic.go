@@ -28,29 +28,19 @@ var formT06 = form{
 // basic lays out 表六: every zero prints 0.00, and the 合计 and 类 (301,
 // 302 …) rows are bold.
 func (b builder) basic(t *model.BasicTable) layout.Sheet {
-	f := formT06
-	s := b.sheet(f)
-	if t == nil || len(t.Rows) == 0 {
-		s.Rows = []layout.Row{b.emptyRow(f)}
-		var note string
-		if t != nil {
-			note = t.Note
-		}
-		s.Notes = b.notes(f.id, note, true)
-		return s
+	var data []model.BasicRow
+	var note string
+	if t != nil {
+		data, note = t.Rows, t.Note
 	}
 	const z = true
-	for i, r := range t.Rows {
-		cells := []layout.Cell{
+	return rows(b, formT06, t != nil, data, note, func(r model.BasicRow) layout.Row {
+		lr := unitRow(r.Level,
 			layout.TextCell(r.Code), layout.TextCell(b.unitName(r.Level, r.Name)),
-			amount(r.Total, z), amount(r.Personnel, z), amount(r.Public, z),
-		}
-		e := emphasis(r.Level)
+			amount(r.Total, z), amount(r.Personnel, z), amount(r.Public, z))
 		if r.Level == model.LevelClass {
-			e = layout.Bold
+			lr.Emphasis = layout.Bold
 		}
-		s.Rows = append(s.Rows, layout.Row{Cells: cells, Emphasis: e, Level: depth(r.Level), Ref: ref(f.id, "rows", i)})
-	}
-	s.Notes = b.notes(f.id, t.Note, false)
-	return s
+		return lr
+	})
 }

@@ -33,26 +33,16 @@ var formT07 = form{
 // threePublic lays out 表七. Zeros print 0.00: a department without 三公
 // money shows that it has none (spec §6: "print zeros; add no note").
 func (b builder) threePublic(t *model.ThreePublicTable) layout.Sheet {
-	f := formT07
-	s := b.sheet(f)
-	if t == nil || len(t.Rows) == 0 {
-		s.Rows = []layout.Row{b.emptyRow(f)}
-		var note string
-		if t != nil {
-			note = t.Note
-		}
-		s.Notes = b.notes(f.id, note, true)
-		return s
+	var data []model.ThreePublicRow
+	var note string
+	if t != nil {
+		data, note = t.Rows, t.Note
 	}
 	const z = true
-	for i, r := range t.Rows {
-		cells := []layout.Cell{
+	return rows(b, formT07, t != nil, data, note, func(r model.ThreePublicRow) layout.Row {
+		return unitRow(r.Level,
 			layout.TextCell(r.UnitCode), layout.TextCell(b.unitName(r.Level, r.UnitName)),
 			amount(r.Total, z), amount(r.Abroad, z), amount(r.VehicleSubtotal, z),
-			amount(r.VehiclePurchase, z), amount(r.VehicleOperation, z), amount(r.Reception, z),
-		}
-		s.Rows = append(s.Rows, layout.Row{Cells: cells, Emphasis: emphasis(r.Level), Level: depth(r.Level), Ref: ref(f.id, "rows", i)})
-	}
-	s.Notes = b.notes(f.id, t.Note, false)
-	return s
+			amount(r.VehiclePurchase, z), amount(r.VehicleOperation, z), amount(r.Reception, z))
+	})
 }

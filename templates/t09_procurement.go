@@ -39,27 +39,17 @@ var formT09 = form{
 // procurement lays out 表九; zero amounts print as empty cells and the
 // quantity prints as stated.
 func (b builder) procurement(t *model.ProcurementTable) layout.Sheet {
-	f := formT09
-	s := b.sheet(f)
-	if t == nil || len(t.Rows) == 0 {
-		s.Rows = []layout.Row{b.emptyRow(f)}
-		var note string
-		if t != nil {
-			note = t.Note
-		}
-		s.Notes = b.notes(f.id, note, true)
-		return s
+	var data []model.ProcurementRow
+	var note string
+	if t != nil {
+		data, note = t.Rows, t.Note
 	}
 	const z = false
-	for i, r := range t.Rows {
-		cells := []layout.Cell{
+	return rows(b, formT09, t != nil, data, note, func(r model.ProcurementRow) layout.Row {
+		return unitRow(r.Level,
 			layout.TextCell(r.UnitCode), layout.TextCell(b.unitName(r.Level, r.UnitName)),
 			layout.TextCell(r.Project), layout.TextCell(r.Item), layout.TextCell(r.MeasureUnit), number(r.Quantity),
 			amount(r.Total, z), amount(r.General, z), amount(r.GovFund, z),
-			amount(r.StateCapital, z), amount(r.SpecialAccount, z), amount(r.UnitFunds, z),
-		}
-		s.Rows = append(s.Rows, layout.Row{Cells: cells, Emphasis: emphasis(r.Level), Level: depth(r.Level), Ref: ref(f.id, "rows", i)})
-	}
-	s.Notes = b.notes(f.id, t.Note, false)
-	return s
+			amount(r.StateCapital, z), amount(r.SpecialAccount, z), amount(r.UnitFunds, z))
+	})
 }

@@ -237,3 +237,28 @@ func (b builder) unitName(l model.Level, name string) string {
 func ref(id model.TableID, part string, i int) string {
 	return fmt.Sprintf("%s.%s[%d]", id, part, i)
 }
+
+// rows lays out a table of rows in the order the data states them. A table
+// the data does not give (nil) or gives without rows prints one empty 合计
+// row and the empty-table note; otherwise row builds each data row and the
+// table's own note, if any, goes under the grid.
+func rows[R any](b builder, f form, present bool, data []R, note string, row func(r R) layout.Row) layout.Sheet {
+	s := b.sheet(f)
+	if !present || len(data) == 0 {
+		s.Rows = []layout.Row{b.emptyRow(f)}
+		s.Notes = b.notes(f.id, note, true)
+		return s
+	}
+	for i, r := range data {
+		lr := row(r)
+		lr.Ref = ref(f.id, "rows", i)
+		s.Rows = append(s.Rows, lr)
+	}
+	s.Notes = b.notes(f.id, note, false)
+	return s
+}
+
+// unitRow is a body row of a unit-based table at the row's level.
+func unitRow(l model.Level, cells ...layout.Cell) layout.Row {
+	return layout.Row{Cells: cells, Emphasis: emphasis(l), Level: depth(l)}
+}
