@@ -216,3 +216,57 @@ func TestGenreTraps(t *testing.T) {
 		}
 	}
 }
+
+// The layout of many county disclosures: 收支总预算, 本年收入中 … 占, a
+// 财政拨款 section that lists function classes with shares, one fund's
+// expenditure apart from the total.
+func TestGenreCounty(t *testing.T) {
+	doc := "某县农业农村局2024年部门预算\n" +
+		"一、收支预算总体情况\n" +
+		"某县农业农村局2024年收支总预算1,234.56万元。\n" +
+		"二、收入预算情况\n" +
+		"2024年收入预算1,234.56万元，其中：上年结转0万元，本年收入1,234.56万元。本年收入中，一般公共预算拨款收入1,200万元，占97.2%；事业收入34.56万元，占2.8%。\n" +
+		"三、支出预算情况\n" +
+		"2024年支出预算1,234.56万元，其中：基本支出800万元，占64.8%；项目支出434.56万元，占35.2%。\n" +
+		"四、一般公共预算支出情况\n" +
+		"2024年一般公共预算拨款支出1,200万元，比上年增加100万元，增长9.09%。\n" +
+		"一般公共服务支出800万元，占66.67%；农林水支出400万元，占33.33%。\n"
+	r, err := Parse(strings.NewReader(doc), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := r.Disclosure.Narrative
+	for key, want := range map[string]string{
+		"income.total":                       "1234.56",
+		"income.sources[上年结转]":               "0",
+		"income.sources[一般公共预算拨款收入]":         "1200",
+		"income.sources[事业收入]":               "34.56",
+		"expenditure.total":                  "1234.56",
+		"expenditure.by_category[基本支出]":      "800",
+		"expenditure.by_category[项目支出]":      "434.56",
+		"expenditure.by_function[0]":         "800",
+		"expenditure.by_function[0].percent": "66.67",
+		"expenditure.by_function[1]":         "400",
+		"expenditure.by_function[1].percent": "33.33",
+		"expenditure.change":                 "null", // the +100 is the 一般公共预算 part's
+	} {
+		if v, ok := narrativeValue(t, n, key); !ok || v != want {
+			t.Errorf("%s = %q, want %q", key, v, want)
+		}
+	}
+	if hasFinding(r.Findings, "P2", 0) {
+		t.Errorf("findings: %v", r.Findings)
+	}
+	if len(r.Unread) != 0 {
+		t.Errorf("unread: %v", r.Unread)
+	}
+	keys := map[string]bool{}
+	for _, f := range r.Figures {
+		keys[f.Key] = true
+	}
+	for _, k := range []string{"expenditure.by_fund[一般公共预算拨款支出]", "expenditure.by_fund[一般公共预算拨款支出].change", "expenditure.by_fund[一般公共预算拨款支出].change_percent"} {
+		if !keys[k] {
+			t.Errorf("figure %s missing; have %v", k, keys)
+		}
+	}
+}

@@ -37,6 +37,8 @@ var topicWords = []struct{ word, topic string }{
 	{"年初预算", tIncome},
 	{"收入情况", tIncome},
 	{"收支预算总额", tIncome},
+	{"收支总预算", tIncome},
+	{"收支预算", tIncome},
 	{"预算支出", tExp},
 	{"支出总额", tExp},
 	{"支出预算", tExp},
@@ -553,9 +555,11 @@ func (p *parser) ruleIncome(t *token, lab, raw string, st *sentState, place func
 	case hasAny(lab, incomeSources...) && (st.afterQ || !hasAny(lab, "总额", "总计")):
 		place(mapKey("income.sources", lab))
 	case hasAny(lab, "支出") && !hasAny(lab, "收入"):
-		place("expenditure.total")
-		st.subject = "expenditure"
-	case hasAny(lab, "总额", "总计", "合计", "收入预算", "预算收入", "年初预算", "收入", "收支预算", "预算"):
+		if expTotalLabel(lab) {
+			place("expenditure.total")
+			st.subject = "expenditure"
+		}
+	case hasAny(lab, "总额", "总计", "合计", "收入预算", "预算收入", "年初预算", "收入", "收支预算", "收支总预算", "预算"):
 		place("income.total")
 		st.subject = "income"
 	}
@@ -593,20 +597,71 @@ func (p *parser) ruleExp(s sentence, t *token, lab, raw, aft string, st *sentSta
 		st.subject = k
 		return
 	}
-	share := strings.HasPrefix(strings.TrimLeft(aft, " "), "占") || strings.Contains(aft, "占")
-	if st.funcMode || share || (st.afterQ && strings.HasSuffix(lab, "支出") && !hasAny(lab, "总额", "预算支出")) {
+	share := strings.Contains(aft, "占") || strings.HasPrefix(nextClause(s, *t), "占")
+	if isFunctionClass(lab) || (st.funcMode || share) && !expTotalLabel(lab) {
 		if lab == "" || len(p.n.Expenditure.ByFunction) >= maxItems {
 			return
+		}
+		for _, f := range p.n.Expenditure.ByFunction {
+			if f.Name == lab {
+				// listed again (e.g. for 一般公共预算 alone): a figure, not a second entry
+				place(mapKey("expenditure.function_again", lab))
+				return
+			}
 		}
 		p.n.Expenditure.ByFunction = append(p.n.Expenditure.ByFunction, model.FunctionShare{Name: lab})
 		st.lastFunc = len(p.n.Expenditure.ByFunction) - 1
 		place(fmt.Sprintf("expenditure.by_function[%d]", st.lastFunc))
 		return
 	}
-	if hasAny(lab, "总额", "总计", "合计", "预算支出", "支出预算", "支出", "预算") {
+	if expTotalLabel(lab) || (!st.afterQ && hasAny(lab, "预算") && !hasAny(lab, "收入")) {
 		place("expenditure.total")
 		st.subject = "expenditure"
 	}
+}
+
+// expTotalLabel reports the words of a total expenditure.
+func expTotalLabel(lab string) bool {
+	if hasAny(lab, "总额", "总计", "合计", "预算支出", "支出预算", "总支出", "支出总") {
+		return true
+	}
+	switch lab {
+	case "支出", "本年支出", "部门支出", "年度支出":
+		return true
+	}
+	return false
+}
+
+// functionClasses are the words of the 支出功能分类 类 names, old and new.
+var functionClasses = []string{"一般公共服务", "外交", "国防", "公共安全", "教育", "科学技术", "文化旅游体育与传媒", "文化体育与传媒", "社会保障和就业", "社会保险基金", "卫生健康", "医疗卫生", "节能环保", "城乡社区", "农林水", "交通运输", "资源勘探", "商业服务业", "金融", "援助其他地区", "自然资源海洋气象", "国土海洋气象", "住房保障", "粮油物资储备", "国有资本经营预算支出", "灾害防治及应急管理", "预备费", "其他支出", "转移性支出", "债务还本", "债务付息", "债务发行费用"}
+
+// isFunctionClass reports a 类 name such as 一般公共服务支出 or 住房保障支出(类).
+func isFunctionClass(lab string) bool {
+	l := strings.TrimSuffix(strings.TrimSuffix(lab, "(类)"), "类")
+	if !strings.HasSuffix(l, "支出") && l != "预备费" {
+		return false
+	}
+	for _, w := range functionClasses {
+		if strings.HasPrefix(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// nextClause returns the text after token t's clause mark, if the clause
+// ends right after the token.
+func nextClause(s sentence, t token) string {
+	i := t.e
+	for i < len(s.r) && s.r[i] == ' ' {
+		i++
+	}
+	if i < len(s.r) && strings.ContainsRune(",，、;；", s.r[i]) {
+		j := i + 1
+		end := min(j+4, len(s.r))
+		return strings.TrimSpace(string(s.r[j:end]))
+	}
+	return ""
 }
 
 func (p *parser) ruleOp(t *token, lab string, st *sentState, place func(string)) {
