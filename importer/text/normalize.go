@@ -90,7 +90,8 @@ func normalize(s string, fold bool) string {
 		if j < len(rs) {
 			next = rs[j]
 		}
-		if prev == 0 || next == 0 || prev == '\t' || next == '\t' || !glue(prev, next) {
+		// a run of two or more spaces is a layout gap between cells
+		if prev == 0 || next == 0 || prev == '\t' || next == '\t' || j-i > 1 || !glue(prev, next) {
 			out = append(out, rs[i:j]...)
 		}
 		i = j - 1

@@ -124,7 +124,7 @@ func (p *parser) readSummary(id model.TableID, leaves, paths []string, data []tr
 				switch {
 				case hasAny(lab, "总计"):
 					t.IncomeGrandTotal = fa.Total
-				case hasAny(lab, "合计"):
+				case hasAny(lab, "合计") || strings.HasSuffix(lab, "本年收入") && t.IncomeTotal.IsBlank():
 					t.IncomeTotal = fa.Total
 				case hasAny(lab, "上年结余结转", "上年结转结余", "结转结余", "上年结转", "上年结余", "年初结转"):
 					t.Carryover = fa.Total
@@ -136,7 +136,7 @@ func (p *parser) readSummary(id model.TableID, leaves, paths []string, data []tr
 				}
 			case "function", "category":
 				switch {
-				case hasAny(lab, "本年支出合计", "支出合计"):
+				case hasAny(lab, "本年支出合计", "支出合计") || strings.HasSuffix(lab, "本年支出"):
 					footer(&t.ExpenditureTotal, fa, lab, r.line)
 				case hasAny(lab, "结转下年", "年末结转", "结余结转"):
 					footer(&t.CarryForward, fa, lab, r.line)

@@ -39,6 +39,7 @@ var (
 	reAmount   = regexp.MustCompile(`^-?\d+(?:\.\d+)?$`)
 	reCode     = regexp.MustCompile(`^\d{1,8}$`)
 	reLead     = regexp.MustCompile(`^(\d{3,8})\s*(\D.*)$`)
+	reSpaces   = regexp.MustCompile(`\s{2,}`)
 )
 
 // tableTitle returns the table a line names, or "".
@@ -223,15 +224,24 @@ func (p *parser) readTable(i int, id model.TableID) (end int, ok bool) {
 		if len(nonEmpty(cells)) == 1 && (strings.HasPrefix(first, "部门:") || strings.HasPrefix(first, "编制单位") || strings.HasPrefix(first, "单位名称:") || reTableNo.MatchString(first) && !reAmount.MatchString(first) && len([]rune(first)) <= 6) {
 			continue
 		}
+		if mode == "cell" && reSpaces.MatchString(strings.TrimSpace(l)) {
+			// a layout-preserving extraction (pdftotext -layout): cells are
+			// separated by runs of spaces; each becomes one cell line
+			for _, c := range reSpaces.Split(strings.TrimSpace(l), -1) {
+				rows = append(rows, trow{cells: []string{compactCell(c)}, line: k + 1})
+			}
+			continue
+		}
 		rows = append(rows, trow{cells: cells, raw: p.rawCells(k, mode, len(cells)), line: k + 1})
 	}
 	if len(rows) == 0 && len(note) == 0 {
 		return i + 1, false
 	}
 	if mode == "cell" {
+		orig := rows
 		rows = p.regroup(id, rows)
 		if rows == nil {
-			return i + 1, false
+			return p.failTable(i, end, id, orig)
 		}
 		if len(rows) == 0 {
 			// lines consumed and reported, table not read
@@ -241,7 +251,7 @@ func (p *parser) readTable(i int, id model.TableID) (end int, ok bool) {
 	header, data := splitHeader(rows)
 	if len(header) == 0 && len(note) == 0 {
 		// no header words: not a table body
-		return i + 1, false
+		return p.failTable(i, end, id, rows)
 	}
 	leaves, paths := headerLeaves(header, width(rows))
 	switch id {
@@ -251,6 +261,41 @@ func (p *parser) readTable(i int, id model.TableID) (end int, ok bool) {
 		p.readUnitTable(id, leaves, data, note)
 	}
 	return end, true
+}
+
+// failTable handles a table title whose block could not be read: with no
+// number in it, it was a table of contents entry (not a table); with
+// numbers, its lines are the table's, listed as unread, with a P7 finding.
+func (p *parser) failTable(i, end int, id model.TableID, rows []trow) (int, bool) {
+	numeric := false
+	for _, r := range rows {
+		for _, c := range r.cells {
+			if reAmount.MatchString(c) || strings.ContainsAny(c, "0123456789") && hasAmountWord(c) {
+				numeric = true
+			}
+		}
+	}
+	if !numeric {
+		return i + 1, false
+	}
+	seen := map[int]bool{}
+	for k := i + 1; k < end; k++ {
+		if !seen[k] && hasNumber([]string{p.lines[k]}) {
+			seen[k] = true
+			p.unread(k+1, p.lines[k])
+		}
+	}
+	p.finding(model.SeverityWarning, "P7", "", i+1, fmt.Sprintf("%s%s的表格文本无法按栏目读入，未读入；各行列在未读内容中", id.Number(), id.Name()))
+	return end, true
+}
+
+func hasAmountWord(c string) bool {
+	for _, f := range strings.Fields(c) {
+		if reAmount.MatchString(f) {
+			return true
+		}
+	}
+	return false
 }
 
 func isPipeRule(cells []string) bool {

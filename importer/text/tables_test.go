@@ -101,3 +101,30 @@ func TestEmptyTableNote(t *testing.T) {
 		t.Errorf("unread %v", r.Unread)
 	}
 }
+
+// A layout-preserving PDF extraction separates cells by runs of spaces.
+// Rows with every cell printed are read; a table whose rows lost blank
+// cells is not read, and its lines are listed (never shifted values).
+func TestLayoutSpaces(t *testing.T) {
+	r := parseString(t, "某局2025年部门预算公开\n"+
+		"一般公共预算基本支出表\n"+
+		"单位：万元\n"+
+		"科目编码    科目名称        合计     人员经费    公用经费\n"+
+		"            合计            10.00    6.00        4.00\n"+
+		"301         工资福利支出    6.00     6.00        0.00\n"+
+		"302         商品和服务支出  4.00     0.00        4.00\n"+
+		"部门支出总表\n"+
+		"单位：万元\n"+
+		"单位编码    单位名称    总计     人员类项目支出   公用经费项目支出   特定目标类项目支出\n"+
+		"            合计        10.00    6.00                               4.00\n")
+	tb := r.Disclosure.Tables.T06
+	if tb == nil || dumpBasic(tb) != "total||合计|10.00|6.00|4.00\nclass|301|工资福利支出|6.00|6.00|0.00\nclass|302|商品和服务支出|4.00|0.00|4.00\n" {
+		t.Errorf("表六 = %+v", tb)
+	}
+	if r.Disclosure.Tables.T03 != nil {
+		t.Error("表三 lost a blank cell and must not be read")
+	}
+	if !hasFinding(r.Findings, "P7", 0) || len(r.Unread) != 1 || r.Unread[0].Line != 11 {
+		t.Errorf("unread %v findings %v", r.Unread, r.Findings)
+	}
+}
