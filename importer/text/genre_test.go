@@ -270,3 +270,20 @@ func TestGenreCounty(t *testing.T) {
 		}
 	}
 }
+
+// 年初预算数, and 支出构成 without shares.
+func TestGenreYearStartAndComposition(t *testing.T) {
+	r := parseString(t, "某中心2025年部门预算公开\n"+
+		"一、预算收支情况\n"+
+		"2025年年初预算数为88.5万元，较2024年增加16.26万元。\n"+
+		"2025年预算支出总额88.5万元。本年支出构成为：一般公共服务支出80万元、社会保障和就业支出8.5万元。\n")
+	n := r.Disclosure.Narrative
+	fs := n.Expenditure.ByFunction
+	if n.Income.Total.String() != "88.5" || n.Income.Change.String() != "16.26" || n.Words["income.change"] != "增加" ||
+		len(fs) != 2 || fs[0].Name != "一般公共服务支出" || fs[0].Amount.String() != "80" || !fs[0].Percent.IsBlank() || fs[1].Amount.String() != "8.5" {
+		t.Errorf("narrative: income %s %s, functions %+v", n.Income.Total, n.Income.Change, fs)
+	}
+	if len(r.Unread) != 0 {
+		t.Errorf("unread %v", r.Unread)
+	}
+}
