@@ -202,10 +202,7 @@ func (p *parser) readNarrative() {
 		s := it.s
 		txt := s.text()
 		if s.head {
-			topic = topicOf(txt)
-			if topic == tNone && hasAny(txt, "概况", "情况说明", "公开表", "收支表", "部分") {
-				topic = tNone
-			}
+			topic = topicOf(txt) // a heading starts a new topic, or none
 		} else if !strings.HasPrefix(strings.TrimLeft(txt, " ,，"), "其中") {
 			if t := topicOf(txt); t != tNone {
 				topic = t
@@ -477,8 +474,7 @@ func (p *parser) classify(s sentence, toks []token, i int, st *sentState) {
 		return
 	}
 	if words != "" && (isAmountUnit(t.unit) || t.unit == "%") && !strings.Contains(raw, "占") {
-		prior, ck, pk := changeKeys(st.subject)
-		_ = prior
+		_, ck, pk := changeKeys(st.subject)
 		key := ck
 		if t.unit == "%" {
 			key = pk

@@ -42,10 +42,6 @@ func (p *parser) readSummary(id model.TableID, leaves, paths []string, data []tr
 			}
 		}
 	}
-	line := 0
-	if len(data) > 0 {
-		line = data[0].line
-	}
 	// kinds: the first block is income unless its header says 支出
 	fn := -1
 	for i, b := range blocks {
@@ -170,7 +166,6 @@ func (p *parser) readSummary(id model.TableID, leaves, paths []string, data []tr
 			p.unread(r.line, r.text())
 		}
 	}
-	_ = line
 	if id == model.T01 {
 		p.d.Tables.T01 = t
 	} else {
