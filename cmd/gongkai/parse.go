@@ -101,8 +101,7 @@ func readText(e env, cmd, path string, quiet bool) (*text.Result, []model.Findin
 	for _, u := range res.Unread {
 		fmt.Fprintf(e.stderr, "%s:%d: 未识别：%s\n", name, u.Line, strings.TrimSpace(u.Text))
 	}
-	fs := append([]model.Finding(nil), res.Findings...)
-	fs = append(fs, check.Disclosure(res.Disclosure, check.Options{})...)
+	fs := combineFindings(res.Findings, check.Disclosure(res.Disclosure, check.Options{}))
 	printFindings(e.stderr, fs, quiet)
 	return res, fs, true
 }
@@ -179,4 +178,25 @@ func runConvert(e env, opts any, args []string) int {
 	}
 	fmt.Fprintf(e.stdout, "wrote %s\n", out)
 	return parseExit(res, fs)
+}
+
+// combineFindings puts the parser's findings before the checks'. The parser's
+// P1 (contradictory change words) and P4 (a zero change worded 增加) say what
+// the check's N9 says about the same sentence, so they are left out when N9
+// reports that line.
+func combineFindings(parsed, checked []model.Finding) []model.Finding {
+	n9 := map[int]bool{}
+	for _, f := range checked {
+		if f.Rule == "N9" && f.Line > 0 {
+			n9[f.Line] = true
+		}
+	}
+	out := make([]model.Finding, 0, len(parsed)+len(checked))
+	for _, f := range parsed {
+		if (f.Rule == "P1" || f.Rule == "P4") && n9[f.Line] {
+			continue
+		}
+		out = append(out, f)
+	}
+	return append(out, checked...)
 }
