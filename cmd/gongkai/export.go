@@ -161,7 +161,7 @@ func parseFormats(list []string) (map[string]bool, error) {
 	return m, nil
 }
 
-// readDisclosure reads a JSON (or YAML) disclosure; "-" is standard input.
+// readDisclosure reads a JSON disclosure; "-" is standard input.
 func readDisclosure(e env, path string) (*model.Disclosure, error) {
 	if path == "-" {
 		return jsonin.Read(e.stdin, "")
