@@ -47,7 +47,7 @@ Flags:
 
 # gongkai validate
 
-usage: gongkai validate [--format text|json] [--strict] INPUT.json
+usage: gongkai validate [--format text|json] [--strict] [--exact] INPUT.json
 
 Validate checks a disclosure: every row and subtotal of each table, the identities
 between tables (X1–X12), the narrative against the tables (N1–N12), the change words
@@ -64,6 +64,7 @@ Flags:
 
 	--format string         output format: text or json (default "text")
 	--strict[=true|false]   fail (exit 1) on warnings too
+	--exact[=true|false]    no rounding tolerance: parts must add up to the displayed total exactly
 
 # gongkai parse
 

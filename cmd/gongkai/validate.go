@@ -13,12 +13,13 @@ import (
 type validateOptions struct {
 	Format string
 	Strict bool
+	Exact  bool
 }
 
 func validateCommand() *command {
 	return &command{
 		Name:  "validate",
-		Usage: "[--format text|json] [--strict] INPUT.json",
+		Usage: "[--format text|json] [--strict] [--exact] INPUT.json",
 		Short: "check that every number agrees with every other (表内、表间、文表勾稽)",
 		Long: `
 Validate checks a disclosure: every row and subtotal of each table, the identities
@@ -35,6 +36,7 @@ Exit status: 0 when there is no error, 1 when there is at least one error (with
 			o := &validateOptions{}
 			fs.StringVar(&o.Format, "format", "text", "output format: text or json")
 			fs.BoolVar(&o.Strict, "strict", false, "fail (exit 1) on warnings too")
+			fs.BoolVar(&o.Exact, "exact", false, "no rounding tolerance: parts must add up to the displayed total exactly")
 			return o
 		},
 		Run: runValidate,
@@ -56,7 +58,7 @@ func runValidate(e env, opts any, args []string) int {
 		fmt.Fprintf(e.stderr, "gongkai validate: %v\n", err)
 		return exitUsage
 	}
-	fs := check.Disclosure(d, check.Options{})
+	fs := check.Disclosure(d, check.Options{Exact: o.Exact})
 	if err := writeFindings(e, fs, o.Format); err != nil {
 		fmt.Fprintf(e.stderr, "gongkai validate: %v\n", err)
 		return exitUsage
