@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"errors"
 	"fmt"
 	"slices"
@@ -21,8 +20,9 @@ import (
 
 var errShape = errors.New("exporter/pdf: unexpected PDF structure from the library")
 
-// restream returns pdf with its unfiltered streams Flate-compressed.
-func restream(pdf []byte, zw *zlib.Writer) ([]byte, error) {
+// restream returns pdf with its unfiltered streams Flate-compressed. The
+// result is c.out's bytes, valid until c is used again.
+func restream(pdf []byte, c *compressor) ([]byte, error) {
 	xref := bytes.LastIndex(pdf, []byte("\nxref\n"))
 	if xref < 0 {
 		return nil, errShape
@@ -44,13 +44,15 @@ func restream(pdf []byte, zw *zlib.Writer) ([]byte, error) {
 	}
 	slices.SortFunc(objs, func(a, b obj) int { return a.off - b.off })
 
-	out := bytes.NewBuffer(make([]byte, 0, len(pdf)/2))
+	out := &c.out
+	out.Reset()
+	out.Grow(len(pdf) / 2)
 	if len(objs) == 0 {
 		return nil, errShape
 	}
 	out.Write(pdf[:objs[0].off])
 	newOff := make([]int, len(offsets))
-	var z bytes.Buffer
+	z, zw := &c.z, c.zw
 	for i, o := range objs {
 		end := xref
 		if i+1 < len(objs) {
@@ -79,7 +81,7 @@ func restream(pdf []byte, zw *zlib.Writer) ([]byte, error) {
 			return nil, errShape
 		}
 		z.Reset()
-		zw.Reset(&z)
+		zw.Reset(z)
 		if _, err := zw.Write(body[start : start+n]); err != nil {
 			return nil, err
 		}

@@ -6,8 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -183,16 +183,17 @@ func (s *fpdfSurface) rect(x, y, w, h float64) {
 }
 
 func (s *fpdfSurface) output(w io.Writer) error {
-	var buf bytes.Buffer
-	if err := s.f.Output(&buf); err != nil {
+	c := getCompressor()
+	defer putCompressor(c)
+	c.raw.Reset()
+	if err := s.f.Output(&c.raw); err != nil {
 		return fmt.Errorf("exporter/pdf: %w", err)
 	}
 	// Name the embedded subset as PDF viewers expect (ISO 32000-1 §9.6.4):
 	// same length, so the cross-reference offsets stay right.
-	out := bytes.ReplaceAll(buf.Bytes(), []byte("/utf8"+s.family), []byte("/"+s.base))
-	zw := zlibPool.Get().(*zlib.Writer)
-	out, err := restream(out, zw)
-	zlibPool.Put(zw)
+	raw := c.raw.Bytes()
+	replaceSameLen(raw, []byte("/utf8"+s.family), []byte("/"+s.base))
+	out, err := restream(raw, c)
 	if err != nil {
 		return err
 	}
@@ -200,13 +201,60 @@ func (s *fpdfSurface) output(w io.Writer) error {
 	return err
 }
 
-// zlibPool shares zlib writers (about 700 KB of state each) between
-// documents; a writer is Reset before each use, so nothing leaks from one
-// document to another.
-var zlibPool = sync.Pool{New: func() any {
+// replaceSameLen replaces every old in b by new, in place; old and new
+// have the same length.
+func replaceSameLen(b, old, new []byte) {
+	for i := 0; ; {
+		j := bytes.Index(b[i:], old)
+		if j < 0 {
+			return
+		}
+		i += j
+		copy(b[i:], new)
+		i += len(old)
+	}
+}
+
+// compressor is what one output needs besides the library: the zlib
+// writer (about 700 KB of state, most of a small PDF's allocation when it
+// is made anew) and the buffers for the library's output, one compressed
+// stream and the result. Every use Resets them, so nothing of one
+// document reaches another and the output does not depend on reuse.
+type compressor struct {
+	zw     *zlib.Writer
+	raw, z bytes.Buffer
+	out    bytes.Buffer
+}
+
+// freeCompressors keeps a few compressors between documents. It is a
+// channel, not a sync.Pool: a pool is emptied at every garbage
+// collection, which with documents of a few MB each means almost every
+// document.
+var freeCompressors = make(chan *compressor, max(runtime.GOMAXPROCS(0), 2))
+
+// maxKeptBuffer is the largest buffer kept for the next document; a huge
+// document's buffers go to the garbage collector.
+const maxKeptBuffer = 4 << 20
+
+func getCompressor() *compressor {
+	select {
+	case c := <-freeCompressors:
+		return c
+	default:
+	}
 	zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed) // the level is valid
-	return zw
-}}
+	return &compressor{zw: zw}
+}
+
+func putCompressor(c *compressor) {
+	if c.raw.Cap() > maxKeptBuffer || c.z.Cap() > maxKeptBuffer || c.out.Cap() > maxKeptBuffer {
+		return
+	}
+	select {
+	case freeCompressors <- c:
+	default:
+	}
+}
 
 func (s *fpdfSurface) err() error {
 	if err := s.f.Error(); err != nil {
