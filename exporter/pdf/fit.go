@@ -98,7 +98,7 @@ func (p *pager) fitsOnePage(g *grid) bool {
 	avail := ph - m.bottom - marginTop
 	h := 0.0
 	if g.sh.Title != "" {
-		h += float64(countLines(g.sh.Title, printW, p.width(m.titleSize)))*m.titleLineH + m.titleGap
+		h += float64(p.countLines(g.sh.Title, printW, m.titleSize))*m.titleLineH + m.titleGap
 	}
 	if g.sh.UnitLine != "" {
 		h += m.unitLineH
@@ -114,7 +114,7 @@ func (p *pager) fitsOnePage(g *grid) bool {
 	if len(g.sh.Notes) > 0 {
 		h += gapAfterTbl
 		for _, n := range g.sh.Notes {
-			h += float64(countLines(n, printW, p.width(m.noteSize))) * m.noteLineH
+			h += float64(p.countLines(n, printW, m.noteSize)) * m.noteLineH
 		}
 	}
 	return h <= avail+1e-9
@@ -123,7 +123,6 @@ func (p *pager) fitsOnePage(g *grid) bool {
 // rowHeight is the height measureRow gives row, without placing its cells.
 func (p *pager) rowHeight(g *grid, row layout.Row) float64 {
 	m := g.m
-	wf := p.width(m.bodySize)
 	h := m.minRowH
 	for c := 0; c < len(g.sh.Columns); {
 		var cell layout.Cell
@@ -133,7 +132,7 @@ func (p *pager) rowHeight(g *grid, row layout.Row) float64 {
 		span := max(cell.ColSpan, 1)
 		if !cell.Empty && cell.Text != "" {
 			_, w := g.cellBox(c, span)
-			h = max(h, float64(countLines(cell.Text, w-2*padH, wf))*m.bodyLineH+2*m.padV)
+			h = max(h, float64(p.countLines(cell.Text, w-2*padH, m.bodySize))*m.bodyLineH+2*m.padV)
 		}
 		c += span
 	}
@@ -165,7 +164,6 @@ func columnWidths(sh layout.Sheet, printW float64, m metrics, p *pager) []float6
 	}
 
 	// need: one-line width of the widest body cell of each column.
-	body := p.width(m.bodySize)
 	need := make([]float64, n)
 	for _, row := range sh.Rows {
 		for c := 0; c < n; {
@@ -175,7 +173,7 @@ func columnWidths(sh layout.Sheet, printW float64, m metrics, p *pager) []float6
 			}
 			span := max(cell.ColSpan, 1)
 			if span == 1 && !cell.Empty && cell.Text != "" {
-				need[c] = max(need[c], lineWidth(cell.Text, body)+2*padH+0.01)
+				need[c] = max(need[c], p.lineW(cell.Text, m.bodySize)+2*padH+0.01)
 			}
 			c += span
 		}
@@ -187,7 +185,6 @@ func columnWidths(sh layout.Sheet, printW float64, m metrics, p *pager) []float6
 	}
 	// the floor of an amount column: its widest value, and its header on
 	// two balanced lines unless it was already narrower than that.
-	head := p.width(m.headSize)
 	floor := make([]float64, n)
 	for c := range n {
 		if isAmount(c) {
@@ -198,7 +195,7 @@ func columnWidths(sh layout.Sheet, printW float64, m metrics, p *pager) []float6
 		if max(h.ColSpan, 1) != 1 || h.Col < 0 || h.Col >= n || !isAmount(h.Col) {
 			continue
 		}
-		floor[h.Col] = max(floor[h.Col], min(w[h.Col], twoLineWidth(h.Text, head)+2*padH+0.01))
+		floor[h.Col] = max(floor[h.Col], min(w[h.Col], p.twoLineW(h.Text, m.headSize)+2*padH+0.01))
 	}
 
 	slack := 0.0
@@ -244,15 +241,15 @@ func columnWidths(sh layout.Sheet, printW float64, m metrics, p *pager) []float6
 		if left <= 0.01 {
 			break
 		}
-		now := columnLines(sh, c, w[c], body)
-		best := columnLines(sh, c, w[c]+left, body)
+		now := columnLines(sh, c, w[c], m.bodySize, p)
+		best := columnLines(sh, c, w[c]+left, m.bodySize, p)
 		if best >= now {
 			continue
 		}
 		lo, hi := w[c], w[c]+left
 		for hi-lo > 0.05 {
 			mid := (lo + hi) / 2
-			if columnLines(sh, c, mid, body) <= best {
+			if columnLines(sh, c, mid, m.bodySize, p) <= best {
 				hi = mid
 			} else {
 				lo = mid
@@ -277,14 +274,14 @@ func columnWidths(sh layout.Sheet, printW float64, m metrics, p *pager) []float6
 }
 
 // columnLines is the number of lines the cells of column c take in all,
-// at width w.
-func columnLines(sh layout.Sheet, c int, w float64, width func(rune) float64) int {
+// at width w and font size size.
+func columnLines(sh layout.Sheet, c int, w, size float64, p *pager) int {
 	n := 0
 	for _, row := range sh.Rows {
 		if c < len(row.Cells) {
 			cell := row.Cells[c]
 			if max(cell.ColSpan, 1) == 1 && !cell.Empty && cell.Text != "" {
-				n += countLines(cell.Text, w-2*padH, width)
+				n += p.countLines(cell.Text, w-2*padH, size)
 			}
 		}
 	}

@@ -109,6 +109,8 @@ type pager struct {
 	y      float64
 	cur    *PlannedPage
 	m      metrics // sizes of the current sheet
+
+	lineWs, twoLineWs map[textKey]float64 // see measure.go
 }
 
 func (p *pager) newPage(sh layout.Sheet, continued bool) {
@@ -163,7 +165,7 @@ func paginate(doc layout.Document, s surface) *PagePlan {
 			m := p.m
 			s.setFont(m.noteSize, false)
 			for _, n := range sh.Notes {
-				for _, line := range wrap(n, p.printW, p.width(m.noteSize)) {
+				for _, line := range p.wrap(n, p.printW, m.noteSize) {
 					if p.y+m.noteLineH > p.bottom {
 						p.newPage(sh, true)
 						p.titleBlock(sh, true)
@@ -187,7 +189,7 @@ func (p *pager) titleBlock(sh layout.Sheet, continued bool) {
 	m := p.m
 	if title != "" {
 		p.s.setFont(m.titleSize, true)
-		for _, line := range wrap(title, p.printW, p.width(m.titleSize)) {
+		for _, line := range p.wrap(title, p.printW, m.titleSize) {
 			p.s.text(marginLeft, p.y, p.printW, m.titleLineH, line, 'C', 0)
 			p.y += m.titleLineH
 		}
@@ -242,10 +244,9 @@ func measureGrid(sh layout.Sheet, p *pager, m metrics) *grid {
 			g.headH[r] = m.numberRowH
 		}
 	}
-	wf := p.width(m.headSize)
 	need := func(h layout.HeaderCell) float64 {
 		_, w := g.cellBox(h.Col, h.ColSpan)
-		lines := countLines(h.Text, w-2*padH, wf) // balancing keeps the count
+		lines := p.countLines(h.Text, w-2*padH, m.headSize) // balancing keeps the count
 		return float64(lines)*m.headLineH + 2*m.padV
 	}
 	for _, h := range g.header {
@@ -292,7 +293,6 @@ func (p *pager) header(g *grid) {
 		top[r+1] = top[r] + h
 	}
 	m := g.m
-	wf := p.width(m.headSize)
 	for _, h := range g.header {
 		if h.Row >= g.headRows {
 			continue
@@ -303,7 +303,7 @@ func (p *pager) header(g *grid) {
 		numberRow := g.sh.NumberRow && h.Row == g.headRows-1
 		p.s.setFont(m.headSize, !numberRow)
 		p.s.rect(x, y, w, ht)
-		p.lines(wrapBalanced(h.Text, w-2*padH, wf), m.headLineH, x, y, w, ht, 'C')
+		p.lines(p.wrapBalanced(h.Text, w-2*padH, m.headSize), m.headLineH, x, y, w, ht, 'C')
 	}
 	p.y = top[g.headRows]
 	p.cur.HeaderRows = g.headRows
@@ -326,7 +326,6 @@ type placed struct {
 
 func (p *pager) measureRow(g *grid, row layout.Row) (float64, []placed) {
 	m := g.m
-	wf := p.width(m.bodySize)
 	cells := make([]placed, 0, len(g.sh.Columns))
 	h := m.minRowH
 	for c := 0; c < len(g.sh.Columns); {
@@ -338,7 +337,7 @@ func (p *pager) measureRow(g *grid, row layout.Row) (float64, []placed) {
 		x, w := g.cellBox(c, span)
 		pc := placed{x: x, w: w, align: alignOf(g.sh.Columns[c].Kind, cell.Align)}
 		if !cell.Empty && cell.Text != "" {
-			pc.lines = wrap(cell.Text, w-2*padH, wf)
+			pc.lines = p.wrap(cell.Text, w-2*padH, m.bodySize)
 			h = max(h, float64(len(pc.lines))*m.bodyLineH+2*m.padV)
 		}
 		cells = append(cells, pc)
