@@ -15,13 +15,19 @@ build:
 demo: build
 	./bin/gongkai export $(EXAMPLE) -o $(OUT)/
 
-# System tools some tests use (poppler-utils: pdftotext, pdffonts, pdftoppm;
-# qpdf). Installed with apt-get where the machine allows; the tests that need
-# them say so and skip when they are missing.
+# System packages some tests use: poppler-utils (pdftotext, pdffonts, pdftoppm),
+# qpdf, and fonts-wqy-microhei (to check that the embedded font is reproducible
+# from Debian's file). Installed with apt-get where the machine allows; the
+# tests that need them skip with a message otherwise, and `make test` lists
+# every skipped test at the end.
+DEB_PACKAGES = pdftotext:poppler-utils pdffonts:poppler-utils qpdf:qpdf \
+	/usr/share/fonts/truetype/wqy/wqy-microhei.ttc:fonts-wqy-microhei
 deps:
 	@missing=""; \
-	for t in pdftotext:poppler-utils pdffonts:poppler-utils qpdf:qpdf; do \
-	  command -v $${t%%:*} >/dev/null 2>&1 || missing="$$missing $${t#*:}"; \
+	for t in $(DEB_PACKAGES); do \
+	  what=$${t%%:*}; pkg=$${t#*:}; \
+	  case $$what in /*) [ -e $$what ] ;; *) command -v $$what >/dev/null 2>&1 ;; esac || \
+	    case " $$missing " in *" $$pkg "*) ;; *) missing="$$missing $$pkg" ;; esac; \
 	done; \
 	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
@@ -33,9 +39,12 @@ deps:
 	  fi; \
 	fi
 
+# Runs every test; then lists the tests that skipped (and why), so that a
+# missing tool never hides silently. The second pass reuses the build cache.
 test: deps
 	$(GO) vet ./...
 	$(GO) test ./...
+	@$(GO) test -v ./... 2>&1 | awk '/^=== RUN/ {msg=""} /^ +[^ ].*_test\.go:[0-9]+:/ {msg=$$0} /--- SKIP/ {print; if (msg != "") print msg; n++} END {if (!n) print "no test skipped"}'
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -50,7 +50,7 @@ Flags:
 usage: gongkai validate [--format text|json] [--strict] [--exact] INPUT.json
 
 Validate checks a disclosure: every row and subtotal of each table, the identities
-between tables (X1–X12), the narrative against the tables (N1–N12), the change words
+between tables (X1–X12), the narrative against the tables (N1–N11), the change words
 and percentages, the function and economic codes, and the notes of empty tables.
 
 It prints one finding a line, in Chinese, with its severity (错误 / 警告 / 提示), the rule

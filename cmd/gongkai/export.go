@@ -2,7 +2,9 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -15,6 +17,7 @@ import (
 	"gongkai/exporter/pdf"
 	"gongkai/exporter/xlsx"
 	"gongkai/fonts"
+	"gongkai/fonts/wqymicrohei"
 	"gongkai/importer/jsonin"
 	"gongkai/layout"
 	"gongkai/model"
@@ -94,8 +97,8 @@ func runExport(e env, opts any, args []string) int {
 		return exitUsage
 	}
 	var pdfOpts pdf.Options
-	if formats["pdf"] && o.Font != "" {
-		f, err := fonts.Load(o.Font, o.FontIndex)
+	if formats["pdf"] {
+		f, err := pdfFont(o.Font, o.FontIndex)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "gongkai export: %v\n", err)
 			return exitUsage
@@ -115,6 +118,13 @@ func runExport(e env, opts any, args []string) int {
 		}})
 	}
 	if err := writeAll(outs); err != nil {
+		var ge *pdf.GlyphError
+		if errors.As(err, &ge) {
+			// The data holds characters the font cannot show: a problem of
+			// the input, not of usage or I/O.
+			printGlyphErrors(e.stderr, args[0], err)
+			return exitFindings
+		}
 		fmt.Fprintf(e.stderr, "gongkai export: %v\n", err)
 		return exitUsage
 	}
@@ -143,6 +153,66 @@ func applySourceDateEpoch(doc *layout.Document) error {
 	return nil
 }
 
+// pdfFont is the font named by --font, or the embedded WenQuanYi Micro Hei.
+func pdfFont(path string, index int) (*fonts.Font, error) {
+	if path == "" {
+		return wqymicrohei.Font()
+	}
+	return fonts.Load(path, index)
+}
+
+// printGlyphErrors prints the characters the font cannot show, one line per
+// table and character with how often it occurs, and at most maxGlyphLines
+// lines: a font without Chinese glyphs would otherwise print thousands.
+func printGlyphErrors(w io.Writer, input string, err error) {
+	const maxGlyphLines = 20
+	type key struct {
+		sheet string
+		r     rune
+	}
+	var order []key
+	first := map[key]*pdf.GlyphError{}
+	count := map[key]int{}
+	var walk func(error)
+	walk = func(err error) {
+		if ge, ok := err.(*pdf.GlyphError); ok {
+			k := key{ge.Sheet, ge.Rune}
+			if first[k] == nil {
+				first[k] = ge
+				order = append(order, k)
+			}
+			count[k]++
+			return
+		}
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, e := range j.Unwrap() {
+				walk(e)
+			}
+			return
+		}
+		if u := errors.Unwrap(err); u != nil {
+			walk(u)
+		}
+	}
+	walk(err)
+	runes := map[rune]bool{}
+	for _, k := range order {
+		runes[k.r] = true
+	}
+	fmt.Fprintf(w, "gongkai export: %s: 字体无法显示 %d 个字符，未写出文件：\n", input, len(runes))
+	for i, k := range order {
+		if i == maxGlyphLines {
+			fmt.Fprintf(w, "  ……另有 %d 处未列出；请换用包含这些字符的字体（--font），或改正数据\n", len(order)-i)
+			break
+		}
+		msg := first[k].Error()
+		if n := count[k]; n > 1 {
+			msg += fmt.Sprintf("（共 %d 处）", n)
+		}
+		fmt.Fprintf(w, "  %s\n", msg)
+	}
+}
+
 func parseFormats(list []string) (map[string]bool, error) {
 	m := map[string]bool{}
 	for _, f := range list {
@@ -169,7 +239,11 @@ func readDisclosure(e env, path string) (*model.Disclosure, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, err
 	}
-	return jsonin.ReadFile(path)
+	d, err := jsonin.ReadFile(path)
+	if err != nil && strings.EqualFold(filepath.Ext(path), ".txt") {
+		err = fmt.Errorf("%w\n（这是文本公开文件吗？请先用 gongkai parse 或 gongkai convert 读取）", err)
+	}
+	return d, err
 }
 
 func baseName(path string) string {

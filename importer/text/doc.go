@@ -51,5 +51,6 @@
 //	P5 info     typography: % and ％ mixed, spaces between numbers and units
 //	P6 info     a table header word contradicts the column order of the data
 //	P7 warning  a table or column that could not be read (listed as unread)
-//	P8 warning  department or year not found
+//	P8 error    department, year or unit not found, or nothing of a disclosure at all
+//	            (the model then cannot be exported until they are added)
 package text

@@ -140,9 +140,6 @@ func (p *parser) finish() {
 	if p.tabUnit != "" && p.narrUnit != "" && p.tabUnit != p.narrUnit {
 		p.finding(model.SeverityWarning, "P3", "", 0, fmt.Sprintf("单位不一致：公开表以%s为单位，文字说明以%s为单位；两者均按原文保留，未作换算", p.tabUnit, p.narrUnit))
 	}
-	if p.d.Unit == "" && countTables(&p.d.Tables) > 0 {
-		p.finding(model.SeverityWarning, "P3", "unit", 0, "未找到金额单位（“单位：万元”或“单位：元”）；公开表数值按原文保留")
-	}
 	if len(n.Lines) == 0 {
 		n.Lines = nil
 	}
@@ -152,11 +149,21 @@ func (p *parser) finish() {
 	if p.dept != "" || p.year > 0 || len(p.res.Figures) > 0 {
 		p.d.Narrative = n
 	}
-	if p.dept == "" && len(p.res.Figures)+countTables(&p.d.Tables) > 0 {
-		p.finding(model.SeverityWarning, "P8", "", 0, "未找到部门名称（标题“…YYYY年部门预算公开”或“…概况”）")
-	}
-	if p.year == 0 && len(p.res.Figures)+countTables(&p.d.Tables) > 0 {
-		p.finding(model.SeverityWarning, "P8", "", 0, "未找到预算年度")
+	// Without a department, a year and a unit the model cannot be exported
+	// (importer/jsonin requires them), so their absence is an error: the
+	// user has to add them to the JSON by hand.
+	if len(p.res.Figures)+countTables(&p.d.Tables) == 0 {
+		p.finding(model.SeverityError, "P8", "", 0, "文件中没有找到部门预算公开的内容（标题、文字说明中的金额或公开表）")
+	} else {
+		if p.dept == "" {
+			p.finding(model.SeverityError, "P8", "department", 0, "未找到部门名称（标题“…YYYY年部门预算公开”或“…概况”）；请在 JSON 的 department 中补上")
+		}
+		if p.year == 0 {
+			p.finding(model.SeverityError, "P8", "year", 0, "未找到预算年度；请在 JSON 的 year 中补上")
+		}
+		if p.d.Unit == "" {
+			p.finding(model.SeverityError, "P8", "unit", 0, "未找到金额单位（万元或元）；请在 JSON 的 unit 中补上")
+		}
 	}
 	p.checkFormat()
 	sort.SliceStable(p.res.Unread, func(i, j int) bool { return p.res.Unread[i].Line < p.res.Unread[j].Line })

@@ -1,0 +1,79 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestExitCodes checks the documented exit status of each kind of outcome:
+// 0 clean, 1 findings at error severity (or unread text, or characters the
+// font cannot show), 2 usage and I/O errors. The testscript files only see
+// "non-zero"; this test tells 1 from 2.
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	example := filepath.Join("..", "..", "examples", "tianmen-12345-2023.json")
+	wrong := write("wrong.json", `{"department":"测试单位","year":2024,"unit":"万元","tables":{"t05":{"rows":[
+		{"level":"total","unit_name":"合计","total":"100.00","personnel":"60.00","public":"10.00","specific":"20.00"}]}}}`)
+	bad := write("bad.json", `{"department":"测试单位","year":2024,"unit":"万元","tables":{"t05":{"rows":[{"level":"total","total":"12,3x"}]}}}`)
+	snow := write("snow.json", `{"department":"测试单位","year":2024,"unit":"万元","tables":{"t05":{"rows":[
+		{"level":"total","unit_name":"合计☃","total":"1.00","personnel":"1.00"}]}}}`)
+	empty := write("empty.txt", "")
+	narrative := write("n.txt", "测试中心2025年部门预算公开\n2025年预算收入总额100万元，比上年预算增加10万元，增长11.11%。\n")
+	out := filepath.Join(dir, "out")
+
+	cases := []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"no command", nil, exitUsage},
+		{"help", []string{"help"}, exitOK},
+		{"command help", []string{"export", "--help"}, exitOK},
+		{"unknown command", []string{"frob"}, exitUsage},
+		{"unknown flag", []string{"validate", "--nope", example}, exitUsage},
+		{"validate clean", []string{"validate", example}, exitOK},
+		{"validate strict with warnings", []string{"validate", "--strict", example}, exitFindings},
+		{"validate errors", []string{"validate", wrong}, exitFindings},
+		{"validate unreadable", []string{"validate", bad}, exitUsage},
+		{"validate missing file", []string{"validate", filepath.Join(dir, "nothing.json")}, exitUsage},
+		{"export clean", []string{"export", example, "-o", out}, exitOK},
+		{"export errors", []string{"export", wrong, "-o", out}, exitFindings},
+		{"export errors forced", []string{"export", wrong, "-o", out, "--force"}, exitFindings},
+		{"export unreadable", []string{"export", bad, "-o", out}, exitUsage},
+		{"export glyph the font lacks", []string{"export", snow, "-o", out}, exitFindings},
+		{"export bad format", []string{"export", example, "--format", "doc"}, exitUsage},
+		{"export font not a font", []string{"export", example, "-o", out, "--font", wrong}, exitUsage},
+		{"parse empty file", []string{"parse", empty, "-o", filepath.Join(dir, "e.json")}, exitFindings},
+		{"parse narrative", []string{"parse", narrative, "-o", filepath.Join(dir, "n.json")}, exitOK},
+		{"parse missing file", []string{"parse", filepath.Join(dir, "nothing.txt")}, exitUsage},
+		{"convert wrong extension", []string{"convert", narrative, "-o", filepath.Join(dir, "n.pdf")}, exitUsage},
+		{"sample", []string{"sample"}, exitOK},
+		{"version", []string{"version"}, exitOK},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			got := run(tc.args, strings.NewReader(""), &stdout, &stderr)
+			if got != tc.want {
+				t.Errorf("gongkai %s: exit %d, want %d\nstderr: %s", strings.Join(tc.args, " "), got, tc.want, stderr.String())
+			}
+		})
+	}
+	// Whatever failed, no temporary file is left in the output directory.
+	entries, _ := os.ReadDir(out)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".tmp-") {
+			t.Errorf("temporary file left behind: %s", e.Name())
+		}
+	}
+}
