@@ -27,7 +27,7 @@ func totalRow(et *model.ExpenditureTable) *model.ExpenditureRow {
 // rows) totals 0.
 func expTotalOf(et *model.ExpenditureTable) (model.Amount, bool) {
 	if et == nil {
-		return model.Blank, false
+		return model.Amount{}, false
 	}
 	if r := totalRow(et); r != nil {
 		return r.Total, true
@@ -35,7 +35,7 @@ func expTotalOf(et *model.ExpenditureTable) (model.Amount, bool) {
 	if len(et.Rows) == 0 {
 		return model.MustAmount("0.00"), true
 	}
-	return model.Blank, false
+	return model.Amount{}, false
 }
 
 // classSums sums the detail rows of an expenditure table by 类 (the first
@@ -255,7 +255,7 @@ func (c *checker) classCheck(rule string, id model.TableID, et *model.Expenditur
 	for _, k := range keys {
 		seen[k] = true
 		l, ok := findLine(st.Functions, k)
-		ref := model.Blank
+		ref := model.Amount{}
 		name := k
 		if ok {
 			ref = get(l.FundAmounts)

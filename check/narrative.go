@@ -585,8 +585,8 @@ func changeGroups(n *model.Narrative) []changeGroup {
 		{"expenditure", "预算支出", n.Expenditure.Total, n.Expenditure.PriorTotal, n.Expenditure.Change, n.Expenditure.ChangePercent, "expenditure.change", "expenditure.change_percent"},
 		{"operating_costs", "机关运行经费", n.OperatingCosts.Total, n.OperatingCosts.PriorTotal, n.OperatingCosts.Change, n.OperatingCosts.ChangePercent, "operating_costs.change", "operating_costs.change_percent"},
 		{"three_public", "“三公”经费", n.ThreePublic.Total, n.ThreePublic.PriorTotal, n.ThreePublic.Change, n.ThreePublic.ChangePercent, "three_public.change", "three_public.change_percent"},
-		{"three_public.reception", "公务接待费", n.ThreePublic.Reception, model.Blank, n.ThreePublic.ReceptionChange, n.ThreePublic.ReceptionPercent, "three_public.reception_change", "three_public.reception_change_percent"},
-		{"procurement", "政府采购预算", n.Procurement.Total, model.Blank, n.Procurement.Change, model.Blank, "procurement.change", "procurement.change_percent"},
+		{"three_public.reception", "公务接待费", n.ThreePublic.Reception, model.Amount{}, n.ThreePublic.ReceptionChange, n.ThreePublic.ReceptionPercent, "three_public.reception_change", "three_public.reception_change_percent"},
+		{"procurement", "政府采购预算", n.Procurement.Total, model.Amount{}, n.Procurement.Change, model.Amount{}, "procurement.change", "procurement.change_percent"},
 	}
 }
 

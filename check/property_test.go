@@ -47,7 +47,7 @@ func stated(yuan int64) model.Amount {
 // cell is a table cell where zero may print blank.
 func cell(r *rand.Rand, yuan int64) model.Amount {
 	if yuan == 0 && r.IntN(2) == 0 {
-		return model.Blank
+		return model.Amount{}
 	}
 	return wan(yuan)
 }

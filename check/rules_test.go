@@ -13,7 +13,7 @@ func a(s string) model.Amount { return model.MustAmount(s) }
 // amt returns a blank amount for "" and the parsed amount otherwise.
 func amt(s string) model.Amount {
 	if s == "" {
-		return model.Blank
+		return model.Amount{}
 	}
 	return a(s)
 }

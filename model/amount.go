@@ -14,14 +14,13 @@ import (
 // nothing, which is different from a stated 0.
 //
 // Amounts keep the precision they were given: "100.00" stays "100.00" when
-// written back to JSON, and "0.01356" keeps its five places.
+// written back to JSON, and "0.01356" keeps its five places. Compare amounts
+// with Equal (or Decimal().Cmp), never with ==: 1.50 and 1.5 are equal values
+// with different representations.
 type Amount struct {
 	d   decimal.Decimal
 	set bool
 }
-
-// Blank is the amount that states nothing.
-var Blank = Amount{}
 
 // A returns the amount d.
 func A(d decimal.Decimal) Amount { return Amount{d: d, set: true} }
@@ -32,16 +31,16 @@ func A(d decimal.Decimal) Amount { return Amount{d: d, set: true} }
 func ParseAmount(s string) (Amount, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return Blank, nil
+		return Amount{}, nil
 	}
 	for _, r := range s {
 		if !(r >= '0' && r <= '9' || r == '.' || r == '-' || r == '+') {
-			return Blank, fmt.Errorf("%q is not an amount", s)
+			return Amount{}, fmt.Errorf("%q is not an amount", s)
 		}
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil {
-		return Blank, fmt.Errorf("%q is not an amount", s)
+		return Amount{}, fmt.Errorf("%q is not an amount", s)
 	}
 	return Amount{d: d, set: true}, nil
 }
@@ -83,7 +82,7 @@ func (a Amount) Equal(b Amount) bool {
 // Add returns a+b; the result is blank only when both are blank.
 func (a Amount) Add(b Amount) Amount {
 	if !a.set && !b.set {
-		return Blank
+		return Amount{}
 	}
 	return Amount{d: a.d.Add(b.d), set: true}
 }
@@ -91,7 +90,7 @@ func (a Amount) Add(b Amount) Amount {
 // Sub returns a-b; the result is blank only when both are blank.
 func (a Amount) Sub(b Amount) Amount {
 	if !a.set && !b.set {
-		return Blank
+		return Amount{}
 	}
 	return Amount{d: a.d.Sub(b.d), set: true}
 }
@@ -99,14 +98,14 @@ func (a Amount) Sub(b Amount) Amount {
 // Neg returns -a.
 func (a Amount) Neg() Amount {
 	if !a.set {
-		return Blank
+		return Amount{}
 	}
 	return Amount{d: a.d.Neg(), set: true}
 }
 
 // Sum adds amounts; blank when all are blank.
 func Sum(as ...Amount) Amount {
-	s := Blank
+	s := Amount{}
 	for _, a := range as {
 		s = s.Add(a)
 	}
@@ -142,7 +141,7 @@ func (a Amount) MarshalJSON() ([]byte, error) {
 func (a *Amount) UnmarshalJSON(b []byte) error {
 	b = bytes.TrimSpace(b)
 	if bytes.Equal(b, []byte("null")) {
-		*a = Blank
+		*a = Amount{}
 		return nil
 	}
 	s := string(b)
@@ -151,7 +150,7 @@ func (a *Amount) UnmarshalJSON(b []byte) error {
 			return err
 		}
 		if strings.TrimSpace(s) == "" {
-			*a = Blank
+			*a = Amount{}
 			return nil
 		}
 	}

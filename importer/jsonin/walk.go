@@ -197,7 +197,7 @@ func (w *walker) amount(n *node, v reflect.Value, path string) {
 	var s string
 	switch n.kind {
 	case kNull:
-		v.Set(reflect.ValueOf(model.Blank))
+		v.Set(reflect.ValueOf(model.Amount{}))
 		return
 	case kString, kNumber:
 		s = n.text

@@ -250,14 +250,14 @@ func amount(s string) (model.Amount, bool) {
 	s = strings.TrimSpace(s)
 	switch s {
 	case "", "-", "—", "--", "——", "－":
-		return model.Blank, true
+		return model.Amount{}, true
 	}
 	if !reAmount.MatchString(s) {
-		return model.Blank, false
+		return model.Amount{}, false
 	}
 	a, err := model.ParseAmount(s)
 	if err != nil {
-		return model.Blank, false
+		return model.Amount{}, false
 	}
 	return a, true
 }
