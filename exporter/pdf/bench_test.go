@@ -4,21 +4,17 @@ import (
 	"io"
 	"testing"
 	"time"
-
-	"gongkai/fonts/wqymicrohei"
 )
 
 // BenchmarkWrite is one ten-table PDF of the 2023 example, the font cut to
 // the document's runes (the default way).
 func BenchmarkWrite(b *testing.B) {
 	doc := example2023(b)
-	if _, err := wqymicrohei.Font(); err != nil { // parsed once per process, as in the CLI
-		b.Fatal(err)
-	}
+	o := testOpts() // the font parsed once per process, as in the CLI
 	b.ReportAllocs()
 	t0 := cpuTime()
 	for b.Loop() {
-		if err := Write(io.Discard, doc, Options{}); err != nil {
+		if err := Write(io.Discard, doc, o); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -37,15 +33,13 @@ func reportCPU(b *testing.B, t0 time.Duration) {
 // second.
 func BenchmarkWriteParallel(b *testing.B) {
 	doc := example2023(b)
-	if _, err := wqymicrohei.Font(); err != nil {
-		b.Fatal(err)
-	}
+	o := testOpts()
 	b.ReportAllocs()
 	b.ResetTimer()
 	t0 := cpuTime()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
-			if err := Write(io.Discard, doc, Options{}); err != nil {
+			if err := Write(io.Discard, doc, o); err != nil {
 				b.Error(err)
 				return
 			}
@@ -59,13 +53,12 @@ func BenchmarkWriteParallel(b *testing.B) {
 // whole face handed to the library, which parses it per document.
 func BenchmarkWriteFullFont(b *testing.B) {
 	doc := example2023(b)
-	if _, err := wqymicrohei.Font(); err != nil {
-		b.Fatal(err)
-	}
+	o := testOpts()
+	o.fullFont = true
 	b.ReportAllocs()
 	t0 := cpuTime()
 	for b.Loop() {
-		if err := Write(io.Discard, doc, Options{fullFont: true}); err != nil {
+		if err := Write(io.Discard, doc, o); err != nil {
 			b.Fatal(err)
 		}
 	}

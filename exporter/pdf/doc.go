@@ -11,10 +11,19 @@
 // library (codeberg.org/go-pdf/fpdf) is kept behind a small interface of our
 // own (surface), so it can be swapped.
 //
+// The font is the caller's: Options.Font is required, and Write and Plan
+// return ErrNoFont without it. Pass wqymicrohei.Font() (package
+// gongkai/fonts/wqymicrohei, the embedded WenQuanYi Micro Hei) or a face
+// from fonts.Load. This package does not import the default font, so a
+// program that brings its own does not link its 4.6 MB.
+//
 // What Write guarantees:
 //   - every string is checked against the font before anything is drawn; a
 //     character the font cannot show, or a rune above U+FFFF, is a
 //     *GlyphError naming the table, row, text and character — never a box;
+//   - the metadata (Document.Title, Author, Subject) is checked too: a rune
+//     above U+FFFF or invalid UTF-8 there, which the library would store
+//     corrupted, is a *GlyphError at 文档属性（标题/作者/主题）;
 //   - text wraps inside its cell without losing a character (our own
 //     wrapper; the library's MultiCell drops one hanzi per wrapped line);
 //   - a row never splits across pages; header rows repeat on continuation

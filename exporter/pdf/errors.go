@@ -1,13 +1,20 @@
 package pdf
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 )
 
 // GlyphError reports a character the font cannot show. Sheet names the
 // table (its sheet name), Row the place in it (标题, 单位行, 表头, 注, or the
 // body row's Ref / 第N行), Text the whole string and Rune the character.
+//
+// A rune above U+FFFF or invalid UTF-8 in the document's Title, Author or
+// Subject (the PDF metadata) is reported with Sheet
+// "文档属性（标题/作者/主题）", Row "" and, for invalid UTF-8, Rune
+// utf8.RuneError.
 //
 // Write returns every such problem of a document joined with errors.Join;
 // errors.As finds the first.
@@ -24,6 +31,15 @@ func (e *GlyphError) Error() string {
 	if e.Row != "" {
 		where += " " + e.Row
 	}
+	if e.Sheet == metaPlace {
+		// Metadata is not drawn with the font: another font does not help.
+		if e.Rune == utf8.RuneError {
+			return fmt.Sprintf("exporter/pdf: %s：“%s”不是有效的 UTF-8 文本，无法写入 PDF 文档属性；请改正该文字",
+				where, strings.ToValidUTF8(e.Text, "\uFFFD"))
+		}
+		return fmt.Sprintf("exporter/pdf: %s：“%s”中的字符 %s（U+%04X）无法写入 PDF 文档属性：它在基本多文种平面之外（高于 U+FFFF），PDF 库无法处理；请改用其他字",
+			where, e.Text, quoteRune(e.Rune), e.Rune)
+	}
 	why := "所选字体中没有这个字"
 	switch {
 	case e.Rune > 0xFFFF:
@@ -34,6 +50,11 @@ func (e *GlyphError) Error() string {
 	return fmt.Sprintf("exporter/pdf: %s：“%s”中的字符 %s（U+%04X）无法显示：%s；请改用其他字或换一种字体（--font）",
 		where, e.Text, quoteRune(e.Rune), e.Rune, why)
 }
+
+// ErrNoFont is returned by Write and Plan when Options.Font is nil. The
+// package does not embed a font itself, so that a program bringing its own
+// does not carry the 4.6 MB default.
+var ErrNoFont = errors.New("exporter/pdf: Options.Font 为空；请传入 wqymicrohei.Font()（内置的文泉驿微米黑，gongkai/fonts/wqymicrohei）或 fonts.Load 读取的字体")
 
 func quoteRune(r rune) string {
 	if r < 0x20 || !utf8.ValidRune(r) {

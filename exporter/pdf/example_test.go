@@ -2,12 +2,14 @@ package pdf_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/shopspring/decimal"
 
 	"gongkai/exporter/pdf"
+	"gongkai/fonts/wqymicrohei"
 	"gongkai/layout"
 )
 
@@ -38,11 +40,17 @@ func tinyDoc() layout.Document {
 	}
 }
 
-// Write draws a layout.Document (normally from templates.Document) with
-// the embedded default font.
+// Write draws a layout.Document (normally from templates.Document). The
+// font is passed explicitly: here the embedded default, WenQuanYi Micro
+// Hei; fonts.Load reads another.
 func ExampleWrite() {
+	font, err := wqymicrohei.Font()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	var buf bytes.Buffer
-	if err := pdf.Write(&buf, tinyDoc(), pdf.Options{}); err != nil {
+	if err := pdf.Write(&buf, tinyDoc(), pdf.Options{Font: font}); err != nil {
 		fmt.Println(err)
 		return
 	}
@@ -52,7 +60,12 @@ func ExampleWrite() {
 
 // Plan says where rows land without writing a PDF.
 func ExamplePlan() {
-	p, err := pdf.Plan(tinyDoc(), pdf.Options{})
+	font, err := wqymicrohei.Font()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	p, err := pdf.Plan(tinyDoc(), pdf.Options{Font: font})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -65,7 +78,19 @@ func ExamplePlan() {
 func ExampleGlyphError() {
 	doc := tinyDoc()
 	doc.Sheets[0].Rows[1].Cells[1] = layout.TextCell("基本工资𠀀")
-	err := pdf.Write(new(bytes.Buffer), doc, pdf.Options{})
+	font, err := wqymicrohei.Font()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	err = pdf.Write(new(bytes.Buffer), doc, pdf.Options{Font: font})
 	fmt.Println(err)
 	// Output: exporter/pdf: 表六 一般公共预算基本支出表 第2行：“基本工资𠀀”中的字符 “𠀀”（U+20000）无法显示：它在基本多文种平面之外（高于 U+FFFF），PDF 库无法处理；请改用其他字或换一种字体（--font）
+}
+
+// Without a font Write stops at once: the package does not embed one.
+func ExampleErrNoFont() {
+	err := pdf.Write(new(bytes.Buffer), tinyDoc(), pdf.Options{})
+	fmt.Println(errors.Is(err, pdf.ErrNoFont))
+	// Output: true
 }

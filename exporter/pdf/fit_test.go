@@ -15,7 +15,7 @@ import (
 // no further than the smallest size, the short ones are not scaled at all.
 func TestExample2023OnePagePerTable(t *testing.T) {
 	doc := example2023(t)
-	p, err := Plan(doc, Options{})
+	p, err := Plan(doc, testOpts())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +39,7 @@ func TestExample2023OnePagePerTable(t *testing.T) {
 // measurer returns a pager that measures with the default font.
 func measurer(t *testing.T, doc layout.Document) *pager {
 	t.Helper()
-	s, _, err := prepare(doc, Options{})
+	s, _, err := prepare(doc, testOpts())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +146,7 @@ func longDoc(n int) layout.Document {
 // marked （续） and the header rows repeated.
 func TestLongTablePaginates(t *testing.T) {
 	doc := longDoc(120)
-	p, err := Plan(doc, Options{})
+	p, err := Plan(doc, testOpts())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,7 +198,7 @@ func TestFitsJustOverOnePage(t *testing.T) {
 		pages  int
 		scaled bool
 	}{{20, 1, false}, {28, 1, true}, {31, 1, true}, {40, 2, false}, {60, 3, false}} {
-		p, err := Plan(longDoc(tc.rows), Options{})
+		p, err := Plan(longDoc(tc.rows), testOpts())
 		if err != nil {
 			t.Fatal(err)
 		}

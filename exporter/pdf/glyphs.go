@@ -4,6 +4,7 @@ import (
 	"errors"
 	"slices"
 	"strconv"
+	"unicode/utf8"
 
 	"gongkai/fonts"
 	"gongkai/layout"
@@ -13,11 +14,33 @@ import (
 // continuation mark.
 const fixedText = "第 页 / 共 （续）0123456789"
 
+// metaPlace is GlyphError.Sheet for a problem in the document's metadata.
+const metaPlace = "文档属性（标题/作者/主题）"
+
 // checkGlyphs checks every string the document draws against the font and
-// returns the runes they use (sorted, no repeats, newlines left out). All
-// problems are returned, joined; each is a *GlyphError.
+// returns the runes they use (sorted, no repeats, newlines left out). The
+// metadata (Title, Author, Subject) is not drawn with the font, but the
+// library stores it as UTF-16 of the basic plane only: a rune above U+FFFF
+// or invalid UTF-8 there would silently corrupt it. All problems are
+// returned, joined; each is a *GlyphError.
 func checkGlyphs(doc layout.Document, f *fonts.Font) ([]rune, error) {
 	var errs []error
+	for _, s := range []string{doc.Title, doc.Author, doc.Subject} {
+		var seen []rune
+		for i, r := range s {
+			if r == utf8.RuneError {
+				if _, size := utf8.DecodeRuneInString(s[i:]); size != 1 {
+					continue // a real U+FFFD is fine
+				}
+			} else if r <= 0xFFFF {
+				continue
+			}
+			if !slices.Contains(seen, r) {
+				seen = append(seen, r)
+				errs = append(errs, &GlyphError{Sheet: metaPlace, Text: s, Rune: r})
+			}
+		}
+	}
 	used := make(map[rune]struct{}, 512)
 	check := func(sheet, row, s string) {
 		if s == "" {

@@ -7,14 +7,16 @@ import (
 	"strings"
 
 	"gongkai/fonts"
-	"gongkai/fonts/wqymicrohei"
 	"gongkai/layout"
 )
 
-// Options configure Write. The zero value uses the embedded default font
-// (WenQuanYi Micro Hei).
+// Options configure Write and Plan. Font is required: pass
+// wqymicrohei.Font() (package gongkai/fonts/wqymicrohei, the embedded
+// WenQuanYi Micro Hei) or a face from fonts.Load. This package does not
+// import the default font, so a program that brings its own does not link
+// its 4.6 MB; with a nil Font, Write and Plan return ErrNoFont.
 type Options struct {
-	Font *fonts.Font // nil = embedded default
+	Font *fonts.Font // required; nil gives ErrNoFont
 
 	fullFont bool // hand the whole face to the library (benchmarks: the old way)
 }
@@ -22,10 +24,11 @@ type Options struct {
 // Write draws doc as a PDF on w: one table per page (scaled down a little
 // when that makes it fit, else continued with its header rows repeated; see
 // the package doc), A4 in each sheet's orientation, page numbers in the
-// footer, a
-// bookmark per sheet, metadata from the document. Before drawing, every
-// string is checked against the font; characters it cannot show are
-// returned as *GlyphError values (joined) and nothing is written.
+// footer, a bookmark per sheet, metadata from the document. o.Font is
+// required (ErrNoFont when nil). Before drawing, every string is checked
+// against the font, and Title, Author and Subject for runes the metadata
+// cannot hold; problems are returned as *GlyphError values (joined) and
+// nothing is written.
 func Write(w io.Writer, doc layout.Document, o Options) error {
 	s, _, err := prepare(doc, o)
 	if err != nil {
@@ -42,10 +45,7 @@ func Write(w io.Writer, doc layout.Document, o Options) error {
 func prepare(doc layout.Document, o Options) (*fpdfSurface, []rune, error) {
 	f := o.Font
 	if f == nil {
-		var err error
-		if f, err = wqymicrohei.Font(); err != nil {
-			return nil, nil, fmt.Errorf("exporter/pdf: 内置字体无法读取: %w", err)
-		}
+		return nil, nil, ErrNoFont
 	}
 	runes, err := checkGlyphs(doc, f)
 	if err != nil {

@@ -21,6 +21,15 @@ import (
 	"gongkai/templates"
 )
 
+// testOpts is Options with the embedded default font, as the CLI passes it.
+func testOpts() Options {
+	f, err := wqymicrohei.Font()
+	if err != nil {
+		panic(err)
+	}
+	return Options{Font: f}
+}
+
 // example2023 is the bundled 2023 example laid out by the templates.
 func example2023(t testing.TB) layout.Document {
 	t.Helper()
@@ -42,7 +51,7 @@ func example2023(t testing.TB) layout.Document {
 func writePDF(t testing.TB, doc layout.Document) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Write(&buf, doc, Options{}); err != nil {
+	if err := Write(&buf, doc, testOpts()); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -61,7 +70,7 @@ func TestSameDocumentSameBytes(t *testing.T) {
 }
 
 func TestPlanGolden(t *testing.T) {
-	p, err := Plan(handDoc(), Options{})
+	p, err := Plan(handDoc(), testOpts())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +82,7 @@ func TestPlanGolden(t *testing.T) {
 // missing or repeated, and every page of a sheet carries its header.
 func TestPlanCoversEveryRow(t *testing.T) {
 	for name, doc := range map[string]layout.Document{"hand": handDoc(), "2023": example2023(t)} {
-		p, err := Plan(doc, Options{})
+		p, err := Plan(doc, testOpts())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -106,7 +115,7 @@ func TestPlanCoversEveryRow(t *testing.T) {
 			t.Errorf("%s: %d pages left over", name, len(p.Pages)-i)
 		}
 	}
-	if p, _ := Plan(handDoc(), Options{}); len(p.Pages) < 3 || !p.Pages[2].Continued {
+	if p, _ := Plan(handDoc(), testOpts()); len(p.Pages) < 3 || !p.Pages[2].Continued {
 		t.Errorf("the 60-row sheet should continue over pages: %s", p)
 	}
 }
@@ -150,7 +159,7 @@ func TestGlyphErrors(t *testing.T) {
 			}
 			tc.edit(&doc)
 			var buf bytes.Buffer
-			err := Write(&buf, doc, Options{})
+			err := Write(&buf, doc, testOpts())
 			var ge *GlyphError
 			if !errors.As(err, &ge) {
 				t.Fatalf("Write error = %v, want a *GlyphError", err)
@@ -164,7 +173,7 @@ func TestGlyphErrors(t *testing.T) {
 			if buf.Len() != 0 {
 				t.Errorf("%d bytes written despite the error", buf.Len())
 			}
-			if _, err := Plan(doc, Options{}); !errors.As(err, &ge) {
+			if _, err := Plan(doc, testOpts()); !errors.As(err, &ge) {
 				t.Errorf("Plan error = %v, want a *GlyphError", err)
 			}
 		})
@@ -184,10 +193,10 @@ func TestNothingOnStdout(t *testing.T) {
 	go func() { b, _ := io.ReadAll(r); done <- b }()
 	func() {
 		defer func() { os.Stdout = old }()
-		_ = Write(io.Discard, handDoc(), Options{})
+		_ = Write(io.Discard, handDoc(), testOpts())
 		doc := handDoc()
 		doc.Sheets[0].Title += "😀"
-		_ = Write(io.Discard, doc, Options{})
+		_ = Write(io.Discard, doc, testOpts())
 	}()
 	w.Close()
 	if out := <-done; len(out) > 0 {
@@ -234,7 +243,7 @@ func TestTextComesBack(t *testing.T) {
 		if err := os.WriteFile(path, writePDF(t, doc), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		p, err := Plan(doc, Options{})
+		p, err := Plan(doc, testOpts())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -308,7 +317,7 @@ func TestQPDFCheckAndMetadata(t *testing.T) {
 		t.Errorf("qpdf --check:\n%s", out)
 	}
 	info := run(t, "pdfinfo", path)
-	p, _ := Plan(doc, Options{})
+	p, _ := Plan(doc, testOpts())
 	for _, w := range []string{"Title:", doc.Title, "Author:", doc.Author, "Subject:", doc.Subject, "Creator:", "gongkai",
 		"pts (A4)", "Pages:" + strings.Repeat(" ", 11) + strconv.Itoa(len(p.Pages))} {
 		if !strings.Contains(info, w) {
