@@ -3,8 +3,8 @@
 // standalone TrueType file, used under its Apache-2.0 option (see LICENSE and
 // NOTICE beside this file).
 //
-// Its place in the flow: exporter/pdf uses Font() when the caller brings no
-// font of its own. The face covers ASCII, GB2312 and GBK with proportional
+// Its place in the flow: a caller that brings no font of its own passes
+// Font() to exporter/pdf (pdf.Options.Font), as the gongkai command does. The face covers ASCII, GB2312 and GBK with proportional
 // digits. It lives in its own package so that a program which always brings
 // its own font does not carry these 4.6 MB.
 //
