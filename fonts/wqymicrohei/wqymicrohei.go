@@ -4,9 +4,10 @@
 // NOTICE beside this file).
 //
 // Its place in the flow: a caller that brings no font of its own passes
-// Font() to exporter/pdf (pdf.Options.Font), as the gongkai command does. The face covers ASCII, GB2312 and GBK with proportional
-// digits. It lives in its own package so that a program which always brings
-// its own font does not carry these 4.6 MB.
+// Font() to exporter/pdf (pdf.Options.Font), as the gongkai command does.
+// The face covers ASCII, GB2312 and GBK with proportional digits. It lives
+// in its own package so that a program which always brings its own font
+// does not carry these 4.6 MB.
 //
 // The file is reproduced from the Debian package by `make font`
 // (go run ./fonts/wqymicrohei/internal/gen); a test checks its SHA-256.
