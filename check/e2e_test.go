@@ -1,8 +1,8 @@
 package check_test
 
 import (
-	"os"
-	"path/filepath"
+	"gongkai/internal/testenv"
+
 	"testing"
 
 	"gongkai/check"
@@ -48,10 +48,7 @@ func TestSeedsEndToEnd(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
-			p := filepath.Join("..", "..", "shared", "seeds", tc.file)
-			if _, err := os.Stat(p); err != nil {
-				t.Skipf("seed not available (../shared/seeds beside the repository): %v", err)
-			}
+			p := testenv.Seed(t, tc.file)
 			res, err := text.ParseFile(p)
 			if err != nil {
 				t.Fatal(err)

@@ -1,6 +1,8 @@
 package xlsx
 
 import (
+	"gongkai/internal/testenv"
+
 	"bufio"
 	"os"
 	"path/filepath"
@@ -13,28 +15,7 @@ import (
 )
 
 // sharedDir finds ../shared beside the repository root, or skips the test.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("skipped: repository root (go.mod) not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("skipped: the reference folder ../shared beside the repository is absent (%v)", err)
-	}
-	return shared
-}
+func sharedDir(t *testing.T) string { return testenv.SharedDir(t) }
 
 // seedTable is one tab-separated table of the seed: its lines after the ###
 // heading, blank lines dropped; line 0 is the units line.

@@ -1,11 +1,11 @@
 package text
 
 import (
+	"gongkai/internal/testenv"
+
 	"bytes"
 	"encoding/json"
 	"errors"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -16,28 +16,7 @@ import (
 
 // seedPath returns the path of a seed disclosure in ../shared/seeds beside
 // the repository root, or skips the test when it is absent.
-func seedPath(t testing.TB, name string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "seeds", name)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("seed %s not found beside the repository (../shared/seeds); skipping", name)
-	}
-	return p
-}
+func seedPath(t testing.TB, name string) string { return testenv.Seed(t, name) }
 
 const (
 	seed2023 = "000_f97d38f6104f5813.txt"

@@ -1,0 +1,52 @@
+// Package testenv finds the material tests read from outside the module:
+// the shared reference folder that sits beside the repository root
+// (../shared), with the seed disclosures in ../shared/seeds.
+package testenv
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// Root returns the module root (the folder holding go.mod), found by walking
+// up from the test's working directory.
+func Root(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("testenv: module root (go.mod) not found above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// SharedDir returns ../shared beside the module root, or skips the test with
+// a message when it is absent.
+func SharedDir(t testing.TB) string {
+	t.Helper()
+	dir := filepath.Join(Root(t), "..", "shared")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("skipped: the shared reference folder is not beside the repository (%v)", err)
+	}
+	return dir
+}
+
+// Seed returns the path of a seed disclosure in ../shared/seeds, or skips the
+// test when it is absent.
+func Seed(t testing.TB, name string) string {
+	t.Helper()
+	p := filepath.Join(SharedDir(t), "seeds", name)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("skipped: seed %s not found (%v)", name, err)
+	}
+	return p
+}
