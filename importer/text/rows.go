@@ -366,10 +366,13 @@ func (p *parser) readUnitTable(id model.TableID, leaves []string, data []trow, n
 		}
 		return model.LevelDetail
 	}
-	// the 合计 label may stand in any text column; unit tables keep it in
-	// UnitName, 表六 in Name
-	name := func(pr parsed, f string) string { return pr.text[f] }
-	totalName := func(pr parsed) string {
+	// label is the name a row prints: the text of field f, except on the 合计
+	// row, whose label may stand in any text column (unit tables keep it in
+	// UnitName, 表六 in Name).
+	label := func(pr parsed, lv model.Level, f string) string {
+		if lv != model.LevelTotal {
+			return pr.text[f]
+		}
 		for _, t := range pr.text {
 			if t == "合计" || t == "总计" {
 				return t
@@ -382,10 +385,7 @@ func (p *parser) readUnitTable(id model.TableID, leaves []string, data []trow, n
 		t := &model.BasicTable{Rows: []model.BasicRow{}, Note: noteText}
 		for _, pr := range rows {
 			lv := level(pr)
-			nm := name(pr, fName)
-			if lv == model.LevelTotal {
-				nm = totalName(pr)
-			}
+			nm := label(pr, lv, fName)
 			t.Rows = append(t.Rows, model.BasicRow{Level: lv, Code: pr.text[fCode], Name: nm, Total: pr.amt[fTotal], Personnel: pr.amt[fPersonnel], Public: pr.amt[fPublic]})
 		}
 		p.d.Tables.T06 = t
@@ -393,10 +393,7 @@ func (p *parser) readUnitTable(id model.TableID, leaves []string, data []trow, n
 		t := &model.IncomeTable{Rows: []model.IncomeRow{}, Note: noteText}
 		for _, pr := range rows {
 			lv := level(pr)
-			un := name(pr, fUnitName)
-			if lv == model.LevelTotal {
-				un = totalName(pr)
-			}
+			un := label(pr, lv, fUnitName)
 			t.Rows = append(t.Rows, model.IncomeRow{Level: lv, UnitCode: pr.text[fUnitCode], UnitName: un, Total: pr.amt[fTotal], Subtotal: pr.amt[fSubtotal], General: pr.amt[fGeneral], GovFund: pr.amt[fGovFund], StateCapital: pr.amt[fStateCap], SpecialAccount: pr.amt[fSpecial], UnitFunds: pr.amt[fUnitFunds], Carryover: pr.amt[fCarryover]})
 		}
 		p.d.Tables.T02 = t
@@ -404,10 +401,7 @@ func (p *parser) readUnitTable(id model.TableID, leaves []string, data []trow, n
 		t := &model.ThreePublicTable{Rows: []model.ThreePublicRow{}, Note: noteText}
 		for _, pr := range rows {
 			lv := level(pr)
-			un := name(pr, fUnitName)
-			if lv == model.LevelTotal {
-				un = totalName(pr)
-			}
+			un := label(pr, lv, fUnitName)
 			t.Rows = append(t.Rows, model.ThreePublicRow{Level: lv, UnitCode: pr.text[fUnitCode], UnitName: un, Total: pr.amt[fTotal], Abroad: pr.amt[fAbroad], VehicleSubtotal: pr.amt[fVehSub], VehiclePurchase: pr.amt[fVehPur], VehicleOperation: pr.amt[fVehOp], Reception: pr.amt[fReception]})
 		}
 		p.d.Tables.T07 = t
@@ -415,10 +409,7 @@ func (p *parser) readUnitTable(id model.TableID, leaves []string, data []trow, n
 		t := &model.ProcurementTable{Rows: []model.ProcurementRow{}, Note: noteText}
 		for _, pr := range rows {
 			lv := level(pr)
-			un := name(pr, fUnitName)
-			if lv == model.LevelTotal {
-				un = totalName(pr)
-			}
+			un := label(pr, lv, fUnitName)
 			t.Rows = append(t.Rows, model.ProcurementRow{Level: lv, UnitCode: pr.text[fUnitCode], UnitName: un, Project: pr.text[fProjName], Item: pr.text[fItem], MeasureUnit: pr.text[fMeasure], Quantity: pr.amt[fQuantity], Total: pr.amt[fTotal], General: pr.amt[fGeneral], GovFund: pr.amt[fGovFund], StateCapital: pr.amt[fStateCap], SpecialAccount: pr.amt[fSpecial], UnitFunds: pr.amt[fUnitFunds]})
 		}
 		p.d.Tables.T09 = t
@@ -431,10 +422,7 @@ func (p *parser) readUnitTable(id model.TableID, leaves []string, data []trow, n
 		}
 		for _, pr := range rows {
 			lv := level(pr)
-			un := name(pr, fUnitName)
-			if lv == model.LevelTotal {
-				un = totalName(pr)
-			}
+			un := label(pr, lv, fUnitName)
 			t.Rows = append(t.Rows, model.ExpenditureRow{Level: lv, UnitCode: pr.text[fUnitCode], UnitName: un, FuncCode: pr.text[fFuncCode], FuncName: pr.text[fFuncName], Total: pr.amt[fTotal], Personnel: pr.amt[fPersonnel], Public: pr.amt[fPublic], OtherOperating: pr.amt[fOtherOp], Specific: pr.amt[fSpecific], Basic: pr.amt[fBasic], Project: pr.amt[fProject]})
 		}
 		switch id {
