@@ -18,7 +18,7 @@ import (
 	"gongkai/exporter/xlsx"
 	"gongkai/fonts"
 	"gongkai/fonts/wqymicrohei"
-	"gongkai/importer/jsonin"
+	"gongkai/inputs"
 	"gongkai/layout"
 	"gongkai/model"
 	"gongkai/templates"
@@ -231,19 +231,24 @@ func parseFormats(list []string) (map[string]bool, error) {
 	return m, nil
 }
 
-// readDisclosure reads a JSON disclosure; "-" is standard input.
+// readDisclosure loads one input of any kind package inputs recognises;
+// "-" is standard input.
 func readDisclosure(e env, path string) (*model.Disclosure, error) {
+	var r *inputs.Result
+	var err error
 	if path == "-" {
-		return jsonin.Read(e.stdin, "")
+		var b []byte
+		b, err = io.ReadAll(io.LimitReader(e.stdin, inputs.MaxSize+1))
+		if err == nil {
+			r, err = inputs.Load("", b, inputs.Options{})
+		}
+	} else {
+		r, err = inputs.LoadFile(path, inputs.Options{})
 	}
-	if _, err := os.Stat(path); err != nil {
+	if err != nil {
 		return nil, err
 	}
-	d, err := jsonin.ReadFile(path)
-	if err != nil && strings.EqualFold(filepath.Ext(path), ".txt") {
-		err = fmt.Errorf("%w\n（这是文本公开文件吗？请先用 gongkai parse 或 gongkai convert 读取）", err)
-	}
-	return d, err
+	return r.Disclosure, nil
 }
 
 func baseName(path string) string {

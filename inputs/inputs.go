@@ -1,0 +1,141 @@
+// Package inputs recognises what kind of input a file is (a JSON disclosure,
+// a ledger of budget lines, an official workbook, a published disclosure as
+// text, PDF, web page or Word file) by its content, and runs the importer
+// for that kind. The CLI, the batch runner and the web server all load their
+// inputs through Load, so a new kind of input is added here once.
+//
+// It sits above the importers in gongkai's flow:
+//
+//	file bytes → inputs.Load → importer/... → model.Disclosure (+ findings)
+package inputs
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"gongkai/importer/jsonin"
+	"gongkai/model"
+)
+
+// Kind names a kind of input.
+type Kind string
+
+// The kinds of input Sniff recognises.
+const (
+	JSON     Kind = "json"     // the JSON (or YAML) disclosure format of docs/input-format.md
+	Ledger   Kind = "ledger"   // budget lines, CSV or a workbook whose first sheet has ledger headers
+	Workbook Kind = "workbook" // a workbook in the official layout of the tables
+	Text     Kind = "text"     // a published disclosure as plain text
+	PDF      Kind = "pdf"      // a published disclosure as PDF
+	HTML     Kind = "html"     // a published disclosure as a saved web page
+	DOCX     Kind = "docx"     // a published disclosure as a Word file
+	XLS      Kind = "xls"      // a legacy binary workbook (.xls)
+	Unknown  Kind = ""
+)
+
+// MaxSize is the largest input Load accepts (64 MiB). One department's
+// input is a few hundred kilobytes at most.
+const MaxSize = 64 << 20
+
+// Options configure Load. The zero value is useful.
+type Options struct {
+	// Profile names the layout profile used to read tables ("" for the
+	// default).
+	Profile string
+}
+
+// Result is one loaded input.
+type Result struct {
+	Kind       Kind
+	Disclosure *model.Disclosure
+	// Findings are the importer's own findings (problems of the input that
+	// are data, such as a workbook total that differs from its parts); the
+	// checks of package check are not included.
+	Findings []model.Finding
+}
+
+// LoadFile reads the file at path and loads it; "-" is not accepted here
+// (callers read standard input themselves and call Load).
+func LoadFile(path string, o Options) (*Result, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, fmt.Errorf("%s: 是目录，不是文件", path)
+	}
+	b, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(b) > MaxSize {
+		return nil, fmt.Errorf("%s: 文件超过 %d MB，不是一个部门的公开数据", path, MaxSize>>20)
+	}
+	return Load(path, b, o)
+}
+
+// Load recognises the kind of data (name is the file name, used for messages
+// and as a hint only) and runs its importer.
+func Load(name string, data []byte, o Options) (*Result, error) {
+	k := Sniff(name, data)
+	switch k {
+	case JSON:
+		d, err := jsonin.Read(bytes.NewReader(data), name)
+		if err != nil {
+			return nil, err
+		}
+		return &Result{Kind: k, Disclosure: d}, nil
+	case XLS:
+		return nil, fmt.Errorf("%s: 这是旧版 Excel 97-2003 工作簿（.xls），请在 Excel 或 WPS 中另存为 .xlsx 后再读取", name)
+	}
+	return nil, fmt.Errorf("%s: %w", name, &UnsupportedError{Kind: k})
+}
+
+// UnsupportedError says that a kind of input is recognised but not read by
+// this command (or this build).
+type UnsupportedError struct{ Kind Kind }
+
+func (e *UnsupportedError) Error() string {
+	switch e.Kind {
+	case Text, PDF, HTML, DOCX:
+		return "这是已公开的文件（" + string(e.Kind) + "），请先用 gongkai parse 或 gongkai convert 读取"
+	case Unknown:
+		return "无法识别的输入：应为 JSON 公开数据、预算明细（.csv/.xlsx）、公开表工作簿（.xlsx）或公开文件"
+	}
+	return "暂不支持读取这类输入（" + string(e.Kind) + "）"
+}
+
+// Sniff tells the kind of data by its first bytes; the name's extension is
+// used only where the content leaves a choice (CSV ledger versus text).
+func Sniff(name string, data []byte) Kind {
+	head := data
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	trim := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
+	ext := strings.ToLower(filepath.Ext(name))
+	switch {
+	case bytes.HasPrefix(head, []byte("%PDF-")):
+		return PDF
+	case bytes.HasPrefix(head, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
+		return XLS
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		return sniffZip(data)
+	case len(trim) > 0 && (trim[0] == '{' || trim[0] == '['):
+		return JSON
+	case ext == ".yaml" || ext == ".yml":
+		return JSON
+	case len(trim) > 0 && trim[0] == '<' && looksHTML(trim):
+		return HTML
+	case looksLedgerCSV(trim):
+		return Ledger
+	case len(data) > 0:
+		return Text
+	}
+	return Unknown
+}

@@ -1,0 +1,50 @@
+package inputs
+
+import (
+	"archive/zip"
+	"bytes"
+	"strings"
+)
+
+// sniffZip tells a Word file from a workbook by the parts the zip holds.
+// Whether a workbook is a ledger or the official tables is decided by its
+// first rows, in loadWorkbook.
+func sniffZip(data []byte) Kind {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return Unknown
+	}
+	for _, f := range zr.File {
+		switch {
+		case strings.HasPrefix(f.Name, "word/"):
+			return DOCX
+		case strings.HasPrefix(f.Name, "xl/"):
+			return Workbook
+		}
+	}
+	return Unknown
+}
+
+func looksHTML(b []byte) bool {
+	s := strings.ToLower(string(b[:min(len(b), 512)]))
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<meta", "<table", "<div", "<p", "<!--"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// looksLedgerCSV reports whether the first line is a CSV header row naming
+// the ledger's amount and function-code columns.
+func looksLedgerCSV(b []byte) bool {
+	line := b
+	if i := bytes.IndexAny(line, "\r\n"); i >= 0 {
+		line = line[:i]
+	}
+	if bytes.Count(line, []byte(",")) < 2 && bytes.Count(line, []byte("\t")) < 2 {
+		return false
+	}
+	s := string(line)
+	return strings.Contains(s, "金额") && strings.Contains(s, "功能科目")
+}
