@@ -3,9 +3,11 @@ package text
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"gongkai/model"
 )
@@ -279,10 +281,16 @@ func label(s sentence, toks []token, i int) string {
 	return string(s.r[start:toks[i].s])
 }
 
-// after returns the text after token i up to the next clause mark.
+// maxAfter bounds the text after a number that rules look at: a clause
+// longer than this is not one phrase, and copying the rest of a very long
+// line for every number would make parsing quadratic.
+const maxAfter = 64
+
+// after returns the text after token i up to the next clause mark (at most
+// maxAfter runes).
 func after(s sentence, t token) string {
 	end := t.e
-	for end < len(s.r) {
+	for end < len(s.r) && end-t.e < maxAfter {
 		switch s.r[end] {
 		case ',', '，', '、', ':', '：', ';', '；', '。':
 			return string(s.r[t.e:end])
@@ -343,22 +351,27 @@ func (p *parser) readSentence(s sentence, toks []token, topic string) {
 	for i := range toks {
 		evs = append(evs, event{toks[i].s, i, toks[i].e})
 	}
-	clauseStart := 0
+	clauseStart, tk := 0, 0
 	for i := 0; i <= len(s.r); i++ {
 		if i == len(s.r) || strings.ContainsRune(",，;；。:：", s.r[i]) {
 			cl := string(s.r[clauseStart:i])
-			if hasAny(cl, sameWords...) && hasAny(cl, "上年", "比", "较", "同比", "上一年") && !hasNumberToken(toks, clauseStart, i) {
+			// tokens are in order: skip those before the clause, then look for one inside it
+			for tk < len(toks) && toks[tk].s < clauseStart {
+				tk++
+			}
+			if hasAny(cl, sameWords...) && hasAny(cl, "上年", "比", "较", "同比", "上一年") && !hasNumberToken(toks[tk:], clauseStart, i) {
 				evs = append(evs, event{clauseStart, -1, i})
 			}
 			clauseStart = i + 1
 		}
 	}
-	for i := 1; i < len(evs); i++ {
-		for j := i; j > 0 && evs[j].pos < evs[j-1].pos; j-- {
-			evs[j], evs[j-1] = evs[j-1], evs[j]
-		}
+	sort.SliceStable(evs, func(i, j int) bool { return evs[i].pos < evs[j].pos })
+	// byte offset of every rune, for comparing with strings.Index results
+	offs := make([]int, len(s.r)+1)
+	for i, r := range s.r {
+		offs[i+1] = offs[i] + utf8.RuneLen(r)
 	}
-	byteOff := func(runeOff int) int { return len(string(s.r[:runeOff])) }
+	byteOff := func(runeOff int) int { return offs[runeOff] }
 	for _, ev := range evs {
 		if ev.tok < 0 {
 			cl := strings.Trim(string(s.r[ev.pos:ev.end]), " ")
@@ -424,9 +437,14 @@ func hasSeparator(rs []rune) bool {
 	return false
 }
 
+// hasNumberToken reports a figure token starting in [a, b); toks are in
+// source order and start at or after a.
 func hasNumberToken(toks []token, a, b int) bool {
 	for _, t := range toks {
-		if !t.ignore && t.s >= a && t.s < b {
+		if t.s >= b {
+			return false
+		}
+		if !t.ignore && t.s >= a {
 			return true
 		}
 	}

@@ -247,10 +247,10 @@ func spacedUnit(l string) bool {
 			for j < len(rs) && (rs[j] == ' ' || rs[j] == '\u3000') {
 				j++
 			}
-			rest := string(rs[j:])
-			if strings.HasPrefix(rest, "万元") || strings.HasPrefix(rest, "%") || strings.HasPrefix(rest, "％") {
+			if j < len(rs) && (rs[j] == '%' || rs[j] == '％') || j+1 < len(rs) && rs[j] == '万' && rs[j+1] == '元' {
 				return true
 			}
+			i = j - 1
 		}
 	}
 	return false
