@@ -16,12 +16,14 @@ demo: build
 	./bin/gongkai export $(EXAMPLE) -o $(OUT)/
 
 # System packages some tests use: poppler-utils (pdftotext, pdffonts, pdftoppm),
-# qpdf, and fonts-wqy-microhei (to check that the embedded font is reproducible
-# from Debian's file). Installed with apt-get where the machine allows; the
+# qpdf, fonts-wqy-microhei (to check that the embedded font is reproducible
+# from Debian's file), and chromium (the web page's end-to-end tests drive it
+# headless). Installed with apt-get where the machine allows; the
 # tests that need them skip with a message otherwise, and `make test` lists
 # every skipped test at the end.
 DEB_PACKAGES = pdftotext:poppler-utils pdffonts:poppler-utils qpdf:qpdf \
-	/usr/share/fonts/truetype/wqy/wqy-microhei.ttc:fonts-wqy-microhei
+	/usr/share/fonts/truetype/wqy/wqy-microhei.ttc:fonts-wqy-microhei \
+	chromium:chromium
 deps:
 	@missing=""; \
 	for t in $(DEB_PACKAGES); do \
