@@ -39,7 +39,19 @@ func findCommand(name string) *command {
 	return nil
 }
 
+// run runs one command line. A failed write to standard output (a full disk,
+// a closed pipe) is exit status 2 whatever the command found.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	out := &errWriter{w: stdout}
+	code := runCommand(args, stdin, out, stderr)
+	if out.err != nil {
+		fmt.Fprintf(stderr, "gongkai: 写标准输出失败 (writing standard output): %v\n", out.err)
+		return exitUsage
+	}
+	return code
+}
+
+func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := env{stdin: stdin, stdout: stdout, stderr: stderr}
 	if len(args) == 0 {
 		usage(stderr)

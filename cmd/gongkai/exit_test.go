@@ -77,3 +77,29 @@ func TestExitCodes(t *testing.T) {
 		}
 	}
 }
+
+// A write error on standard output (`gongkai validate x.json > /dev/full`)
+// is exit status 2, with a message, not 0.
+func TestStdoutWriteErrorExit2(t *testing.T) {
+	example := filepath.Join("..", "..", "examples", "tianmen-12345-2023.json")
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skipf("no /dev/full on this system: %v", err)
+	}
+	defer full.Close()
+	for _, args := range [][]string{
+		{"validate", example},
+		{"validate", "--format", "json", example},
+		{"sample"},
+		{"help"},
+		{"version"},
+	} {
+		var stderr bytes.Buffer
+		if got := run(args, strings.NewReader(""), full, &stderr); got != exitUsage {
+			t.Errorf("gongkai %s > /dev/full: exit %d, want %d", strings.Join(args, " "), got, exitUsage)
+		}
+		if !strings.Contains(stderr.String(), "写标准输出失败") {
+			t.Errorf("gongkai %s > /dev/full: stderr %q lacks the reason", strings.Join(args, " "), stderr.String())
+		}
+	}
+}

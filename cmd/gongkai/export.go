@@ -117,7 +117,7 @@ func runExport(e env, opts any, args []string) int {
 			return pdf.Write(w, doc, pdfOpts)
 		}})
 	}
-	if err := writeAll(outs); err != nil {
+	if err := writeAll(e, outs, args[0]); err != nil {
 		var ge *pdf.GlyphError
 		if errors.As(err, &ge) {
 			// The data holds characters the font cannot show: a problem of
@@ -129,7 +129,9 @@ func runExport(e env, opts any, args []string) int {
 		return exitUsage
 	}
 	for _, out := range outs {
-		fmt.Fprintf(e.stdout, "wrote %s\n", out.Path)
+		if regular(out.Path) {
+			fmt.Fprintf(e.stdout, "wrote %s\n", out.Path)
+		}
 	}
 	if model.HasErrors(findings) {
 		return exitFindings
@@ -251,12 +253,20 @@ func readDisclosure(e env, path string) (*model.Disclosure, error) {
 	return r.Disclosure, nil
 }
 
+// baseName is the name of the outputs made from the input path: its file
+// name without the extension and without leading dots, so that an input
+// named ".json" or ".budget.json" does not give hidden outputs; "disclosure"
+// when nothing is left (or for standard input).
 func baseName(path string) string {
 	if path == "-" {
 		return "disclosure"
 	}
 	b := filepath.Base(path)
-	return strings.TrimSuffix(b, filepath.Ext(b))
+	b = strings.TrimLeft(strings.TrimSuffix(b, filepath.Ext(b)), ".")
+	if b == "" {
+		return "disclosure"
+	}
+	return b
 }
 
 // printFindings prints one finding a line; quiet keeps only errors.

@@ -1,9 +1,44 @@
 package main
 
-import "gongkai/internal/atomicfile"
+import (
+	"io"
+
+	"gongkai/internal/atomicfile"
+)
 
 // output is one file a command writes.
 type output = atomicfile.File
 
-// writeAll writes the outputs all or nothing (package internal/atomicfile).
-func writeAll(outs []output) error { return atomicfile.WriteAll(outs) }
+// writeAll writes a set of outputs all-or-nothing (package atomicfile): "-"
+// is the command's standard output, devices and pipes are written directly,
+// symbolic links are followed, and an output that is one of the inputs is
+// refused.
+func writeAll(e env, outs []output, inputs ...string) error {
+	// Ctrl-C and SIGTERM remove the temporary files of outputs being written.
+	atomicfile.CleanupOnSignal()
+	return atomicfile.WriteAll(outs, atomicfile.Options{Stdout: e.stdout, Inputs: inputs})
+}
+
+// regular reports whether path names (or will name) a regular file, so that
+// "wrote PATH" is worth printing.
+func regular(path string) bool {
+	return path != "-" && !atomicfile.IsSpecial(path)
+}
+
+// errWriter remembers the first write error of standard output, so that a
+// command whose output was lost (a full disk, a closed pipe) does not exit 0.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (w *errWriter) Write(p []byte) (int, error) {
+	if w.err != nil {
+		return 0, w.err
+	}
+	n, err := w.w.Write(p)
+	if err != nil {
+		w.err = err
+	}
+	return n, err
+}

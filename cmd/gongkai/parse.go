@@ -135,11 +135,13 @@ func runParse(e env, opts any, args []string) int {
 			return exitUsage
 		}
 	} else {
-		if err := writeAll([]output{{Path: o.Out, Write: func(w *bufio.Writer) error { return write(w) }}}); err != nil {
+		if err := writeAll(e, []output{{Path: o.Out, Write: func(w *bufio.Writer) error { return write(w) }}}, args[0]); err != nil {
 			fmt.Fprintf(e.stderr, "gongkai parse: %v\n", err)
 			return exitUsage
 		}
-		fmt.Fprintf(e.stdout, "wrote %s\n", o.Out)
+		if regular(o.Out) {
+			fmt.Fprintf(e.stdout, "wrote %s\n", o.Out)
+		}
 	}
 	return parseExit(res, fs)
 }
@@ -158,7 +160,7 @@ func runConvert(e env, opts any, args []string) int {
 		}
 		out = filepath.Join(filepath.Dir(args[0]), baseName(args[0])+".xlsx")
 	}
-	if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
+	if regular(out) && !strings.EqualFold(filepath.Ext(out), ".xlsx") {
 		fmt.Fprintf(e.stderr, "gongkai convert: -o %s: the workbook name must end in .xlsx\n", out)
 		return exitUsage
 	}
@@ -172,11 +174,13 @@ func runConvert(e env, opts any, args []string) int {
 		return exitUsage
 	}
 	doc.Sheets = append(doc.Sheets, templates.FiguresSheet(res.Figures, res.Unread), templates.FindingsSheet(fs))
-	if err := writeAll([]output{{Path: out, Write: func(w *bufio.Writer) error { return xlsx.Write(w, doc, xlsx.Options{}) }}}); err != nil {
+	if err := writeAll(e, []output{{Path: out, Write: func(w *bufio.Writer) error { return xlsx.Write(w, doc, xlsx.Options{}) }}}, args[0]); err != nil {
 		fmt.Fprintf(e.stderr, "gongkai convert: %v\n", err)
 		return exitUsage
 	}
-	fmt.Fprintf(e.stdout, "wrote %s\n", out)
+	if regular(out) {
+		fmt.Fprintf(e.stdout, "wrote %s\n", out)
+	}
 	return parseExit(res, fs)
 }
 
