@@ -5,7 +5,7 @@ GO      ?= go
 EXAMPLE ?= examples/tianmen-12345-2023.json
 OUT     ?= out
 
-.PHONY: all build demo test deps bench fuzz font vet fmt clean
+.PHONY: all build demo test deps deps-deb deps-js bench fuzz font vet fmt clean
 
 all: build
 
@@ -23,8 +23,20 @@ demo: build
 # every skipped test at the end.
 DEB_PACKAGES = pdftotext:poppler-utils pdffonts:poppler-utils qpdf:qpdf \
 	/usr/share/fonts/truetype/wqy/wqy-microhei.ttc:fonts-wqy-microhei \
-	chromium:chromium
-deps:
+	chromium:chromium node:nodejs npm:npm
+# npm packages the tests use as second readers (ExcelJS opens the workbooks,
+# Ajv strict checks the JSON Schema): pinned in tools/js/package-lock.json and
+# installed into tools/js/node_modules, never globally.
+deps: deps-deb deps-js
+deps-js: deps-deb
+	@if command -v npm >/dev/null 2>&1; then \
+	  [ tools/js/node_modules/.package-lock.json -nt tools/js/package-lock.json ] || \
+	    (cd tools/js && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null) || \
+	    echo "could not install the npm packages of tools/js; the tests that need them will be skipped"; \
+	else \
+	  echo "missing: npm; the tests that use ExcelJS and Ajv will be skipped"; \
+	fi
+deps-deb:
 	@missing=""; \
 	for t in $(DEB_PACKAGES); do \
 	  what=$${t%%:*}; pkg=$${t#*:}; \

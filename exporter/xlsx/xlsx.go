@@ -46,18 +46,7 @@ func Write(w io.Writer, doc layout.Document, o Options) error {
 	if date.IsZero() {
 		date = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
-	stamp := date.UTC().Format(time.RFC3339)
-	if err := f.SetDocProps(&excelize.DocProperties{
-		Title:          doc.Title,
-		Subject:        doc.Subject,
-		Creator:        doc.Author,
-		LastModifiedBy: doc.Author,
-		Created:        stamp,
-		Modified:       stamp,
-		Language:       "zh-CN",
-	}); err != nil {
-		return fmt.Errorf("xlsx: document properties: %w", err)
-	}
+	setCoreProperties(f, doc.Title, doc.Subject, doc.Author, date)
 	if err := st.err; err != nil {
 		return err
 	}

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
@@ -12,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"gongkai/internal/testenv"
 	"gongkai/model"
 )
 
@@ -63,6 +66,33 @@ func refOf(p map[string]any) string {
 	return ""
 }
 
+// pick returns keyword k of schema p, or of the first of its anyOf
+// alternatives that has it (a nullable value is anyOf [{type: T, …}, {type: null}]).
+func pick(p map[string]any, k string) any {
+	if v, ok := p[k]; ok {
+		return v
+	}
+	if as, ok := p["anyOf"].([]any); ok {
+		for _, a := range as {
+			if v := pick(a.(map[string]any), k); v != nil {
+				return v
+			}
+		}
+	}
+	return nil
+}
+
+// types lists the JSON types schema p allows, through anyOf.
+func types(p map[string]any) string {
+	out := fmt.Sprint(p["type"])
+	if as, ok := p["anyOf"].([]any); ok {
+		for _, a := range as {
+			out += " " + types(a.(map[string]any))
+		}
+	}
+	return out
+}
+
 func strs(v any) []string {
 	var out []string
 	for _, x := range v.([]any) {
@@ -89,10 +119,10 @@ func TestSchemaMatchesModel(t *testing.T) {
 			t.Errorf("schema has no $defs/%s", typ.Name())
 			return
 		}
-		if def["additionalProperties"] != false {
+		if pick(def, "additionalProperties") != false {
 			t.Errorf("%s: additionalProperties must be false, like the reader", typ.Name())
 		}
-		props := def["properties"].(map[string]any)
+		props := pick(def, "properties").(map[string]any)
 		var fieldNames []string
 		for _, f := range fieldsOf(typ) {
 			fieldNames = append(fieldNames, f.name)
@@ -116,12 +146,12 @@ func TestSchemaMatchesModel(t *testing.T) {
 				}
 				visit(ft)
 			case ft.Kind() == reflect.String:
-				if !strings.Contains(fmt.Sprint(p["type"]), "string") && p["additionalProperties"] == nil {
-					t.Errorf("%s.%s is text but the schema type is %v", typ.Name(), f.name, p["type"])
+				if !strings.Contains(types(p), "string") && pick(p, "additionalProperties") == nil {
+					t.Errorf("%s.%s is text but the schema type is %v", typ.Name(), f.name, types(p))
 				}
 			case ft.Kind() == reflect.Int:
-				if !strings.Contains(fmt.Sprint(p["type"]), "integer") && p["additionalProperties"] == nil {
-					t.Errorf("%s.%s is a whole number but the schema type is %v", typ.Name(), f.name, p["type"])
+				if !strings.Contains(types(p), "integer") && pick(p, "additionalProperties") == nil {
+					t.Errorf("%s.%s is a whole number but the schema type is %v", typ.Name(), f.name, types(p))
 				}
 			}
 		}
@@ -135,7 +165,7 @@ func TestSchemaMatchesModel(t *testing.T) {
 		}
 		r := rulesFor(typ)
 		var req []string
-		if v, ok := def["required"]; ok {
+		if v := pick(def, "required"); v != nil {
 			req = strs(v)
 		}
 		if !sameSet(req, r.required) {
@@ -143,15 +173,15 @@ func TestSchemaMatchesModel(t *testing.T) {
 		}
 		for name, allowed := range r.oneOf {
 			p, _ := props[name].(map[string]any)
-			if p == nil || p["enum"] == nil || !sameSet(strs(p["enum"]), allowed) {
-				t.Errorf("%s.%s: schema enum %v, the reader allows %v", typ.Name(), name, p["enum"], allowed)
+			if p == nil || pick(p, "enum") == nil || !sameSet(strs(pick(p, "enum")), allowed) {
+				t.Errorf("%s.%s: schema enum %v, the reader allows %v", typ.Name(), name, pick(p, "enum"), allowed)
 			}
 		}
 	}
 	visit(reflect.TypeOf(model.Disclosure{}))
 	// by_category keys.
-	bc := defOf(s, "ExpenditureFigures")["properties"].(map[string]any)["by_category"].(map[string]any)
-	if !sameSet(strs(bc["propertyNames"].(map[string]any)["enum"]), categoryKeys) {
+	bc := pick(defOf(s, "ExpenditureFigures"), "properties").(map[string]any)["by_category"].(map[string]any)
+	if !sameSet(strs(pick(bc, "propertyNames").(map[string]any)["enum"]), categoryKeys) {
 		t.Errorf("by_category keys differ from the reader's")
 	}
 	for name := range s["$defs"].(map[string]any) {
@@ -332,5 +362,26 @@ func TestSchemaRejects(t *testing.T) {
 		if _, err := Read(strings.NewReader(in), "x.json"); err == nil {
 			t.Errorf("reader accepts %s", in)
 		}
+	}
+}
+
+// TestSchemaAjvStrict compiles the schema with Ajv in strict mode (a second,
+// independent validator; it refused the multi-type amount) and validates both
+// bundled examples with it, and checks that it rejects a wrong amount.
+func TestSchemaAjvStrict(t *testing.T) {
+	node, script := testenv.NodeTool(t, "ajv-check.js", "ajv")
+	examples, _ := filepath.Glob("../../examples/*.json")
+	if len(examples) < 2 {
+		t.Fatalf("examples: %v", examples)
+	}
+	out, err := exec.Command(node, append([]string{script, schemaPath}, examples...)...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("Ajv (strict): %v\n%s", err, out)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	os.WriteFile(bad, []byte(`{"department":"测试单位","year":2024,"unit":"万元","tables":{"t05":{"rows":[{"level":"total","total":"12,3x"}]}}}`), 0o644)
+	out, err = exec.Command(node, script, schemaPath, bad).CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "/tables/t05/rows/0/total") {
+		t.Errorf("Ajv accepted an amount with a comma: %v\n%s", err, out)
 	}
 }

@@ -5,6 +5,7 @@ package testenv
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 )
@@ -49,4 +50,23 @@ func Seed(t testing.TB, name string) string {
 		t.Skipf("skipped: seed %s not found (%v)", name, err)
 	}
 	return p
+}
+
+// NodeTool returns the node program and the path of script in tools/js,
+// after checking that the npm packages it needs are installed in
+// tools/js/node_modules (by `make deps`); otherwise it skips the test with
+// the reason.
+func NodeTool(t testing.TB, script string, packages ...string) (node, path string) {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("skipped: node is not installed (make deps installs it with the Debian package nodejs)")
+	}
+	dir := filepath.Join(Root(t), "tools", "js")
+	for _, p := range packages {
+		if _, err := os.Stat(filepath.Join(dir, "node_modules", p, "package.json")); err != nil {
+			t.Skipf("skipped: npm package %s is not installed in tools/js (run make deps)", p)
+		}
+	}
+	return node, filepath.Join(dir, script)
 }
