@@ -303,14 +303,27 @@ func (p *pager) header(g *grid) {
 		numberRow := g.sh.NumberRow && h.Row == g.headRows-1
 		p.s.setFont(m.headSize, !numberRow)
 		p.s.rect(x, y, w, ht)
-		p.lines(p.wrapBalanced(h.Text, w-2*padH, m.headSize), m.headLineH, x, y, w, ht, 'C')
+		p.lines(p.wrapBalanced(h.Text, w-2*padH, m.headSize), h.Text, m.headLineH, x, y, w, ht, 'C')
 	}
 	p.y = top[g.headRows]
 	p.cur.HeaderRows = g.headRows
 }
 
-// lines draws wrapped lines vertically centred in the box.
-func (p *pager) lines(ls []string, lineH, x, y, w, h float64, align byte) {
+// spanner is a surface that can mark a wrapped cell with the text it shows
+// (ActualText), so that copying it gives whole words; a surface without it
+// draws the lines only.
+type spanner interface {
+	beginSpan(actual string)
+	endSpan()
+}
+
+// lines draws wrapped lines vertically centred in the box. Lines wrapped
+// from one cell are one ActualText span with the cell's text.
+func (p *pager) lines(ls []string, text string, lineH, x, y, w, h float64, align byte) {
+	if sp, ok := p.s.(spanner); ok && len(ls) > 1 {
+		sp.beginSpan(text)
+		defer sp.endSpan()
+	}
 	off := (h - float64(len(ls))*lineH) / 2
 	for i, l := range ls {
 		p.s.text(x, y+off+float64(i)*lineH, w, lineH, l, align, padH)
@@ -320,6 +333,7 @@ func (p *pager) lines(ls []string, lineH, x, y, w, h float64, align byte) {
 // placed is a body cell with its box and wrapped lines.
 type placed struct {
 	x, w  float64
+	text  string
 	lines []string
 	align byte
 }
@@ -337,6 +351,7 @@ func (p *pager) measureRow(g *grid, row layout.Row) (float64, []placed) {
 		x, w := g.cellBox(c, span)
 		pc := placed{x: x, w: w, align: alignOf(g.sh.Columns[c].Kind, cell.Align)}
 		if !cell.Empty && cell.Text != "" {
+			pc.text = cell.Text
 			pc.lines = p.wrap(cell.Text, w-2*padH, m.bodySize)
 			h = max(h, float64(len(pc.lines))*m.bodyLineH+2*m.padV)
 		}
@@ -350,7 +365,7 @@ func (p *pager) drawRow(g *grid, row layout.Row, h float64, cells []placed) {
 	p.s.setFont(g.m.bodySize, row.Emphasis == layout.Bold)
 	for _, c := range cells {
 		p.s.rect(c.x, p.y, c.w, h)
-		p.lines(c.lines, g.m.bodyLineH, c.x, p.y, c.w, h, c.align)
+		p.lines(c.lines, c.text, g.m.bodyLineH, c.x, p.y, c.w, h, c.align)
 	}
 	p.y += h
 }

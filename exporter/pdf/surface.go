@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"time"
+	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -171,6 +172,21 @@ func (s *fpdfSurface) text(x, y, w, h float64, str string, align byte, pad float
 	s.f.SetXY(x, y)
 	s.f.CellFormat(w, h, str, "", 0, string(align)+"M", false, 0, "")
 }
+
+// beginSpan starts a marked-content span whose ActualText is actual
+// (ISO 32000-1 §14.9.4): a cell wrapped over several lines then copies and
+// extracts as its whole text, not as pieces broken inside a word.
+func (s *fpdfSurface) beginSpan(actual string) {
+	var b strings.Builder
+	b.WriteString("/Span <</ActualText <FEFF")
+	for _, u := range utf16.Encode([]rune(actual)) {
+		fmt.Fprintf(&b, "%04X", u)
+	}
+	b.WriteString(">>> BDC\n")
+	s.f.RawWriteStr(b.String())
+}
+
+func (s *fpdfSurface) endSpan() { s.f.RawWriteStr("EMC\n") }
 
 func (s *fpdfSurface) rect(x, y, w, h float64) {
 	if s.bold { // keep borders thin while bold text is on
