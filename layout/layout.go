@@ -20,6 +20,12 @@ type Document struct {
 	Subject string    // e.g. 2023年部门预算公开
 	Date    time.Time // document date; exporters write it instead of "now"
 	Sheets  []Sheet
+
+	// The whole document (all optional; without Parts only the tables print).
+	Cover         *Cover // the title page
+	ContentsTitle string // title of the table of contents (目录); "" for none
+	Header        string // running header printed on every page but the cover
+	Parts         []Part // the parts in order; one of them holds the Sheets
 }
 
 // ColumnKind says what a column holds.
@@ -133,3 +139,74 @@ func AmountCell(v decimal.Decimal, blank bool, places int32, showZero bool) Cell
 
 // TextCell returns a text cell; an empty string gives an empty cell.
 func TextCell(s string) Cell { return Cell{Text: s, Empty: s == ""} }
+
+// A whole disclosure document (部门预算公开) is a cover, a table of contents
+// and parts of text, one of which holds the tables. A Document without
+// Parts is the tables alone.
+
+// Cover is the title page.
+type Cover struct {
+	Title      string // e.g. 天门市12345公共服务热线中心2023年部门预算公开
+	Department string // the publishing department
+	Year       string // e.g. 2023年
+	Date       string // e.g. 2023年2月1日
+}
+
+// Part is one part of the document, e.g. 第一部分 天门市12345公共服务热线中心概况.
+type Part struct {
+	Title  string
+	Blocks []Block
+	// Tables says that the document's Sheets follow this part's blocks.
+	Tables bool
+}
+
+// BlockKind says what a text block is.
+type BlockKind string
+
+// Block kinds.
+const (
+	Heading   BlockKind = "heading"   // a section heading; Level 1 (一、…) or 2 (（一）…)
+	Paragraph BlockKind = "paragraph" // running text
+)
+
+// Block is one heading or paragraph of a part.
+type Block struct {
+	Kind  BlockKind
+	Level int // headings: 1 or 2
+	Text  string
+}
+
+// ContentsEntry is one line of the table of contents: a part (level 0), a
+// section heading (1) or a table (2, ID the sheet's ID).
+type ContentsEntry struct {
+	Level int
+	Text  string
+	Part  int    // index into Document.Parts
+	Block int    // index into the part's Blocks, -1 for the part itself or a table
+	Sheet string // the sheet's ID for a table entry
+}
+
+// Contents lists the entries of the table of contents in document order:
+// every part, its level-1 headings, and in the part that holds the tables
+// each sheet's title.
+func (d Document) Contents() []ContentsEntry {
+	var out []ContentsEntry
+	for pi, p := range d.Parts {
+		out = append(out, ContentsEntry{Level: 0, Text: p.Title, Part: pi, Block: -1})
+		for bi, b := range p.Blocks {
+			if b.Kind == Heading && b.Level == 1 {
+				out = append(out, ContentsEntry{Level: 1, Text: b.Text, Part: pi, Block: bi})
+			}
+		}
+		if p.Tables {
+			for _, s := range d.Sheets {
+				t := s.Title
+				if t == "" {
+					t = s.Name
+				}
+				out = append(out, ContentsEntry{Level: 2, Text: t, Part: pi, Block: -1, Sheet: s.ID})
+			}
+		}
+	}
+	return out
+}

@@ -28,6 +28,9 @@ type Disclosure struct {
 	Tables Tables `json:"tables"`
 	// Narrative holds the figures the text (概况, 情况说明) states; nil when unknown.
 	Narrative *Narrative `json:"narrative,omitempty"`
+	// Texts holds what the generated text says that numbers cannot (职能,
+	// 机构设置, reasons for changes, 绩效目标); nil when none is given.
+	Texts *Texts `json:"texts,omitempty"`
 }
 
 // Unit values.

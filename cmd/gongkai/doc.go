@@ -10,6 +10,7 @@ Usage:
 Commands:
 
 	export    write the ten 公开表 as an official-format workbook (.xlsx) and PDF
+	narrative 生成文字部分（概况、情况说明、名词解释）print the generated 概况, 情况说明 and 名词解释
 	validate  check that every number agrees with every other (表内、表间、文表勾稽)
 	parse     read a text disclosure into the JSON model
 	convert   turn a text disclosure into a workbook of its tables and figures
@@ -44,6 +45,34 @@ Flags:
 	    --font-index int       face of a .ttc font collection
 	    --force[=true|false]   write the files even when the checks find errors
 	-q, --quiet[=true|false]   do not print warnings and notes, only errors
+
+# gongkai narrative
+
+usage: gongkai narrative [--style NAME] [--text-templates DIR] [--markup] INPUT.json
+
+按输入的数据生成部门预算公开的文字部分——部门概况、预算编制情况说明、名词解释——并打印为纯文本，
+便于审阅或粘贴到 Word。每个数字都取自数据：本年数取自公开表（表一、表三、表六、表七、表九），
+上年数取自文字说明中的数字（narrative）；增减额、增减幅度和“增加/减少/持平”都是计算出来的；
+支出功能分类列出每个有金额的类，占比合计恰为 100.00%。数据没有给出的数字不写（不会写成 0）；
+没有给出的增减原因、职责等文字也不写，并以“提示”列在标准错误输出上。
+
+措辞是模板（Go text/template）：内置 2023 和 2026 两种样式，默认按预算年度选择；
+--text-templates DIR 读入目录中的 NAME.tmpl，增加或替换同名样式（格式见 narrative 包的说明）。
+
+Narrative prints the generated text parts of the disclosure (概况, 情况说明, 名词解释) as
+plain text. Every figure comes from the data; change words, percentages and the shares
+of the function classes (adding up to exactly 100.00%) are computed. A figure or a reason
+the data does not give is left out, never invented, and listed as a 提示 on standard error.
+The wording is a text template per style (2023, 2026; by default the budget year's);
+--text-templates DIR adds or replaces styles with DIR/NAME.tmpl files. --markup prints
+the template output itself (= part, # section, ## sub-section, @tables).
+
+Flags:
+
+	    --style string            文字样式 style of the text: 2023, 2026 or a name from --text-templates (default: by year)
+	    --text-templates string   含 NAME.tmpl 的目录 directory of NAME.tmpl text templates that add or replace styles
+	    --markup[=true|false]     打印模板原始输出 print the template output with its part and heading marks
+	-q, --quiet[=true|false]      不打印提示 do not print the notes about missing texts
 
 # gongkai validate
 

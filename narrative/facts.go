@@ -1,0 +1,453 @@
+package narrative
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"gongkai/model"
+)
+
+// Figure is an amount or count as the text shows it. A Figure that is not
+// Known is one the model does not hold: templates leave it out.
+type Figure struct {
+	Known bool
+	Value decimal.Decimal // rounded to Places
+	// Places is the number of decimals shown: 2 for amounts and
+	// percentages, 0 for counts.
+	Places int32
+
+	exact model.Amount // the value before rounding
+}
+
+func amountFig(a model.Amount) Figure {
+	if a.IsBlank() {
+		return Figure{}
+	}
+	return Figure{Known: true, Value: a.Decimal().Round(2), Places: 2, exact: a}
+}
+
+func countFig(a model.Amount) Figure {
+	if a.IsBlank() {
+		return Figure{}
+	}
+	return Figure{Known: true, Value: a.Decimal(), Places: a.Places()}
+}
+
+// String is the figure as printed: 231.79, 0.00, 7; "" when not Known.
+func (f Figure) String() string {
+	if !f.Known {
+		return ""
+	}
+	v := f.Value
+	if v.IsZero() {
+		v = decimal.Zero
+	}
+	return v.StringFixed(f.Places)
+}
+
+// Zero reports whether the figure is known and zero.
+func (f Figure) Zero() bool { return f.Known && f.Value.IsZero() }
+
+// Positive reports whether the figure is known and above zero.
+func (f Figure) Positive() bool { return f.Known && f.Value.IsPositive() }
+
+// Change compares a figure with the prior year.
+type Change struct {
+	Known   bool   // the prior year is known: Prior, Amount and Word are set
+	Prior   Figure // 上年
+	Amount  Figure // |this − prior|, as printed (rounded)
+	Percent Figure // |change| ÷ prior × 100, two decimals; not Known when prior is 0
+	Word    string // 增加, 减少 or 持平 (from the printed change)
+	PctWord string // 增长, 下降 or ""
+	Up      bool
+	Down    bool
+	Same    bool
+}
+
+// Item is a labelled figure.
+type Item struct {
+	Name   string
+	Amount Figure
+}
+
+// Share is a function class of 本年支出构成.
+type Share struct {
+	Code    string
+	Name    string
+	Amount  Figure
+	Percent Figure // of the listed total; the listed percents add up to 100.00
+}
+
+// Facts are the figures and texts a style writes, computed from the model.
+type Facts struct {
+	Department string
+	Region     string
+	Year       int
+	Unit       string // 万元 or 元
+	Date       string // 2023年2月1日, when the model gives a date
+
+	Duties       []string
+	Organization string
+	Units        string   // 部门预算单位构成, as given
+	UnitNames    []string // the units of the tables, when Units is not given
+
+	Staff struct {
+		Authorized Figure
+		Kinds      []Item
+		Actual     Figure
+		Retired    Figure
+		Offices    Figure
+	}
+
+	Income struct {
+		Total   Figure
+		Change  Change
+		Sources []Item
+		Reason  string
+	}
+	Expenditure struct {
+		Total      Figure
+		Change     Change
+		Categories []Item
+		Functions  []Share
+		Reason     string
+	}
+	Operating struct {
+		Total  Figure
+		Change Change
+		Items  []Item
+		Reason string
+	}
+	ThreePublic struct {
+		Total            Figure
+		Change           Change
+		Abroad           Figure
+		Vehicle          Figure // 公务用车购置及运行（维护）费
+		VehiclePurchase  Figure
+		VehicleOperation Figure
+		Reception        Figure
+		ReceptionChange  Change
+		Reason           string
+		ReceptionReason  string
+	}
+	Procurement struct {
+		Given    bool // the model says something about procurement
+		None     bool // 表九 is given and empty: no procurement this year
+		Total    Figure
+		Change   Change
+		Goods    Figure
+		Works    Figure
+		Services Figure
+		Reason   string
+	}
+	Assets struct {
+		Total           Figure
+		Fixed           Figure
+		Intangible      Figure
+		FixedCount      Figure
+		IntangibleCount Figure
+		Vehicles        Figure
+	}
+	Performance []string
+}
+
+var labelNumber = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、．])\s*`)
+
+// cleanLabel drops the numbering of a printed label: 一、一般公共预算财政拨款收入 → 一般公共预算财政拨款收入.
+func cleanLabel(s string) string { return strings.TrimSpace(labelNumber.ReplaceAllString(s, "")) }
+
+// change compares this (exact) with the prior year: the stated prior, else
+// the stated (narrative) this-year figure less its stated change. The change
+// and its percentage are computed from the exact values and then rounded; a
+// change that rounds to 0.00 is 持平.
+func change(this model.Amount, prior, statedThis, statedChange model.Amount) Change {
+	if this.IsBlank() {
+		return Change{}
+	}
+	p := prior
+	if p.IsBlank() && !statedThis.IsBlank() && !statedChange.IsBlank() {
+		p = statedThis.Sub(statedChange)
+	}
+	if p.IsBlank() {
+		return Change{}
+	}
+	c := Change{Known: true, Prior: amountFig(p)}
+	d := this.Decimal().Sub(p.Decimal())
+	c.Amount = Figure{Known: true, Value: d.Abs().Round(2), Places: 2}
+	switch {
+	case c.Amount.Value.IsZero():
+		c.Word, c.Same = "持平", true
+	case d.Sign() > 0:
+		c.Word, c.PctWord, c.Up = "增加", "增长", true
+	default:
+		c.Word, c.PctWord, c.Down = "减少", "下降", true
+	}
+	if !p.Decimal().IsZero() && !c.Same {
+		pct := d.Abs().Mul(decimal.NewFromInt(100)).DivRound(p.Decimal().Abs(), 8).Round(2)
+		c.Percent = Figure{Known: true, Value: pct, Places: 2}
+	}
+	return c
+}
+
+// facts computes what a style writes from d.
+func facts(d *model.Disclosure) Facts {
+	var f Facts
+	f.Department, f.Region, f.Year, f.Unit = d.Department, d.Region, d.Year, d.Unit
+	if f.Unit == "" {
+		f.Unit = model.UnitWanYuan
+	}
+	if len(d.Date) == 10 {
+		f.Date = strings.TrimLeft(d.Date[:4], "0") + "年" + strings.TrimLeft(d.Date[5:7], "0") + "月" + strings.TrimLeft(d.Date[8:10], "0") + "日"
+	}
+	n := d.Narrative
+	if n == nil {
+		n = &model.Narrative{}
+	}
+	x := d.Texts
+	if x == nil {
+		x = &model.Texts{}
+	}
+	f.Duties, f.Organization, f.Units, f.Performance = x.Duties, x.Organization, x.Units, x.Performance
+	f.UnitNames = unitNames(d)
+
+	// 人员构成
+	s := n.Staffing
+	f.Staff.Authorized, f.Staff.Actual, f.Staff.Retired, f.Staff.Offices = countFig(s.Authorized), countFig(s.Actual), countFig(s.Retired), countFig(s.Offices)
+	for _, k := range sortedKeys(s.Kinds) {
+		f.Staff.Kinds = append(f.Staff.Kinds, Item{Name: k, Amount: countFig(s.Kinds[k])})
+	}
+
+	ts := &d.Tables
+	// 预算收入
+	in := &f.Income
+	switch {
+	case ts.T01 != nil && !ts.T01.IncomeGrandTotal.IsBlank():
+		in.Total = amountFig(ts.T01.IncomeGrandTotal)
+		for _, l := range ts.T01.Income {
+			if !l.Amount.IsBlank() {
+				in.Sources = append(in.Sources, Item{Name: incomeName(l), Amount: amountFig(l.Amount)})
+			}
+		}
+		if !ts.T01.Carryover.IsBlank() {
+			in.Sources = append(in.Sources, Item{Name: "上年结余结转", Amount: amountFig(ts.T01.Carryover)})
+		}
+	default:
+		in.Total = amountFig(n.Income.Total)
+		for _, k := range sortedKeys(n.Income.Sources) {
+			if a := n.Income.Sources[k]; !a.IsBlank() {
+				in.Sources = append(in.Sources, Item{Name: k, Amount: amountFig(a)})
+			}
+		}
+	}
+	in.Change = change(in.Total.exact, n.Income.PriorTotal, n.Income.Total, n.Income.Change)
+	in.Reason = x.Reasons.Income
+
+	// 预算支出
+	ex := &f.Expenditure
+	t3 := totalRow(ts.T03)
+	switch {
+	case t3 != nil && !t3.Total.IsBlank():
+		ex.Total = amountFig(t3.Total)
+	case ts.T01 != nil && !ts.T01.ExpenditureTotal.Total.IsBlank():
+		ex.Total = amountFig(ts.T01.ExpenditureTotal.Total)
+	default:
+		ex.Total = amountFig(n.Expenditure.Total)
+	}
+	if t3 != nil {
+		cats := []struct {
+			name string
+			a    model.Amount
+		}{{model.CatPersonnel, t3.Personnel}, {model.CatPublic, t3.Public}, {model.CatOtherOperating, t3.OtherOperating}, {model.CatSpecific, t3.Specific}}
+		if ts.T03.Scheme == model.SchemeBasicProject {
+			cats = cats[:0]
+			cats = append(cats, struct {
+				name string
+				a    model.Amount
+			}{model.CatBasic, t3.Basic}, struct {
+				name string
+				a    model.Amount
+			}{model.CatProject, t3.Project})
+		}
+		for _, c := range cats {
+			if !c.a.IsBlank() {
+				ex.Categories = append(ex.Categories, Item{Name: c.name, Amount: amountFig(c.a)})
+			}
+		}
+	} else {
+		for _, k := range []string{model.CatPersonnel, model.CatPublic, model.CatOtherOperating, model.CatSpecific, model.CatBasic, model.CatProject} {
+			if a, ok := n.Expenditure.ByCategory[k]; ok && !a.IsBlank() {
+				ex.Categories = append(ex.Categories, Item{Name: k, Amount: amountFig(a)})
+			}
+		}
+	}
+	ex.Functions = functionShares(d, n)
+	ex.Change = change(ex.Total.exact, n.Expenditure.PriorTotal, n.Expenditure.Total, n.Expenditure.Change)
+	ex.Reason = x.Reasons.Expenditure
+
+	// 机关运行经费: 表六 302 and its items.
+	op := &f.Operating
+	if cls, items := operating(ts.T06); cls != nil {
+		op.Total = amountFig(cls.Total)
+		for _, r := range items {
+			if !r.Total.IsBlank() && !r.Total.IsZero() {
+				op.Items = append(op.Items, Item{Name: r.Name, Amount: amountFig(r.Total)})
+			}
+		}
+	} else {
+		op.Total = amountFig(n.OperatingCosts.Total)
+		for _, it := range n.OperatingCosts.Items {
+			if !it.Amount.IsBlank() {
+				op.Items = append(op.Items, Item{Name: it.Name, Amount: amountFig(it.Amount)})
+			}
+		}
+	}
+	op.Change = change(op.Total.exact, n.OperatingCosts.PriorTotal, n.OperatingCosts.Total, n.OperatingCosts.Change)
+	op.Reason = x.Reasons.OperatingCosts
+
+	// “三公”经费: 表七 合计.
+	tp := &f.ThreePublic
+	if r := threePublicTotal(ts.T07); r != nil {
+		tp.Total, tp.Abroad, tp.VehiclePurchase, tp.VehicleOperation, tp.Reception = amountFig(r.Total), amountFig(r.Abroad), amountFig(r.VehiclePurchase), amountFig(r.VehicleOperation), amountFig(r.Reception)
+		if tp.VehiclePurchase.Known == false && tp.VehicleOperation.Known == false {
+			tp.Vehicle = amountFig(r.VehicleSubtotal)
+		}
+	} else if ts.T07 != nil && len(ts.T07.Rows) == 0 {
+		// an empty 表七: no “三公”经费
+	} else {
+		t := n.ThreePublic
+		tp.Total, tp.Abroad, tp.Vehicle, tp.VehiclePurchase, tp.VehicleOperation, tp.Reception = amountFig(t.Total), amountFig(t.Abroad), amountFig(t.Vehicle), amountFig(t.VehiclePurchase), amountFig(t.VehicleOperation), amountFig(t.Reception)
+	}
+	tp.Change = change(tp.Total.exact, n.ThreePublic.PriorTotal, n.ThreePublic.Total, n.ThreePublic.Change)
+	tp.ReceptionChange = change(tp.Reception.exact, model.Amount{}, n.ThreePublic.Reception, n.ThreePublic.ReceptionChange)
+	tp.Reason, tp.ReceptionReason = x.Reasons.ThreePublic, x.Reasons.Reception
+
+	// 政府采购: 表九 合计.
+	pr := &f.Procurement
+	p := n.Procurement
+	switch {
+	case ts.T09 != nil && len(ts.T09.Rows) == 0:
+		pr.Given, pr.None = true, true
+	case ts.T09 != nil:
+		if r := procurementTotal(ts.T09); r != nil {
+			pr.Total = amountFig(r.Total)
+		}
+	default:
+		pr.Total = amountFig(p.Total)
+	}
+	if !pr.None {
+		pr.Goods, pr.Works, pr.Services = amountFig(p.Goods), amountFig(p.Works), amountFig(p.Services)
+		pr.Change = change(pr.Total.exact, model.Amount{}, p.Total, p.Change)
+		pr.Given = pr.Total.Known
+	}
+	pr.Reason = x.Reasons.Procurement
+
+	a := n.Assets
+	f.Assets.Total, f.Assets.Fixed, f.Assets.Intangible = amountFig(a.Total), amountFig(a.Fixed), amountFig(a.Intangible)
+	f.Assets.FixedCount, f.Assets.IntangibleCount, f.Assets.Vehicles = countFig(a.FixedCount), countFig(a.IntangibleCount), countFig(a.Vehicles)
+	return f
+}
+
+// incomeName is the narrative name of an income line of 表一.
+func incomeName(l model.IncomeLine) string {
+	switch l.Key {
+	case model.IncomeGeneral:
+		return "一般公共预算财政拨款收入"
+	case model.IncomeGovFund:
+		return "政府性基金预算财政拨款收入"
+	case model.IncomeStateCapital:
+		return "国有资本经营预算财政拨款收入"
+	case model.IncomeSpecialAccount:
+		return "财政专户管理资金收入"
+	case model.IncomeUnitFunds:
+		return "单位资金收入"
+	case model.IncomeCarryover:
+		return "上年结余结转"
+	}
+	return cleanLabel(l.Label)
+}
+
+func totalRow(t *model.ExpenditureTable) *model.ExpenditureRow {
+	if t == nil {
+		return nil
+	}
+	for i := range t.Rows {
+		if t.Rows[i].Level == model.LevelTotal {
+			return &t.Rows[i]
+		}
+	}
+	return nil
+}
+
+func threePublicTotal(t *model.ThreePublicTable) *model.ThreePublicRow {
+	if t == nil {
+		return nil
+	}
+	for i := range t.Rows {
+		if t.Rows[i].Level == model.LevelTotal {
+			return &t.Rows[i]
+		}
+	}
+	return nil
+}
+
+func procurementTotal(t *model.ProcurementTable) *model.ProcurementRow {
+	for i := range t.Rows {
+		if t.Rows[i].Level == model.LevelTotal {
+			return &t.Rows[i]
+		}
+	}
+	return nil
+}
+
+// operating finds 302 商品和服务支出 of 表六 and its items.
+func operating(t *model.BasicTable) (*model.BasicRow, []model.BasicRow) {
+	if t == nil {
+		return nil, nil
+	}
+	var cls *model.BasicRow
+	var items []model.BasicRow
+	for i := range t.Rows {
+		r := &t.Rows[i]
+		switch {
+		case len(r.Code) == 3 && r.Code == "302":
+			cls = r
+		case len(r.Code) == 3:
+			if cls != nil {
+				return cls, items
+			}
+		case cls != nil && strings.HasPrefix(r.Code, "302"):
+			items = append(items, *r)
+		}
+	}
+	return cls, items
+}
+
+// unitNames lists the units of 表三 (or 表二), in order, without repeats.
+func unitNames(d *model.Disclosure) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(l model.Level, name string) {
+		if l == model.LevelUnit && name != "" && !seen[name] {
+			seen[name] = true
+			out = append(out, name)
+		}
+	}
+	if t := d.Tables.T02; t != nil {
+		for _, r := range t.Rows {
+			add(r.Level, r.UnitName)
+		}
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

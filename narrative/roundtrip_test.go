@@ -1,0 +1,229 @@
+package narrative
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"gongkai/check"
+	"gongkai/examples"
+	"gongkai/importer/jsonin"
+	"gongkai/importer/text"
+	"gongkai/layout"
+	"gongkai/model"
+)
+
+// docText writes a whole layout document as a text converter would: the
+// parts' titles, headings and paragraphs one per line, each table as its
+// title, units line and tab-separated rows.
+func docText(doc layout.Document) string {
+	var b strings.Builder
+	b.WriteString(doc.Title + "\n")
+	for _, p := range doc.Parts {
+		b.WriteString(p.Title + "\n")
+		for _, bl := range p.Blocks {
+			b.WriteString(bl.Text + "\n")
+		}
+		if p.Tables {
+			for _, s := range doc.Sheets {
+				b.WriteString(sheetText(s))
+			}
+		}
+	}
+	return b.String()
+}
+
+func sheetText(s layout.Sheet) string {
+	var b strings.Builder
+	b.WriteString(s.Title + "\n" + s.UnitLine + "\n")
+	w := len(s.Columns)
+	grid := make([][]string, s.HeaderRows)
+	for i := range grid {
+		grid[i] = make([]string, w)
+	}
+	for _, h := range s.Header {
+		if h.Row < len(grid) && h.Col < w {
+			grid[h.Row][h.Col] = h.Text
+		}
+	}
+	for _, r := range grid {
+		b.WriteString(strings.Join(r, "\t") + "\n")
+	}
+	for _, r := range s.Rows {
+		cells := make([]string, w)
+		for i, c := range r.Cells {
+			if i < w {
+				cells[i] = c.Text
+			}
+		}
+		b.WriteString(strings.Join(cells, "\t") + "\n")
+	}
+	for _, n := range s.Notes {
+		b.WriteString(n + "\n")
+	}
+	return b.String()
+}
+
+func loadExample(t testing.TB, name string) *model.Disclosure {
+	t.Helper()
+	b, err := examples.Get(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := jsonin.Read(bytes.NewReader(b), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// roundTrip generates the document of d in style, reads its text back with
+// importer/text and compares every figure the text states with the facts
+// it was written from; the read-back disclosure must pass check without a
+// narrative (N) error.
+func roundTrip(t *testing.T, d *model.Disclosure, style string) {
+	t.Helper()
+	doc, _, err := Document(d, Options{Style: style})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := docText(doc)
+	res, err := text.Parse(strings.NewReader(src), text.Options{Name: "generated.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		if f.Severity != model.SeverityInfo {
+			t.Errorf("%s: reading back: %s", style, f)
+		}
+	}
+	for _, u := range res.Unread {
+		t.Errorf("%s: unread: %+v", style, u)
+	}
+	got := res.Disclosure.Narrative
+	if got == nil {
+		t.Fatalf("%s: no narrative read back from:\n%s", style, src)
+	}
+	compareFigures(t, style, facts(d), got)
+	for _, f := range check.Disclosure(res.Disclosure, check.Options{}) {
+		if strings.HasPrefix(f.Rule, "N") && f.Severity == model.SeverityError {
+			t.Errorf("%s: check: %s", style, f)
+		}
+	}
+	if t.Failed() {
+		t.Logf("text:\n%s", src)
+	}
+}
+
+func eq(t *testing.T, style, key string, want Figure, got model.Amount) {
+	t.Helper()
+	switch {
+	case !want.Known && !got.IsBlank():
+		t.Errorf("%s: %s read back %s, but the model does not give it", style, key, got)
+	case want.Known && got.IsBlank():
+		t.Errorf("%s: %s = %s not read back", style, key, want)
+	case want.Known && !got.Decimal().Equal(want.Value):
+		t.Errorf("%s: %s read back %s, want %s", style, key, got, want)
+	}
+}
+
+func eqChange(t *testing.T, style, key string, c Change, prior, amount, pct model.Amount) {
+	t.Helper()
+	if !c.Known {
+		eq(t, style, key+".change", Figure{}, amount)
+		return
+	}
+	if !prior.IsBlank() {
+		eq(t, style, key+".prior_total", c.Prior, prior)
+	}
+	signed := func(f Figure) Figure {
+		if c.Down && f.Known {
+			f.Value = f.Value.Neg()
+		}
+		return f
+	}
+	eq(t, style, key+".change", signed(c.Amount), amount)
+	if !c.Same {
+		eq(t, style, key+".change_percent", signed(c.Percent), pct)
+	}
+}
+
+func compareFigures(t *testing.T, style string, f Facts, n *model.Narrative) {
+	t.Helper()
+	eq(t, style, "income.total", f.Income.Total, n.Income.Total)
+	eqChange(t, style, "income", f.Income.Change, n.Income.PriorTotal, n.Income.Change, n.Income.ChangePercent)
+	if len(f.Income.Sources) != len(n.Income.Sources) {
+		t.Errorf("%s: income sources: read %d, wrote %d", style, len(n.Income.Sources), len(f.Income.Sources))
+	}
+	for _, s := range f.Income.Sources {
+		eq(t, style, "income.sources["+s.Name+"]", s.Amount, n.Income.Sources[s.Name])
+	}
+	eq(t, style, "expenditure.total", f.Expenditure.Total, n.Expenditure.Total)
+	eqChange(t, style, "expenditure", f.Expenditure.Change, n.Expenditure.PriorTotal, n.Expenditure.Change, n.Expenditure.ChangePercent)
+	for _, c := range f.Expenditure.Categories {
+		eq(t, style, "expenditure.by_category["+c.Name+"]", c.Amount, n.Expenditure.ByCategory[c.Name])
+	}
+	if len(f.Expenditure.Functions) != len(n.Expenditure.ByFunction) {
+		t.Errorf("%s: by_function: read %d, wrote %d", style, len(n.Expenditure.ByFunction), len(f.Expenditure.Functions))
+	} else {
+		sum := decimal.Zero
+		for i, s := range f.Expenditure.Functions {
+			g := n.Expenditure.ByFunction[i]
+			if g.Name != s.Name {
+				t.Errorf("%s: by_function[%d] = %s, want %s", style, i, g.Name, s.Name)
+			}
+			eq(t, style, "by_function["+s.Name+"]", s.Amount, g.Amount)
+			eq(t, style, "by_function["+s.Name+"].percent", s.Percent, g.Percent)
+			sum = sum.Add(g.Percent.Decimal())
+		}
+		if len(f.Expenditure.Functions) > 0 && !sum.Equal(decimal.NewFromInt(100)) {
+			t.Errorf("%s: the function shares add up to %s%%", style, sum)
+		}
+	}
+	eq(t, style, "operating_costs.total", f.Operating.Total, n.OperatingCosts.Total)
+	eqChange(t, style, "operating_costs", f.Operating.Change, n.OperatingCosts.PriorTotal, n.OperatingCosts.Change, n.OperatingCosts.ChangePercent)
+	if len(f.Operating.Items) != len(n.OperatingCosts.Items) {
+		t.Errorf("%s: operating items: read %d, wrote %d", style, len(n.OperatingCosts.Items), len(f.Operating.Items))
+	} else {
+		for i, it := range f.Operating.Items {
+			eq(t, style, "operating_costs.items["+it.Name+"]", it.Amount, n.OperatingCosts.Items[i].Amount)
+		}
+	}
+	tp := f.ThreePublic
+	eq(t, style, "three_public.total", tp.Total, n.ThreePublic.Total)
+	eqChange(t, style, "three_public", tp.Change, n.ThreePublic.PriorTotal, n.ThreePublic.Change, n.ThreePublic.ChangePercent)
+	eq(t, style, "three_public.abroad", tp.Abroad, n.ThreePublic.Abroad)
+	eq(t, style, "three_public.vehicle", tp.Vehicle, n.ThreePublic.Vehicle)
+	eq(t, style, "three_public.vehicle_purchase", tp.VehiclePurchase, n.ThreePublic.VehiclePurchase)
+	eq(t, style, "three_public.vehicle_operation", tp.VehicleOperation, n.ThreePublic.VehicleOperation)
+	eq(t, style, "three_public.reception", tp.Reception, n.ThreePublic.Reception)
+	eqChange(t, style, "three_public.reception", tp.ReceptionChange, model.Amount{}, n.ThreePublic.ReceptionChange, n.ThreePublic.ReceptionPercent)
+	if !f.Procurement.None {
+		eq(t, style, "procurement.total", f.Procurement.Total, n.Procurement.Total)
+		eq(t, style, "procurement.goods", f.Procurement.Goods, n.Procurement.Goods)
+		eq(t, style, "procurement.works", f.Procurement.Works, n.Procurement.Works)
+		eq(t, style, "procurement.services", f.Procurement.Services, n.Procurement.Services)
+	}
+	a := f.Assets
+	eq(t, style, "assets.total", a.Total, n.Assets.Total)
+	eq(t, style, "assets.fixed", a.Fixed, n.Assets.Fixed)
+	eq(t, style, "assets.intangible", a.Intangible, n.Assets.Intangible)
+	eq(t, style, "assets.fixed_count", a.FixedCount, n.Assets.FixedCount)
+	eq(t, style, "assets.intangible_count", a.IntangibleCount, n.Assets.IntangibleCount)
+	eq(t, style, "staffing.authorized", f.Staff.Authorized, n.Staffing.Authorized)
+	eq(t, style, "staffing.actual", f.Staff.Actual, n.Staffing.Actual)
+	for _, k := range f.Staff.Kinds {
+		eq(t, style, "staffing.kinds["+k.Name+"]", k.Amount, n.Staffing.Kinds[k.Name])
+	}
+}
+
+func TestExamplesRoundTrip(t *testing.T) {
+	for _, name := range []string{"tianmen-12345-2023.json", "tianmen-12345-2026.json"} {
+		d := loadExample(t, name)
+		for _, style := range []string{"2023", "2026"} {
+			t.Run(name+"/"+style, func(t *testing.T) { roundTrip(t, d, style) })
+		}
+	}
+}
