@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"gongkai/importer/jsonin"
+	"gongkai/importer/xlsxin"
 	"gongkai/model"
 )
 
@@ -90,10 +91,24 @@ func Load(name string, data []byte, o Options) (*Result, error) {
 			return nil, err
 		}
 		return &Result{Kind: k, Disclosure: d}, nil
+	case Workbook:
+		d, fs, err := xlsxin.Read(bytes.NewReader(data), displayName(name), xlsxin.Options{})
+		if err != nil {
+			return nil, err
+		}
+		return &Result{Kind: k, Disclosure: d, Findings: fs}, nil
 	case XLS:
 		return nil, fmt.Errorf("%s: 这是旧版 Excel 97-2003 工作簿（.xls），请在 Excel 或 WPS 中另存为 .xlsx 后再读取", name)
 	}
 	return nil, fmt.Errorf("%s: %w", name, &UnsupportedError{Kind: k})
+}
+
+// displayName is the file name as messages show it (表.xlsx 表五!E8).
+func displayName(name string) string {
+	if name == "" {
+		return "标准输入"
+	}
+	return filepath.Base(name)
 }
 
 // UnsupportedError says that a kind of input is recognised but not read by
@@ -123,6 +138,9 @@ func Sniff(name string, data []byte) Kind {
 	case bytes.HasPrefix(head, []byte("%PDF-")):
 		return PDF
 	case bytes.HasPrefix(head, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
+		if encryptedOOXML(data) {
+			return Workbook // an .xlsx with an open password: its reader refuses it clearly
+		}
 		return XLS
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
 		return sniffZip(data)

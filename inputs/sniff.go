@@ -48,3 +48,10 @@ func looksLedgerCSV(b []byte) bool {
 	s := string(line)
 	return strings.Contains(s, "金额") && strings.Contains(s, "功能科目")
 }
+
+// encryptedOOXML reports whether an OLE container holds an encrypted OOXML
+// package (an .xlsx saved with an open password) rather than a legacy .xls.
+func encryptedOOXML(data []byte) bool {
+	name := []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00")
+	return bytes.Contains(data, name)
+}

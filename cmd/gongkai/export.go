@@ -76,12 +76,12 @@ func runExport(e env, opts any, args []string) int {
 		fmt.Fprintf(e.stderr, "gongkai export: %v\n", err)
 		return exitUsage
 	}
-	d, err := readDisclosure(e, args[0])
+	d, read, err := readDisclosure(e, args[0])
 	if err != nil {
 		fmt.Fprintf(e.stderr, "gongkai export: %v\n", err)
 		return exitUsage
 	}
-	findings := check.Disclosure(d, check.Options{})
+	findings := append(read, check.Disclosure(d, check.Options{})...)
 	printFindings(e.stderr, findings, o.Quiet)
 	if model.HasErrors(findings) && !o.Force {
 		fmt.Fprintf(e.stderr, "gongkai export: %s: 核对发现错误，未写出文件（改正后重试，或用 --force 强制写出）\n", args[0])
@@ -234,8 +234,10 @@ func parseFormats(list []string) (map[string]bool, error) {
 }
 
 // readDisclosure loads one input of any kind package inputs recognises;
-// "-" is standard input.
-func readDisclosure(e env, path string) (*model.Disclosure, error) {
+// "-" is standard input. The findings are the importer's own (a workbook
+// total overwritten by hand, a number typed as text), printed before the
+// checks' findings.
+func readDisclosure(e env, path string) (*model.Disclosure, []model.Finding, error) {
 	var r *inputs.Result
 	var err error
 	if path == "-" {
@@ -248,9 +250,9 @@ func readDisclosure(e env, path string) (*model.Disclosure, error) {
 		r, err = inputs.LoadFile(path, inputs.Options{})
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return r.Disclosure, nil
+	return r.Disclosure, r.Findings, nil
 }
 
 // baseName is the name of the outputs made from the input path: its file

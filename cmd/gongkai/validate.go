@@ -53,12 +53,12 @@ func runValidate(e env, opts any, args []string) int {
 		fmt.Fprintf(e.stderr, "gongkai validate: --format %q: use text or json\n", o.Format)
 		return exitUsage
 	}
-	d, err := readDisclosure(e, args[0])
+	d, read, err := readDisclosure(e, args[0])
 	if err != nil {
 		fmt.Fprintf(e.stderr, "gongkai validate: %v\n", err)
 		return exitUsage
 	}
-	fs := check.Disclosure(d, check.Options{Exact: o.Exact})
+	fs := append(read, check.Disclosure(d, check.Options{Exact: o.Exact})...)
 	if err := writeFindings(e, fs, o.Format); err != nil {
 		fmt.Fprintf(e.stderr, "gongkai validate: %v\n", err)
 		return exitUsage

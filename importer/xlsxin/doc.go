@@ -1,0 +1,53 @@
+// Package xlsxin reads a workbook in the official layout of the ten tables
+// (部门预算公开表) back into a model.Disclosure: the workbook gongkai writes
+// (exporter/xlsx), the blank template once filled (gongkai template), the
+// workbook gongkai convert writes, and workbooks of the same layout made
+// elsewhere.
+//
+// Its place in gongkai's one-way flow:
+//
+//	.xlsx → importer/xlsxin → model.Disclosure (+ findings) → check → …
+//
+// What it matches against is not written here: the titles, header grids and
+// the column → model field keys come from the layouts package templates
+// builds for the chosen labels (the same layouts exporter/xlsx draws), so a
+// region's wording is read the way it is written.
+//
+//   - Each table is found by the title in its first rows (not by sheet name or
+//     order); a sheet whose title names no table is listed as a 提示 and
+//     skipped. Two sheets with the same table are an error.
+//   - Columns are found by their header words (the path of header texts above
+//     each column), so widened, moved or added columns read; a header cell
+//     that differs from the layout is an error naming the cell.
+//   - Rows are read by code and level: the level of a row follows from which
+//     codes it states and their length (合计; 2-digit 科室, 3-digit 部门,
+//     6-digit 单位; a row with a function code is a detail row; 表六 3-digit 类,
+//     5-digit 款). Blank rows, trailing notes (注…) and print areas are
+//     ignored; the note of a table is kept.
+//   - Amounts: numbers as stored (15 significant digits, as Excel shows
+//     them); a number stored as text is read with a warning; text that is not
+//     a number is an error (表五!E8: “12,3x” 不是金额). A formula uses its
+//     cached value; a formula without one (files written by libraries, the
+//     filled template) is evaluated, and a cached value that differs from the
+//     evaluated formula is a warning.
+//   - Codes stored as numbers lose their leading zeros: the reader says so and
+//     restores the zeros where the length is unambiguous (4 → 04).
+//   - Hidden rows with content, hidden sheets with a table, merged cells in
+//     the data area and links to other workbooks are errors: what is read
+//     would differ from what the user sees.
+//
+// Every problem is a model.Finding whose message names the file, sheet and
+// cell; all of them are reported at once. Read returns an error only when the
+// file cannot be read at all (not a workbook, encrypted, over a limit).
+//
+// # Limits
+//
+// A workbook is opened with excelize's UnzipSizeLimit (Options.MaxUnzipSize,
+// default 64 MiB: the total uncompressed size of the parts, which bounds zip
+// bombs and huge shared-string tables) and UnzipXMLSizeLimit
+// (Options.MaxXMLSize, default 16 MiB: larger worksheets are streamed from
+// disk rather than held in memory). A sheet may have at most Options.MaxRows
+// rows (default 20,000; one department's tables have a few hundred), and at
+// most MaxCols columns are looked at. A sheet reaching row 1,048,576 is
+// refused by the row limit before its rows are read.
+package xlsxin

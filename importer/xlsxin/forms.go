@@ -1,0 +1,122 @@
+package xlsxin
+
+import (
+	"strings"
+
+	"gongkai/layout"
+	"gongkai/model"
+	"gongkai/templates"
+)
+
+// form is what the reader matches one table against: the layout templates
+// builds for an empty disclosure (title, header grid, columns with their
+// model keys), and for the expenditure tables one form per column scheme.
+type form struct {
+	id     model.TableID
+	scheme string // expenditure tables: the column scheme of this variant
+	sheet  layout.Sheet
+	titles []string   // normalised: the printed title and the table's name
+	paths  [][]string // per column: normalised header texts, top to bottom, without the number row
+	leaf   []layout.HeaderCell
+}
+
+// forms returns the forms of the ten tables for the given labels.
+func forms(labels *templates.Labels) ([]form, error) {
+	var out []form
+	for _, id := range model.AllTables {
+		schemes := []string{""}
+		switch id {
+		case model.T03, model.T05, model.T08, model.T10:
+			schemes = []string{model.SchemeCategory, model.SchemeBasicProject}
+		}
+		for _, sc := range schemes {
+			d := &model.Disclosure{Year: 2000, Unit: model.UnitWanYuan}
+			if sc != "" {
+				t := &model.ExpenditureTable{Scheme: sc}
+				switch id {
+				case model.T03:
+					d.Tables.T03 = t
+				case model.T05:
+					d.Tables.T05 = t
+				case model.T08:
+					d.Tables.T08 = t
+				case model.T10:
+					d.Tables.T10 = t
+				}
+			}
+			s, err := templates.Sheet(d, id, templates.Options{Labels: labels})
+			if err != nil {
+				return nil, err
+			}
+			f := form{id: id, scheme: sc, sheet: s}
+			f.titles = []string{norm(s.Title), norm(id.Name())}
+			f.paths, f.leaf = headerPaths(s)
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+// headerRows is the number of header rows without the column-number row.
+func (f *form) headerRows() int {
+	if f.sheet.NumberRow {
+		return f.sheet.HeaderRows - 1
+	}
+	return f.sheet.HeaderRows
+}
+
+// headerPaths returns, per column, the texts of the header cells above it
+// (top to bottom, normalised, the column-number row left out) and the
+// lowest of those cells.
+func headerPaths(s layout.Sheet) ([][]string, []layout.HeaderCell) {
+	rows := s.HeaderRows
+	if s.NumberRow {
+		rows--
+	}
+	paths := make([][]string, len(s.Columns))
+	leaf := make([]layout.HeaderCell, len(s.Columns))
+	for r := 0; r < rows; r++ {
+		for _, h := range s.Header {
+			if h.Row != r {
+				continue
+			}
+			for c := h.Col; c < h.Col+max(h.ColSpan, 1) && c < len(paths); c++ {
+				paths[c] = append(paths[c], norm(h.Text))
+				leaf[c] = h
+			}
+		}
+	}
+	return paths, leaf
+}
+
+// firstHeaderTexts returns the normalised texts of the top header row.
+func (f *form) firstHeaderTexts() map[string]bool {
+	m := map[string]bool{}
+	for _, h := range f.sheet.Header {
+		if h.Row == 0 {
+			m[norm(h.Text)] = true
+		}
+	}
+	return m
+}
+
+// norm removes white space and unifies the quotes and brackets people type
+// in both widths, so that 一般公共预算"三公"经费支出表 and
+// 一般公共预算“三公”经费支出表 match.
+func norm(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case ' ', '\t', '\n', '\r', '\u3000', '\u00a0':
+			continue
+		case '“', '”', '"', '＂', '「', '」':
+			r = '"'
+		case '（':
+			r = '('
+		case '）':
+			r = ')'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

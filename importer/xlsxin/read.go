@@ -1,0 +1,427 @@
+package xlsxin
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"gongkai/model"
+	"gongkai/templates"
+)
+
+// Default limits; see the package documentation.
+const (
+	DefaultMaxUnzipSize = 64 << 20
+	DefaultMaxXMLSize   = 16 << 20
+	DefaultMaxRows      = 20000
+	MaxCols             = 64
+)
+
+// Options control Read. The zero value reads the default (天门市) layout
+// with the default limits.
+type Options struct {
+	// Labels are the printed words of the layout to read (titles, footer
+	// labels); nil means templates.DefaultLabels().
+	Labels *templates.Labels
+	// MaxUnzipSize bounds the total uncompressed size of the workbook's
+	// parts (excelize UnzipSizeLimit); 0 means DefaultMaxUnzipSize.
+	MaxUnzipSize int64
+	// MaxXMLSize is the size above which a worksheet is streamed from a
+	// temporary file (excelize UnzipXMLSizeLimit); 0 means
+	// DefaultMaxXMLSize.
+	MaxXMLSize int64
+	// MaxRows bounds the rows of one sheet; 0 means DefaultMaxRows.
+	MaxRows int
+}
+
+// Rule ids of the reader's findings.
+const (
+	RuleSheet   = "XL-SHEET"   // a sheet that holds no table, a hidden sheet, two sheets with one table
+	RuleHeader  = "XL-HEADER"  // a header that differs from the layout
+	RuleMerge   = "XL-MERGE"   // merged cells in the data area
+	RuleCode    = "XL-CODE"    // a code stored as a number
+	RuleAmount  = "XL-AMOUNT"  // an amount that is text, or not a number
+	RuleHidden  = "XL-HIDDEN"  // hidden rows with content
+	RuleFormula = "XL-FORMULA" // a formula whose cached value differs, or that fails
+	RuleLink    = "XL-LINK"    // links to other workbooks
+	RuleMeta    = "XL-META"    // department, year or unit not found, or inconsistent
+	RuleRow     = "XL-ROW"     // a row whose level cannot be told
+)
+
+// ReadFile reads the workbook at path.
+func ReadFile(path string, o Options) (*model.Disclosure, []model.Finding, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return Read(bytes.NewReader(b), filepath.Base(path), o)
+}
+
+// Read reads a workbook in the official layout. name is used in messages
+// (sheet and cell positions are prefixed with it). It returns the
+// disclosure and the reader's findings; the error is non-nil only when the
+// workbook cannot be read at all.
+func Read(r io.Reader, name string, o Options) (*model.Disclosure, []model.Finding, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, nil, &Error{File: name, Err: err}
+	}
+	if o.MaxUnzipSize <= 0 {
+		o.MaxUnzipSize = DefaultMaxUnzipSize
+	}
+	if o.MaxXMLSize <= 0 {
+		o.MaxXMLSize = min(DefaultMaxXMLSize, o.MaxUnzipSize)
+	}
+	if o.MaxRows <= 0 {
+		o.MaxRows = DefaultMaxRows
+	}
+	if o.Labels == nil {
+		o.Labels = templates.DefaultLabels()
+	}
+	if bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")) {
+		if bytes.Contains(data, utf16("EncryptedPackage")) || bytes.Contains(data, utf16("EncryptionInfo")) {
+			return nil, nil, &Error{File: name, Err: ErrEncrypted}
+		}
+		return nil, nil, &Error{File: name, Err: fmt.Errorf("%w：这是旧版 Excel 97-2003 工作簿（.xls），请在 Excel 或 WPS 中另存为 .xlsx 后再读取", ErrNotWorkbook)}
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, nil, &Error{File: name, Err: ErrNotWorkbook}
+	}
+	// The declared sizes are checked before excelize unzips anything; the
+	// UnzipSizeLimit below also counts what is actually inflated.
+	var total uint64
+	var links []string
+	for _, zf := range zr.File {
+		total += zf.UncompressedSize64
+		if strings.HasPrefix(zf.Name, "xl/externalLinks/") && strings.HasSuffix(zf.Name, ".xml") {
+			links = append(links, zf.Name)
+		}
+	}
+	if total > uint64(o.MaxUnzipSize) {
+		return nil, nil, &Error{File: name, Err: fmt.Errorf("%w（%d MB）", ErrTooLarge, o.MaxUnzipSize>>20)}
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: o.MaxUnzipSize, UnzipXMLSizeLimit: o.MaxXMLSize})
+	if err != nil {
+		if strings.Contains(err.Error(), "unzip size") {
+			return nil, nil, &Error{File: name, Err: fmt.Errorf("%w（%d MB）", ErrTooLarge, o.MaxUnzipSize>>20)}
+		}
+		return nil, nil, &Error{File: name, Err: fmt.Errorf("%w: %v", ErrNotWorkbook, err)}
+	}
+	defer f.Close()
+	rd := &reader{f: f, name: name, o: o}
+	if len(links) > 0 {
+		rd.finding(model.SeverityError, RuleLink, "", "", "", fmt.Sprintf("工作簿链接了 %d 个外部工作簿，读出的数可能已过时：请在 Excel 中“编辑链接 → 断开链接”（或 WPS“数据 → 编辑链接”）把公式转为数值后另存", len(links)))
+	}
+	d, err := rd.read()
+	if err != nil {
+		return nil, rd.findings, err
+	}
+	return d, rd.findings, nil
+}
+
+func utf16(s string) []byte {
+	b := make([]byte, 0, 2*len(s))
+	for _, r := range s {
+		b = append(b, byte(r), 0)
+	}
+	return b
+}
+
+// reader is one workbook being read.
+type reader struct {
+	f        *excelize.File
+	name     string
+	o        Options
+	findings []model.Finding
+}
+
+// at is a position: 表.xlsx 表五!E8.
+func (rd *reader) at(sheet, cell string) string {
+	s := rd.name
+	if sheet != "" {
+		if s != "" {
+			s += " "
+		}
+		s += sheet
+		if cell != "" {
+			s += "!" + cell
+		}
+	}
+	return s
+}
+
+func (rd *reader) finding(sev model.Severity, rule string, table model.TableID, sheet, cell, msg string) {
+	if pos := rd.at(sheet, cell); pos != "" {
+		msg = pos + ": " + msg
+	}
+	rd.findings = append(rd.findings, model.Finding{Severity: sev, Rule: rule, Table: table, Message: msg})
+}
+
+var yearRE = regexp.MustCompile(`(19|20)\d\d年`)
+
+func (rd *reader) read() (*model.Disclosure, error) {
+	fs, err := forms(rd.o.Labels)
+	if err != nil {
+		return nil, &Error{File: rd.name, Err: err}
+	}
+	d := &model.Disclosure{}
+	found := map[model.TableID]string{}
+	var units []string
+	var titleTexts []string
+	for _, sh := range rd.f.GetSheetList() {
+		g, err := rd.grid(sh)
+		if err != nil {
+			return nil, err
+		}
+		f, titleRow := matchTitle(g, fs)
+		if f == nil {
+			if g.title != "" && norm(g.title) != norm(templates.InstructionsTitle) {
+				rd.finding(model.SeverityInfo, RuleSheet, "", sh, "", fmt.Sprintf("标题“%s”不是公开表之一，已跳过此表", g.title))
+			} else if g.title == "" && !g.empty() {
+				rd.finding(model.SeverityInfo, RuleSheet, "", sh, "", "前几行没有公开表的标题，已跳过此表")
+			}
+			continue
+		}
+		titleTexts = append(titleTexts, g.title)
+		if visible, err := rd.f.GetSheetVisible(sh); err == nil && !visible {
+			rd.finding(model.SeverityError, RuleSheet, f.id, sh, "", fmt.Sprintf("%s %s 所在的工作表被隐藏：请取消隐藏、核对后再读取", f.id.Number(), f.id.Name()))
+		}
+		if prev, ok := found[f.id]; ok {
+			rd.finding(model.SeverityError, RuleSheet, f.id, sh, "", fmt.Sprintf("与工作表“%s”是同一张表（%s %s）：请删去其中一张", prev, f.id.Number(), f.id.Name()))
+			continue
+		}
+		found[f.id] = sh
+		st := &sheetReader{rd: rd, g: g, f: f, fs: fs}
+		if u := st.unit(titleRow); u != "" {
+			units = append(units, u)
+		}
+		st.read(titleRow, d)
+	}
+	if len(found) == 0 {
+		return nil, &Error{File: rd.name, Err: ErrNoTables}
+	}
+	rd.meta(d, units, titleTexts)
+	return d, nil
+}
+
+// meta fills department, year and unit: from the document properties that
+// gongkai writes (creator = department, subject = 2023年部门预算公开), else
+// from the table titles.
+func (rd *reader) meta(d *model.Disclosure, units, titles []string) {
+	if p, err := rd.f.GetDocProps(); err == nil && p != nil {
+		d.Department = strings.TrimSpace(p.Creator)
+		for _, s := range []string{p.Subject, p.Title} {
+			if m := yearRE.FindString(s); m != "" && d.Year == 0 {
+				d.Year, _ = strconv.Atoi(m[:4])
+			}
+		}
+		if d.Department == "" && p.Title != "" {
+			if i := yearRE.FindStringIndex(p.Title); i != nil {
+				d.Department = p.Title[:i[0]]
+			}
+		}
+	}
+	for _, t := range titles {
+		if d.Year == 0 {
+			if m := yearRE.FindString(t); m != "" {
+				d.Year, _ = strconv.Atoi(m[:4])
+			}
+		}
+	}
+	if d.Year == 0 {
+		rd.finding(model.SeverityWarning, RuleMeta, "", "", "", "未能读出预算年度（文档属性和表标题中都没有“20xx年”）")
+	}
+	if d.Department == "" {
+		rd.finding(model.SeverityWarning, RuleMeta, "", "", "", "未能读出部门名称（文档属性“作者”为空）")
+	}
+	for _, u := range units {
+		if d.Unit == "" {
+			d.Unit = u
+		} else if u != d.Unit {
+			rd.finding(model.SeverityError, RuleMeta, "", "", "", fmt.Sprintf("各表的金额单位不一致（%s 与 %s）", d.Unit, u))
+			break
+		}
+	}
+	if d.Unit == "" {
+		d.Unit = model.UnitWanYuan
+		rd.finding(model.SeverityWarning, RuleMeta, "", "", "", "各表都没有“单位：万元/元”一行，按万元读取")
+	}
+	rd.defaultNotes(d)
+}
+
+// defaultNotes drops a note that is the layout's own note for an empty
+// table (the data states no note; the layout prints it).
+func (rd *reader) defaultNotes(d *model.Disclosure) {
+	l := rd.o.Labels
+	subject := l.Subject
+	if subject == "" {
+		subject = "部门"
+	}
+	rep := strings.NewReplacer("{year}", strconv.Itoa(d.Year), "{subject}", subject)
+	drop := func(id model.TableID, note *string) {
+		if *note != "" && norm(*note) == norm(rep.Replace(l.EmptyNotes[id])) {
+			*note = ""
+		}
+	}
+	t := &d.Tables
+	if t.T01 != nil {
+		drop(model.T01, &t.T01.Note)
+		if len(t.T01.Income) == 0 && len(t.T01.Functions) == 0 && t.T01.Note == "" {
+			t.T01 = nil
+		}
+	}
+	if t.T02 != nil {
+		drop(model.T02, &t.T02.Note)
+	}
+	for id, e := range map[model.TableID]*model.ExpenditureTable{model.T03: t.T03, model.T05: t.T05, model.T08: t.T08, model.T10: t.T10} {
+		if e != nil {
+			drop(id, &e.Note)
+		}
+	}
+	if t.T04 != nil {
+		drop(model.T04, &t.T04.Note)
+		if len(t.T04.Income) == 0 && len(t.T04.Functions) == 0 && t.T04.Note == "" {
+			t.T04 = nil
+		}
+	}
+	if t.T06 != nil {
+		drop(model.T06, &t.T06.Note)
+	}
+	if t.T07 != nil {
+		drop(model.T07, &t.T07.Note)
+	}
+	if t.T09 != nil {
+		drop(model.T09, &t.T09.Note)
+	}
+}
+
+// grid is one sheet's cells as stored (raw values), with the rows the
+// workbook hides and its merged ranges.
+type grid struct {
+	sheet  string
+	rows   [][]string // rows[i][j] is the raw value of row i+1, column j+1
+	hidden map[int]bool
+	merges []merge
+	title  string // the first non-empty text of the first rows
+}
+
+type merge struct {
+	r1, c1, r2, c2 int // 1-based, inclusive
+	ref            string
+}
+
+func (g *grid) cell(r, c int) string {
+	if r < 1 || r > len(g.rows) || c < 1 || c > len(g.rows[r-1]) {
+		return ""
+	}
+	return g.rows[r-1][c-1]
+}
+
+func (g *grid) empty() bool {
+	for _, r := range g.rows {
+		for _, v := range r {
+			if strings.TrimSpace(v) != "" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// grid reads a sheet's raw values row by row, stopping at the row limit.
+func (rd *reader) grid(sheet string) (*grid, error) {
+	rows, err := rd.f.Rows(sheet)
+	if err != nil {
+		return nil, &Error{File: rd.name, Sheet: sheet, Err: err}
+	}
+	defer rows.Close()
+	g := &grid{sheet: sheet, hidden: map[int]bool{}}
+	n := 0
+	for rows.Next() {
+		n++
+		if n > rd.o.MaxRows {
+			return nil, &Error{File: rd.name, Sheet: sheet, Err: fmt.Errorf("%w（%d 行）：一个部门的公开表只有几百行", ErrTooManyRows, rd.o.MaxRows)}
+		}
+		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, &Error{File: rd.name, Sheet: sheet, Err: err}
+		}
+		if len(cols) > MaxCols {
+			cols = cols[:MaxCols]
+		}
+		if rows.GetRowOpts().Hidden {
+			g.hidden[n] = true
+		}
+		g.rows = append(g.rows, cols)
+	}
+	if err := rows.Error(); err != nil {
+		return nil, &Error{File: rd.name, Sheet: sheet, Err: err}
+	}
+	for len(g.rows) > 0 && len(g.rows[len(g.rows)-1]) == 0 {
+		g.rows = g.rows[:len(g.rows)-1]
+	}
+	mc, err := rd.f.GetMergeCells(sheet, true)
+	if err != nil {
+		return nil, &Error{File: rd.name, Sheet: sheet, Err: err}
+	}
+	for _, m := range mc {
+		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		g.merges = append(g.merges, merge{r1, c1, r2, c2, m.GetStartAxis() + ":" + m.GetEndAxis()})
+	}
+	for r := 1; r <= min(len(g.rows), 4) && g.title == ""; r++ {
+		for _, v := range g.rows[r-1] {
+			if t := strings.TrimSpace(v); t != "" && !isNumber(t) {
+				g.title = t
+				break
+			}
+		}
+	}
+	return g, nil
+}
+
+func isNumber(s string) bool {
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil
+}
+
+// matchTitle finds the table whose title the first rows state: the longest
+// title (or table name) contained in a text of the first four rows.
+func matchTitle(g *grid, fs []form) (*form, int) {
+	var best *form
+	bestLen, bestRow := 0, 0
+	for r := 1; r <= min(len(g.rows), 4); r++ {
+		for _, v := range g.rows[r-1] {
+			t := norm(v)
+			if t == "" {
+				continue
+			}
+			for i := range fs {
+				for _, title := range fs[i].titles {
+					if title != "" && strings.Contains(t, title) && len(title) > bestLen {
+						best, bestLen, bestRow = &fs[i], len(title), r
+					}
+				}
+			}
+		}
+		if best != nil {
+			return best, bestRow
+		}
+	}
+	return nil, 0
+}
+
+var errNoValue = errors.New("no value")

@@ -1,0 +1,178 @@
+package xlsxin
+
+import (
+	"bytes"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"gongkai/examples"
+	"gongkai/exporter/xlsx"
+	"gongkai/importer/jsonin"
+	"gongkai/layout"
+	"gongkai/model"
+	"gongkai/templates"
+)
+
+// export writes d as the official workbook.
+func export(t testing.TB, d *model.Disclosure) []byte {
+	t.Helper()
+	doc, err := templates.Document(d, templates.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := xlsx.Write(&b, doc, xlsx.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func loadExample(t testing.TB, name string) *model.Disclosure {
+	t.Helper()
+	b, err := examples.Get(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := jsonin.Read(bytes.NewReader(b), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// normalise clears what a workbook does not carry (narrative, description,
+// codes of the department and region, date) and gives equal forms to what
+// prints the same: the 一体化 scheme named or not, a table not given and a
+// table given empty without a note of its own.
+func normalise(d *model.Disclosure) *model.Disclosure {
+	c := *d
+	c.Narrative, c.Description, c.DepartmentCode, c.Region, c.Date = nil, "", "", "", ""
+	t := &c.Tables
+	exp := func(e *model.ExpenditureTable) *model.ExpenditureTable {
+		if e == nil || (len(e.Rows) == 0 && e.Note == "") {
+			return nil
+		}
+		x := *e
+		if x.Scheme == "" {
+			x.Scheme = model.SchemeCategory
+		}
+		return &x
+	}
+	t.T03, t.T05, t.T08, t.T10 = exp(t.T03), exp(t.T05), exp(t.T08), exp(t.T10)
+	labels := templates.DefaultLabels()
+	for id, st := range map[model.TableID]**model.SummaryTable{model.T01: &t.T01, model.T04: &t.T04} {
+		if *st != nil && defaultLines((*st).CarryoverLines, labels.CarryoverLines[id]) {
+			x := **st
+			x.CarryoverLines = nil
+			*st = &x
+		}
+	}
+	if t.T02 != nil && len(t.T02.Rows) == 0 && t.T02.Note == "" {
+		t.T02 = nil
+	}
+	if t.T06 != nil && len(t.T06.Rows) == 0 && t.T06.Note == "" {
+		t.T06 = nil
+	}
+	if t.T07 != nil && len(t.T07.Rows) == 0 && t.T07.Note == "" {
+		t.T07 = nil
+	}
+	if t.T09 != nil && len(t.T09.Rows) == 0 && t.T09.Note == "" {
+		t.T09 = nil
+	}
+	return &c
+}
+
+// diff lists the differences between two disclosures. Amounts compare by
+// value; a blank amount equals a zero one only where zeroOK (the layout
+// prints some zeros as empty cells, so a stated 0 reads back blank).
+func diff(a, b any) []string {
+	var out []string
+	amountType := reflect.TypeOf(model.Amount{})
+	var walk func(x, y reflect.Value, path string)
+	walk = func(x, y reflect.Value, path string) {
+		if len(out) > 20 {
+			return
+		}
+		if x.Type() == amountType {
+			p, q := x.Interface().(model.Amount), y.Interface().(model.Amount)
+			if !p.Equal(q) && !(p.IsZero() && q.IsZero()) {
+				out = append(out, fmt.Sprintf("%s: %q != %q", path, p.String(), q.String()))
+			}
+			return
+		}
+		switch x.Kind() {
+		case reflect.Pointer:
+			if x.IsNil() != y.IsNil() {
+				out = append(out, fmt.Sprintf("%s: nil %v != nil %v", path, x.IsNil(), y.IsNil()))
+				return
+			}
+			if !x.IsNil() {
+				walk(x.Elem(), y.Elem(), path)
+			}
+		case reflect.Struct:
+			for i := 0; i < x.NumField(); i++ {
+				walk(x.Field(i), y.Field(i), path+"."+x.Type().Field(i).Name)
+			}
+		case reflect.Slice:
+			if x.Len() != y.Len() {
+				out = append(out, fmt.Sprintf("%s: %d items != %d", path, x.Len(), y.Len()))
+				return
+			}
+			for i := 0; i < x.Len(); i++ {
+				walk(x.Index(i), y.Index(i), fmt.Sprintf("%s[%d]", path, i))
+			}
+		default:
+			if !reflect.DeepEqual(x.Interface(), y.Interface()) {
+				out = append(out, fmt.Sprintf("%s: %v != %v", path, x.Interface(), y.Interface()))
+			}
+		}
+	}
+	walk(reflect.ValueOf(a), reflect.ValueOf(b), "")
+	return out
+}
+
+// sameLayout: the read-back disclosure lays out exactly as the input.
+func sameLayout(t *testing.T, want, got *model.Disclosure) {
+	t.Helper()
+	dw, err := templates.Document(want, templates.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dg, err := templates.Document(got, templates.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, doc := range []*layout.Document{&dw, &dg} {
+		for i := range doc.Sheets {
+			for k := range doc.Sheets[i].Rows {
+				doc.Sheets[i].Rows[k].Ref = "" // positions in the data, not printed
+			}
+		}
+	}
+	for i := range dw.Sheets {
+		if !reflect.DeepEqual(dw.Sheets[i], dg.Sheets[i]) {
+			t.Errorf("%s lays out differently after the round trip", dw.Sheets[i].Name)
+		}
+	}
+}
+
+func TestRoundTripExamples(t *testing.T) {
+	for _, name := range examples.Names() {
+		t.Run(name, func(t *testing.T) {
+			in := loadExample(t, name)
+			got, fs, err := Read(bytes.NewReader(export(t, in)), "表.xlsx", Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range fs {
+				t.Errorf("finding: %s", f)
+			}
+			if d := diff(normalise(in), normalise(got)); len(d) > 0 {
+				t.Errorf("model differs after the round trip:\n%s", strings.Join(d, "\n"))
+			}
+			sameLayout(t, in, got)
+		})
+	}
+}

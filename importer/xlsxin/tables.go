@@ -1,0 +1,313 @@
+package xlsxin
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+
+	"gongkai/layout"
+	"gongkai/model"
+)
+
+// Allowed code lengths by column key; a code stored as a number whose
+// length is none of these gets its leading zeros back up to the next one.
+var codeLengths = map[string][]int{
+	"unit_code": {2, 3, 6},
+	"func_code": {3, 5, 7},
+	"code":      {3, 5},
+}
+
+// col returns the layout column index of key, or -1.
+func (st *sheetReader) col(key string) int {
+	for j, c := range st.f.sheet.Columns {
+		if c.Key == key {
+			return j
+		}
+	}
+	return -1
+}
+
+// rowTable reads a table of rows (every table but 表一 and 表四).
+func (st *sheetReader) rowTable(d *model.Disclosure) {
+	t := &d.Tables
+	switch st.f.id {
+	case model.T02:
+		t.T02 = &model.IncomeTable{Rows: readRows(st, func(r *model.IncomeRow) { r.Level = st.unitLevel(r.UnitCode, "", r.UnitName, false) }), Note: st.note}
+	case model.T03, model.T05, model.T08, model.T10:
+		et := &model.ExpenditureTable{Scheme: st.f.scheme, Note: st.note, Rows: readRows(st, func(r *model.ExpenditureRow) {
+			r.Level = st.unitLevel(r.UnitCode, r.FuncCode, r.UnitName, false)
+		})}
+		switch st.f.id {
+		case model.T03:
+			t.T03 = et
+		case model.T05:
+			t.T05 = et
+		case model.T08:
+			t.T08 = et
+		default:
+			t.T10 = et
+		}
+	case model.T06:
+		t.T06 = &model.BasicTable{Note: st.note, Rows: readRows(st, func(r *model.BasicRow) {
+			switch {
+			case r.Code == "" && isTotal(r.Name):
+				r.Level = model.LevelTotal
+			case len(r.Code) == 3:
+				r.Level = model.LevelClass
+			default:
+				r.Level = model.LevelItem
+			}
+		})}
+	case model.T07:
+		t.T07 = &model.ThreePublicTable{Note: st.note, Rows: readRows(st, func(r *model.ThreePublicRow) { r.Level = st.unitLevel(r.UnitCode, "", r.UnitName, false) })}
+	case model.T09:
+		t.T09 = &model.ProcurementTable{Note: st.note, Rows: readRows(st, func(r *model.ProcurementRow) {
+			r.Level = st.unitLevel(r.UnitCode, "", r.UnitName, r.Project != "" || r.Item != "")
+		})}
+	}
+}
+
+func isTotal(name string) bool {
+	n := norm(name)
+	return n == "合计" || n == "总计"
+}
+
+// unitLevel tells the level of a unit-based row from its codes: a function
+// code (or a procurement item) makes a detail row; otherwise 合计 without a
+// code, a 2-digit 科室, a 3-digit 部门, a longer 单位 code.
+func (st *sheetReader) unitLevel(unit, fn, name string, detail bool) model.Level {
+	switch {
+	case fn != "" || detail:
+		return model.LevelDetail
+	case unit == "" && isTotal(name):
+		return model.LevelTotal
+	case unit == "":
+		return model.LevelDetail
+	case len(unit) <= 2:
+		return model.LevelSection
+	case len(unit) == 3:
+		return model.LevelDepartment
+	}
+	return model.LevelUnit
+}
+
+// readRows reads the body rows into rows of type R: each layout column's
+// key names the field of R with that JSON name. A table whose only row is an
+// empty 合计 is a table without rows.
+func readRows[R any](st *sheetReader, level func(*R)) []R {
+	var zero R
+	rt := reflect.TypeOf(zero)
+	fields := make([]int, len(st.f.sheet.Columns))
+	for j, c := range st.f.sheet.Columns {
+		fields[j] = -1
+		for i := 0; i < rt.NumField(); i++ {
+			if tag := strings.Split(rt.Field(i).Tag.Get("json"), ",")[0]; tag == c.Key {
+				fields[j] = i
+			}
+		}
+	}
+	amountType := reflect.TypeOf(model.Amount{})
+	out := []R{}
+	for _, r := range st.body {
+		var row R
+		v := reflect.ValueOf(&row).Elem()
+		anyAmount := false
+		for j, c := range st.f.sheet.Columns {
+			if fields[j] < 0 || st.cols[j] == 0 {
+				continue
+			}
+			fv := v.Field(fields[j])
+			switch {
+			case fv.Type() == amountType:
+				a := st.amount(r, j)
+				anyAmount = anyAmount || !a.IsBlank()
+				fv.Set(reflect.ValueOf(a))
+			case c.Kind == layout.KindCode:
+				fv.SetString(st.code(r, j, codeLengths[c.Key]))
+			case fv.Kind() == reflect.String:
+				fv.SetString(st.text(r, j))
+			}
+		}
+		level(&row)
+		if len(st.body) == 1 && !anyAmount && reflect.ValueOf(row).FieldByName("Level").String() == string(model.LevelTotal) {
+			return out // the empty table's 合计 row
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// summary reads 表一 or 表四: the income block, the function block and the
+// category and economic blocks side by side, then the footer rows, found by
+// their labels.
+func (st *sheetReader) summary(d *model.Disclosure) {
+	l := st.rd.o.Labels
+	t := &model.SummaryTable{Note: st.note}
+	inItem, inAmt := st.col("income_item"), st.col("income_amount")
+	fnItem, clItem := st.col("function_item"), st.col("class_item")
+	funds := func(r, item int) model.FundAmounts {
+		var a model.FundAmounts
+		dst := []*model.Amount{&a.Total, &a.General, &a.GovFund, &a.StateCapital}
+		for k := 0; k < 4 && item+1+k < len(st.f.sheet.Columns); k++ {
+			j := item + 1 + k
+			if st.f.sheet.Columns[j].Kind != layout.KindAmount {
+				break
+			}
+			*dst[k] = st.amount(r, j)
+		}
+		return a
+	}
+	carry := l.Carryover[st.f.id]
+	if carry == "" {
+		carry = l.Income[model.IncomeCarryover]
+	}
+	const (
+		body = iota
+		afterTotal
+		carryLines
+		done
+	)
+	phase := body
+	right := 0 // 0 none yet, 1 categories, 2 economic
+	empty := true
+	for _, r := range st.body {
+		in := st.text(r, inItem)
+		switch {
+		case phase == body && norm(in) == norm(l.IncomeTotal):
+			t.IncomeTotal = st.amount(r, inAmt)
+			t.ExpenditureTotal = funds(r, fnItem)
+			phase = afterTotal
+			continue
+		case phase == afterTotal && norm(in) == norm(carry):
+			t.Carryover = st.amount(r, inAmt)
+			t.CarryForward = funds(r, fnItem)
+			phase = carryLines
+			continue
+		case (phase == afterTotal || phase == carryLines) && norm(in) == norm(l.IncomeGrandTotal):
+			t.IncomeGrandTotal = st.amount(r, inAmt)
+			t.ExpenditureGrandTotal = funds(r, fnItem)
+			phase = done
+			continue
+		case phase == carryLines:
+			t.CarryoverLines = append(t.CarryoverLines, model.IncomeLine{Key: incomeKey(l.Income, in), Label: in, Amount: st.amount(r, inAmt)})
+			continue
+		case phase != body:
+			st.rd.finding(model.SeverityWarning, RuleRow, st.f.id, st.g.sheet, cellRef(st.cols[inItem], r), fmt.Sprintf("合计行之后的“%s”不是公开格式的行，未读取", in))
+			continue
+		}
+		empty = false
+		if in != "" {
+			t.Income = append(t.Income, model.IncomeLine{Key: incomeKey(l.Income, in), Label: in, Amount: st.amount(r, inAmt)})
+		}
+		if fn := st.text(r, fnItem); fn != "" {
+			code, name := splitCode(fn)
+			t.Functions = append(t.Functions, model.FundLine{Code: code, Name: name, FundAmounts: funds(r, fnItem)})
+		}
+		if cl := st.text(r, clItem); cl != "" {
+			switch norm(cl) {
+			case norm(l.CategoryTotal):
+				t.CategoryTotal, right = funds(r, clItem), 1
+			case norm(l.EconomicTotal):
+				t.EconomicTotal, right = funds(r, clItem), 2
+			default:
+				code, name := splitCode(cl)
+				line := model.FundLine{Code: code, Name: name, FundAmounts: funds(r, clItem)}
+				if right == 2 {
+					t.Economic = append(t.Economic, line)
+				} else {
+					line.Level = categoryLevel(cl)
+					t.Categories = append(t.Categories, line)
+				}
+			}
+		}
+	}
+	if phase != done {
+		st.rd.finding(model.SeverityError, RuleRow, st.f.id, st.g.sheet, "", fmt.Sprintf("没有找到“%s”“%s”行", l.IncomeTotal, l.IncomeGrandTotal))
+	}
+	if empty && t.IncomeTotal.IsBlank() && t.IncomeGrandTotal.IsBlank() && t.ExpenditureTotal.Total.IsBlank() {
+		// The empty table prints its footer labels only: the table is not given.
+		if st.f.id == model.T01 {
+			d.Tables.T01 = nil
+		} else {
+			d.Tables.T04 = nil
+		}
+		st.emptyNote(d)
+		return
+	}
+	if defaultLines(t.CarryoverLines, l.CarryoverLines[st.f.id]) {
+		t.CarryoverLines = nil // the layout's own lines, printed when the data lists none
+	}
+	if defaultLines(t.CarryoverLines, l.CarryoverLines[st.f.id]) {
+		t.CarryoverLines = nil // the layout's own lines, printed when the data lists none
+	}
+	if st.f.id == model.T01 {
+		d.Tables.T01 = t
+	} else {
+		d.Tables.T04 = t
+	}
+}
+
+// emptyNote keeps the note of a summary table that is not given, so that a
+// note the workbook states is not lost.
+func (st *sheetReader) emptyNote(d *model.Disclosure) {
+	if st.note == "" {
+		return
+	}
+	t := &model.SummaryTable{Note: st.note}
+	if st.f.id == model.T01 {
+		d.Tables.T01 = t
+	} else {
+		d.Tables.T04 = t
+	}
+}
+
+// incomeKey tells the income source of a label by the words of the labels'
+// income wording (一般公共预算, 政府性基金预算 …).
+func incomeKey(labels map[string]string, label string) string {
+	n := norm(label)
+	best, bestLen := model.IncomeOther, 0
+	for key, w := range labels {
+		core := strings.TrimSuffix(strings.TrimSuffix(norm(w), "收入"), "财政拨款")
+		if core != "" && strings.Contains(n, core) && len(core) > bestLen {
+			best, bestLen = key, len(core)
+		}
+	}
+	return best
+}
+
+// splitCode splits a label such as 201一般公共服务支出 into code and name.
+func splitCode(s string) (string, string) {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 {
+		return "", s
+	}
+	return s[:i], strings.TrimSpace(s[i:])
+}
+
+// categoryLevel: a category line numbered 一、二、… is level 1, the lines
+// under it level 2.
+func categoryLevel(s string) int {
+	for _, p := range []string{"一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、", "十、"} {
+		if strings.HasPrefix(s, p) {
+			return 1
+		}
+	}
+	return 2
+}
+
+// defaultLines reports whether lines are the layout's default carry-over
+// lines with nothing stated.
+func defaultLines(lines []model.IncomeLine, labels []string) bool {
+	if len(lines) == 0 || len(lines) != len(labels) {
+		return false
+	}
+	for i, ln := range lines {
+		if !ln.Amount.IsBlank() || norm(ln.Label) != norm(labels[i]) {
+			return false
+		}
+	}
+	return true
+}
