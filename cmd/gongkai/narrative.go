@@ -55,7 +55,7 @@ func runNarrative(e env, opts any, args []string) int {
 		fmt.Fprintln(e.stderr, "usage: gongkai narrative [--style NAME] [--text-templates DIR] INPUT.json")
 		return exitUsage
 	}
-	d, err := readDisclosure(e, args[0])
+	d, read, err := readDisclosure(e, args[0])
 	if err != nil {
 		fmt.Fprintf(e.stderr, "gongkai narrative: %v\n", err)
 		return exitUsage
@@ -66,7 +66,7 @@ func runNarrative(e env, opts any, args []string) int {
 		return exitUsage
 	}
 	if !o.Quiet {
-		printFindings(e.stderr, findings, false)
+		printFindings(e.stderr, append(read, findings...), false)
 	}
 	if !o.Markup {
 		text = narrative.Plain(text)
