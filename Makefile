@@ -17,13 +17,13 @@ demo: build
 
 # System packages some tests use: poppler-utils (pdftotext, pdffonts, pdftoppm),
 # qpdf, fonts-wqy-microhei (to check that the embedded font is reproducible
-# from Debian's file), and chromium (the web page's end-to-end tests drive it
-# headless). Installed with apt-get where the machine allows; the
-# tests that need them skip with a message otherwise, and `make test` lists
-# every skipped test at the end.
+# from Debian's file), chromium (the web page's end-to-end tests drive it
+# headless) and GNU parallel (the command of docs/batch.md). Installed with
+# apt-get where the machine allows; the tests that need them skip with a
+# message otherwise, and `make test` lists every skipped test at the end.
 DEB_PACKAGES = pdftotext:poppler-utils pdffonts:poppler-utils qpdf:qpdf \
 	/usr/share/fonts/truetype/wqy/wqy-microhei.ttc:fonts-wqy-microhei \
-	chromium:chromium node:nodejs npm:npm
+	chromium:chromium node:nodejs npm:npm parallel:parallel
 # npm packages the tests use as second readers (ExcelJS opens the workbooks,
 # Ajv strict checks the JSON Schema): pinned in tools/js/package-lock.json and
 # installed into tools/js/node_modules, never globally.

@@ -23,6 +23,7 @@ func commands() []*command {
 	return []*command{
 		exportCommand(),
 		narrativeCommand(),
+		batchCommand(),
 		validateCommand(),
 		parseCommand(),
 		convertCommand(),

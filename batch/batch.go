@@ -1,0 +1,340 @@
+package batch
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"gongkai/check"
+	"gongkai/exporter/pdf"
+	"gongkai/exporter/xlsx"
+	"gongkai/fonts"
+	"gongkai/fonts/wqymicrohei"
+	"gongkai/inputs"
+	"gongkai/internal/atomicfile"
+	"gongkai/layout"
+	"gongkai/model"
+	"gongkai/templates"
+)
+
+// Options configure Run. The zero value writes both formats into the
+// current directory with one worker per CPU.
+type Options struct {
+	Out     string   // output directory ("" is the current directory)
+	Formats []string // "xlsx", "pdf"; nil or empty means both
+	Jobs    int      // departments worked on at once; 0 means GOMAXPROCS
+	// Force writes a department's files even when the checks find errors
+	// (as 'gongkai export --force'); otherwise such a department gets no files.
+	Force bool
+	// Resume leaves a department's files alone when every one of them
+	// exists and is newer than the input and than VersionTime, and the
+	// previous report (OUT/report.jsonl) names the same Version for it. The
+	// department is still loaded and checked, so the reports stay complete.
+	Resume      bool
+	Version     string    // the gongkai version, recorded in every Result
+	VersionTime time.Time // when this gongkai was built (e.g. its executable's time)
+	// Font is the PDF font; nil means the embedded WenQuanYi Micro Hei.
+	Font      *fonts.Font
+	Inputs    inputs.Options
+	Templates templates.Options
+	// Date, when set, is the document date of every output (as
+	// SOURCE_DATE_EPOCH for export); otherwise each input's own date.
+	Date time.Time
+	// Progress, when set, is called after each department, from one
+	// goroutine at a time, with the number done so far and the total.
+	Progress func(done, total int, r *Result)
+}
+
+// Status is a department's outcome.
+type Status string
+
+// Statuses.
+const (
+	StatusOK     Status = "ok"     // checked without errors; files written (or up to date)
+	StatusErrors Status = "errors" // the checks found errors; files written only with Force
+	StatusFailed Status = "failed" // the input could not be read or a file not written
+)
+
+// Chinese returns the status as the summary prints it.
+func (s Status) Chinese() string {
+	switch s {
+	case StatusOK:
+		return "通过"
+	case StatusErrors:
+		return "有错误"
+	case StatusFailed:
+		return "失败"
+	}
+	return string(s)
+}
+
+// Result is one department's outcome; report.jsonl holds one per line.
+type Result struct {
+	Input      string `json:"input"` // the input file, as given
+	Name       string `json:"name"`  // output name: the input's file name without extension
+	Kind       string `json:"kind,omitempty"`
+	Department string `json:"department,omitempty"`
+	Year       int    `json:"year,omitempty"`
+	Unit       string `json:"unit,omitempty"`
+	Status     Status `json:"status"`
+	Errors     int    `json:"errors"`
+	Warnings   int    `json:"warnings"`
+	Notes      int    `json:"notes"`
+	// Income and Expenditure are 表一's 收入总计 and 支出总计 (blank when the
+	// input has no 表一).
+	Income      model.Amount    `json:"income"`
+	Expenditure model.Amount    `json:"expenditure"`
+	Outputs     []string        `json:"outputs,omitempty"`    // files of this department, written or up to date
+	UpToDate    bool            `json:"up_to_date,omitempty"` // Resume found the files current and left them
+	Error       string          `json:"error,omitempty"`      // why the department failed
+	Findings    []model.Finding `json:"findings,omitempty"`
+	Version     string          `json:"version,omitempty"`
+}
+
+// Failed reports whether the department makes the run's exit status 1:
+// its checks found errors or it failed.
+func (r *Result) Failed() bool { return r.Status != StatusOK }
+
+// ErrInterrupted is returned by Run (wrapping the context's error) when the
+// context was cancelled before every department was done.
+var ErrInterrupted = errors.New("batch: interrupted")
+
+// Run works through the inputs (files, as Expand returns them) with
+// o.Jobs workers and returns one Result per department that was finished,
+// sorted by input. When ctx is cancelled the workers finish the department
+// they are writing (its files are renamed into place together, or not at
+// all) and Run returns the finished ones with an error wrapping
+// ErrInterrupted. Other errors are about the run as a whole (bad options,
+// no font); a department's problems are in its Result.
+func Run(ctx context.Context, paths []string, o Options) ([]Result, error) {
+	r, err := newRunner(o)
+	if err != nil {
+		return nil, err
+	}
+	names := map[string]string{} // output name → first input with it
+	jobs := o.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	type job struct {
+		path string
+		dup  string // an earlier input with the same output name
+	}
+	work := make(chan job)
+	done := make(chan Result)
+	var wg sync.WaitGroup
+	for range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range work {
+				if j.dup != "" {
+					res := Result{Input: j.path, Name: baseName(j.path), Status: StatusFailed, Version: o.Version,
+						Error: fmt.Sprintf("输出文件名 %s 与 %s 相同，未处理（请改名）", baseName(j.path), j.dup)}
+					done <- res
+					continue
+				}
+				done <- r.one(j.path)
+			}
+		}()
+	}
+	go func() {
+		defer close(work)
+		for _, p := range paths {
+			n := baseName(p)
+			j := job{path: p}
+			if first, ok := names[n]; ok {
+				j.dup = first
+			} else {
+				names[n] = p
+			}
+			select {
+			case work <- j:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(done) }()
+	var results []Result
+	for res := range done {
+		results = append(results, res)
+		if o.Progress != nil {
+			o.Progress(len(results), len(paths), &results[len(results)-1])
+		}
+	}
+	sort.Slice(results, func(i, j int) bool { return results[i].Input < results[j].Input })
+	if len(results) < len(paths) && ctx.Err() != nil {
+		return results, fmt.Errorf("%w after %d of %d departments: %w", ErrInterrupted, len(results), len(paths), ctx.Err())
+	}
+	return results, nil
+}
+
+// runner holds what every department shares: the parsed font, the formats,
+// the previous report's versions.
+type runner struct {
+	o        Options
+	xlsx     bool
+	pdf      bool
+	font     *fonts.Font
+	previous map[string]string // input → version in the previous report
+}
+
+func newRunner(o Options) (*runner, error) {
+	r := &runner{o: o}
+	if len(o.Formats) == 0 {
+		r.xlsx, r.pdf = true, true
+	}
+	for _, f := range o.Formats {
+		switch strings.ToLower(strings.TrimSpace(f)) {
+		case "xlsx":
+			r.xlsx = true
+		case "pdf":
+			r.pdf = true
+		case "":
+		default:
+			return nil, fmt.Errorf("batch: format %q: 应为 xlsx 或 pdf; use xlsx, pdf or both", f)
+		}
+	}
+	if !r.xlsx && !r.pdf {
+		return nil, fmt.Errorf("batch: no output format")
+	}
+	if r.pdf {
+		r.font = o.Font
+		if r.font == nil {
+			f, err := wqymicrohei.Font()
+			if err != nil {
+				return nil, err
+			}
+			r.font = f
+		}
+	}
+	if o.Resume {
+		prev, err := ReadReports(filepath.Join(o.Out, ReportName))
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
+			return nil, err
+		}
+		r.previous = map[string]string{}
+		for _, p := range prev {
+			r.previous[p.Input] = p.Version
+		}
+	}
+	return r, nil
+}
+
+// one does one department; it never panics the run: a panic in an importer
+// or exporter becomes the department's failure.
+func (r *runner) one(path string) (res Result) {
+	res = Result{Input: path, Name: baseName(path), Version: r.o.Version}
+	defer func() {
+		if p := recover(); p != nil {
+			res.Status = StatusFailed
+			res.Outputs = nil
+			res.Error = fmt.Sprintf("内部错误（请报告）: %v", p)
+		}
+	}()
+	fail := func(err error) Result {
+		res.Status = StatusFailed
+		res.Error = err.Error()
+		return res
+	}
+	in, err := inputs.LoadFile(path, r.o.Inputs)
+	if err != nil {
+		return fail(err)
+	}
+	d := in.Disclosure
+	res.Kind = string(in.Kind)
+	res.Department, res.Year, res.Unit = d.Department, d.Year, d.Unit
+	if t := d.Tables.T01; t != nil {
+		res.Income = t.IncomeGrandTotal
+		res.Expenditure = t.ExpenditureGrandTotal.Total
+	}
+	res.Findings = append(append([]model.Finding(nil), in.Findings...), check.Disclosure(d, check.Options{})...)
+	for _, f := range res.Findings {
+		switch f.Severity {
+		case model.SeverityError:
+			res.Errors++
+		case model.SeverityWarning:
+			res.Warnings++
+		default:
+			res.Notes++
+		}
+	}
+	res.Status = StatusOK
+	if res.Errors > 0 {
+		res.Status = StatusErrors
+		if !r.o.Force {
+			return res
+		}
+	}
+	var files []atomicfile.File
+	var doc layout.Document
+	if r.xlsx {
+		files = append(files, atomicfile.File{Path: filepath.Join(r.o.Out, res.Name+".xlsx"), Write: func(w *bufio.Writer) error {
+			return xlsx.Write(w, doc, xlsx.Options{})
+		}})
+	}
+	if r.pdf {
+		files = append(files, atomicfile.File{Path: filepath.Join(r.o.Out, res.Name+".pdf"), Write: func(w *bufio.Writer) error {
+			return pdf.Write(w, doc, pdf.Options{Font: r.font})
+		}})
+	}
+	for _, f := range files {
+		res.Outputs = append(res.Outputs, f.Path)
+	}
+	if r.o.Resume && r.upToDate(path, res.Outputs) {
+		res.UpToDate = true
+		return res
+	}
+	doc, err = templates.Document(d, r.o.Templates)
+	if err != nil {
+		res.Outputs = nil
+		return fail(err)
+	}
+	if !r.o.Date.IsZero() {
+		doc.Date = r.o.Date
+	}
+	if err := atomicfile.WriteAll(files); err != nil {
+		res.Outputs = nil
+		var ge *pdf.GlyphError
+		if errors.As(err, &ge) {
+			err = fmt.Errorf("字体无法显示数据中的字符，未写出文件: %w", err)
+		}
+		return fail(err)
+	}
+	return res
+}
+
+// upToDate: every output exists, is newer than the input and than the
+// gongkai build, and the previous report (if it names the input) was made
+// by this version.
+func (r *runner) upToDate(input string, outs []string) bool {
+	if v, ok := r.previous[input]; ok && v != r.o.Version {
+		return false
+	}
+	in, err := os.Stat(input)
+	if err != nil {
+		return false
+	}
+	for _, o := range outs {
+		st, err := os.Stat(o)
+		if err != nil || !st.Mode().IsRegular() || !st.ModTime().After(in.ModTime()) || !st.ModTime().After(r.o.VersionTime) {
+			return false
+		}
+	}
+	return true
+}
+
+// baseName is the output name of an input: its file name without extension.
+func baseName(path string) string {
+	b := filepath.Base(path)
+	return strings.TrimSuffix(b, filepath.Ext(b))
+}
