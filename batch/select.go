@@ -13,9 +13,18 @@ import (
 
 // Expand turns the command line's inputs into a sorted list of files: a
 // file is taken as it is, a folder gives every regular file below it whose
-// name does not start with "." or "~$" (editor and Office lock files). A path
-// that does not exist is an error naming it.
-func Expand(args []string) ([]string, error) {
+// name does not start with "." or "~$" (editor and Office lock files). A
+// folder in skip (the output directory, when it lies inside an input
+// folder) is left out, so that a second run does not read the first run's
+// workbooks and reports as departments. A path that does not exist is an
+// error naming it.
+func Expand(args []string, skip ...string) ([]string, error) {
+	skipped := map[string]bool{}
+	for _, s := range skip {
+		if abs, err := filepath.Abs(s); err == nil {
+			skipped[abs] = true
+		}
+	}
 	seen := map[string]bool{}
 	var out []string
 	add := func(p string) {
@@ -39,6 +48,11 @@ func Expand(args []string) ([]string, error) {
 				return err
 			}
 			name := d.Name()
+			if d.IsDir() && len(skipped) > 0 {
+				if abs, err := filepath.Abs(p); err == nil && skipped[abs] {
+					return filepath.SkipDir
+				}
+			}
 			if p != a && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$")) {
 				if d.IsDir() {
 					return filepath.SkipDir

@@ -118,7 +118,7 @@ func runBatch(e env, opts any, args []string) int {
 			return exitUsage
 		}
 	}
-	all, err := batch.Expand(args)
+	all, err := batch.Expand(args, o.Out)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "gongkai batch: %v\n", err)
 		return exitUsage

@@ -11,6 +11,7 @@ Commands:
 
 	export    write the ten 公开表 as an official-format workbook (.xlsx) and PDF
 	narrative 生成文字部分（概况、情况说明、名词解释）print the generated 概况, 情况说明 and 名词解释
+	batch     many departments at once: workbooks, PDFs and one 核对汇总 / export a whole region
 	validate  check that every number agrees with every other (表内、表间、文表勾稽)
 	parse     read a text disclosure into the JSON model
 	convert   turn a text disclosure into a workbook of its tables and figures
@@ -73,6 +74,61 @@ Flags:
 	    --text-templates string   含 NAME.tmpl 的目录 directory of NAME.tmpl text templates that add or replace styles
 	    --markup[=true|false]     打印模板原始输出 print the template output with its part and heading marks
 	-q, --quiet[=true|false]      不打印提示 do not print the notes about missing texts
+
+# gongkai batch
+
+usage: gongkai batch [flags] INPUT... -o OUT/   |   batch --merge-reports REPORT.jsonl... -o OUT/
+
+Batch 为一个地区的全部部门一次生成公开表：每个输入文件（或文件夹中的每个文件）是一个部门，
+按 export 的方式读取、核对并写出 OUT/名称.xlsx 和 OUT/名称.pdf（名称为输入文件名去掉扩展名）。
+一个部门出错不影响其他部门；核对有错误的部门不写文件（--force 时照写）。
+最后写出 OUT/核对汇总.xlsx（每个部门一行：状态、错误/警告/提示数、收入总计、支出总计、
+输出文件；第二张表列出全部发现）和 OUT/report.jsonl（每个部门一行 JSON，供脚本使用）。
+
+在终端上显示进度条（速度、剩余时间）；否则每个部门输出一行。按 Ctrl-C 或收到 SIGTERM 时，
+正在写的部门写完（或不写），不留下写了一半的文件或临时文件，并为已完成的部门写出汇总。
+--resume 跳过输出文件都比输入文件和本程序新、且上次报告为同一版本的部门（仍会读取并核对，
+汇总保持完整）。
+
+多台机器分担：--shard i/n 按输入路径的散列取第 i 份（0 ≤ i < n），各份互不重叠、合起来
+正好是全部输入。每份写到自己的目录，然后合并报告：
+
+	gongkai batch --merge-reports out/0/report.jsonl out/1/report.jsonl … -o out/
+
+Kubernetes Indexed Job、Slurm 作业数组和 GNU parallel 的用法见 docs/batch.md。
+退出码：0 全部通过；1 有部门核对出错误或失败；2 用法错误、无法写出汇总或被中断。
+
+Batch exports every department of a region in one process: each input file (or
+every file in an input folder) is one department, read, checked and written as
+'gongkai export' does, to OUT/NAME.xlsx and OUT/NAME.pdf. One department's failure
+never stops the others; a department whose checks find errors gets no files unless
+--force. At the end OUT/核对汇总.xlsx (one row per department and a sheet of every
+finding) and OUT/report.jsonl (one JSON object per department) are written.
+
+A progress bar shows on a terminal, one line per department otherwise. Ctrl-C or
+SIGTERM stops cleanly: departments being written finish or leave nothing, and the
+reports cover the finished ones. --resume skips departments whose files are newer
+than their input and than this gongkai, made by the same version.
+
+--shard i/n takes a deterministic share of the inputs (by a hash of each path); the
+shares' reports are joined with --merge-reports. See docs/batch.md for a Kubernetes
+Indexed Job, a Slurm job array and GNU parallel.
+Exit status: 0 all clean, 1 a department had errors or failed, 2 usage, the reports
+could not be written, or interrupted.
+
+Flags:
+
+	-o, --out string                   输出目录 / output directory (created if missing) (default ".")
+	-j, --jobs int                     同时处理的部门数，0 为 CPU 数 / departments at once (0: one per CPU)
+	    --format strings               输出格式 / outputs: xlsx, pdf or both (default [xlsx,pdf])
+	    --profile string               版式配置 / layout profile used to read the inputs
+	    --shard string                 只处理第 i 份（共 n 份）/ take share i of n, as i/n
+	    --resume[=true|false]          跳过输出已是最新的部门 / skip departments whose files are up to date
+	    --force[=true|false]           核对有错误也写出文件 / write files even when the checks find errors
+	    --font string                  PDF 字体 / TrueType font (.ttf, or .ttc with --font-index)
+	    --font-index int               字体集中的序号 / face of a .ttc collection
+	    --merge-reports[=true|false]   合并各份的 report.jsonl / join the shares' report.jsonl files into OUT
+	-q, --quiet[=true|false]           只输出未通过的部门 / print only departments that did not pass
 
 # gongkai validate
 
