@@ -1,4 +1,4 @@
-// Package templates lays out the ten standard 部门预算公开表 of a
+// Package templates lays out the standard 部门预算公开表 of a
 // model.Disclosure as renderer-neutral layout sheets: the printed title, the
 // units line, the header grid with its merged cells (spec/forms.md §4), the
 // column-number row, typed columns with widths, and the body rows with the
@@ -8,16 +8,19 @@
 //
 // Its place in gongkai's one-way flow:
 //
-//	importer → model → check → templates → layout → exporter/xlsx, exporter/pdf
+//	importer → model → check → templates (by profile) → layout → exporter/xlsx, exporter/pdf
 //
-// templates imports only model and layout; the exporters draw what it
+// templates imports only model, profiles and layout; the exporters draw what it
 // builds and never see the model.
 //
-// Every form is data: a form value per table (t01_summary.go … t10_…go) holds
-// the header cells exactly as the spec writes them, (row, col, rowspan,
-// colspan, text) counted from 1, and the column kinds and widths. Words that
-// vary by region or year (titles, income labels, footer labels, empty-table
-// notes) live in Labels; DefaultLabels gives the 天门市 wording.
+// Every layout is data: the profile (package profiles, an embedded YAML
+// file such as profiles/hubei.yaml, or a user's file) says which tables print
+// and in which order, their titles, units line, header grid with its spans,
+// the model field each leaf column shows, the column-number row, the zero
+// display, the number format and the empty-table note. Options.Profile
+// chooses it; nil means hubei. The code here is the engine that reads the
+// profile: one for the summary tables (表一, 表四) and one for every table of
+// rows.
 //
 // Nothing is recomputed: a total shows what the data states, mistakes
 // included (the check package reports them). Amounts are rounded once, here,

@@ -3,22 +3,43 @@ package templates
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"gongkai/layout"
 	"gongkai/model"
+	"gongkai/profiles"
 )
 
-// decimals is the number of places every amount of the ten tables shows.
+// decimals is the number of places of the extra sheets (文中数据, 核对结果).
 const decimals = 2
 
-// Document lays out the ten tables of d in the official order (表一 … 表十),
-// one sheet each. With o.OnlyPresent the tables d does not give are left
-// out; otherwise they print empty with their note.
+// Options control Document and Sheet. The zero value prints every table of
+// the default profile (hubei).
+type Options struct {
+	// OnlyPresent skips the tables the disclosure does not give (nil)
+	// instead of printing them empty with their note.
+	OnlyPresent bool
+	// Profile is the layout; nil means profiles.Default() (hubei). Use
+	// profiles.Open to get an embedded profile by name or a user's file.
+	Profile *profiles.Profile
+}
+
+func (o Options) profile() *profiles.Profile {
+	if o.Profile != nil {
+		return o.Profile
+	}
+	return profiles.Default()
+}
+
+// Document lays out the tables of d in the order of the profile, one sheet
+// each. With o.OnlyPresent the tables d does not give are left out;
+// otherwise they print empty with their note.
 //
-// The document title is e.g. 天门市12345公共服务热线中心2023年部门预算公开表,
-// its author the department, and its date d.Date (or 1 January of the year),
-// so the same input always gives the same document.
+// The document title comes from the profile, e.g.
+// 天门市12345公共服务热线中心2023年部门预算公开表, its author is the
+// department, and its date d.Date (or 1 January of the year), so the same
+// input always gives the same document.
 func Document(d *model.Disclosure, o Options) (layout.Document, error) {
 	if d == nil {
 		return layout.Document{}, ErrNoDisclosure
@@ -27,17 +48,19 @@ func Document(d *model.Disclosure, o Options) (layout.Document, error) {
 	if err != nil {
 		return layout.Document{}, err
 	}
+	p := o.profile()
+	unit := unitOf(d)
 	doc := layout.Document{
-		Title:   fmt.Sprintf("%s%d年部门预算公开表", d.Department, d.Year),
+		Title:   p.Fill(p.Document.Title, d.Year, d.Department, unit),
 		Author:  d.Department,
-		Subject: fmt.Sprintf("%d年部门预算公开", d.Year),
+		Subject: p.Fill(p.Document.Subject, d.Year, d.Department, unit),
 		Date:    date,
 	}
-	for _, id := range model.AllTables {
-		if o.OnlyPresent && !d.Tables.Present(id) {
+	for _, t := range p.Tables {
+		if o.OnlyPresent && !d.Tables.Present(t.Data) {
 			continue
 		}
-		s, err := Sheet(d, id, o)
+		s, err := sheet(d, p, t)
 		if err != nil {
 			return layout.Document{}, err
 		}
@@ -46,45 +69,50 @@ func Document(d *model.Disclosure, o Options) (layout.Document, error) {
 	return doc, nil
 }
 
-// Sheet lays out one table of d. A table d does not give prints empty with
-// its note, unless o.OnlyPresent is set, when Sheet returns ErrTableAbsent.
+// Sheet lays out one table of d: the profile's table with that id, else
+// the first one filled by model table id. A table d does not give prints
+// empty with its note, unless o.OnlyPresent is set, when Sheet returns
+// ErrTableAbsent.
 func Sheet(d *model.Disclosure, id model.TableID, o Options) (layout.Sheet, error) {
 	if d == nil {
 		return layout.Sheet{}, ErrNoDisclosure
 	}
-	if !id.Valid() {
-		return layout.Sheet{}, fmt.Errorf("%w: %q", ErrUnknownTable, string(id))
+	p := o.profile()
+	t := p.Table(string(id))
+	if t == nil {
+		t = p.TableFor(id)
 	}
+	if t == nil {
+		return layout.Sheet{}, fmt.Errorf("%w: %q (profile %s)", ErrUnknownTable, string(id), p.Name)
+	}
+	if o.OnlyPresent && !d.Tables.Present(t.Data) {
+		return layout.Sheet{}, fmt.Errorf("%w: %s %s", ErrTableAbsent, t.Data.Number(), t.Data.Name())
+	}
+	return sheet(d, p, t)
+}
+
+func sheet(d *model.Disclosure, p *profiles.Profile, t *profiles.Table) (layout.Sheet, error) {
 	if d.Unit != "" && d.Unit != model.UnitWanYuan && d.Unit != model.UnitYuan {
 		return layout.Sheet{}, fmt.Errorf("%w: %q", ErrBadUnit, d.Unit)
 	}
-	if o.OnlyPresent && !d.Tables.Present(id) {
-		return layout.Sheet{}, fmt.Errorf("%w: %s %s", ErrTableAbsent, id.Number(), id.Name())
+	b := builder{d: d, p: p, t: t}
+	if profiles.Shape(t.Data) == profiles.ShapeSummary {
+		var st *model.SummaryTable
+		if t.Data == model.T01 {
+			st = d.Tables.T01
+		} else {
+			st = d.Tables.T04
+		}
+		return b.summary(st), nil
 	}
-	b := builder{d: d, l: o.labels()}
-	t := &d.Tables
-	switch id {
-	case model.T01:
-		return b.summary(formT01, t.T01), nil
-	case model.T02:
-		return b.income(t.T02), nil
-	case model.T03:
-		return b.expenditure(formT03, t.T03), nil
-	case model.T04:
-		return b.summary(formT04, t.T04), nil
-	case model.T05:
-		return b.expenditure(formT05, t.T05), nil
-	case model.T06:
-		return b.basic(t.T06), nil
-	case model.T07:
-		return b.threePublic(t.T07), nil
-	case model.T08:
-		return b.expenditure(formT08, t.T08), nil
-	case model.T09:
-		return b.procurement(t.T09), nil
-	default: // model.T10
-		return b.expenditure(formT10, t.T10), nil
+	return b.rowTable(), nil
+}
+
+func unitOf(d *model.Disclosure) string {
+	if d.Unit == "" {
+		return model.UnitWanYuan
 	}
+	return d.Unit
 }
 
 func documentDate(d *model.Disclosure) (time.Time, error) {
@@ -98,17 +126,6 @@ func documentDate(d *model.Disclosure) (time.Time, error) {
 	return t, nil
 }
 
-// form is the fixed part of one table: its header grid as the spec writes
-// it and its columns.
-type form struct {
-	id         model.TableID
-	columns    []layout.Column
-	header     []layout.HeaderCell // without the column-number row
-	headerRows int                 // rows of header, without the column-number row
-	numberRow  bool                // a row 1 2 3 … follows the header
-	nameCol    int                 // 0-based column of the 合计 label
-}
-
 // hc is a header cell in the spec's notation: 1-based row and column,
 // rowspan, colspan.
 func hc(r, c, rowSpan, colSpan int, text string) layout.HeaderCell {
@@ -119,78 +136,113 @@ func col(key string, kind layout.ColumnKind, width float64) layout.Column {
 	return layout.Column{Key: key, Kind: kind, Width: width}
 }
 
-// Column widths in CJK character widths.
-const (
-	wCode     = 4.5
-	wUnitName = 14.5
-	wFuncName = 14.5
-	wAmount   = 6
-)
-
-// builder lays out the tables of one disclosure.
+// builder lays out one table of one disclosure by a profile.
 type builder struct {
 	d *model.Disclosure
-	l *Labels
+	p *profiles.Profile
+	t *profiles.Table
 }
 
-// sheet returns the frame of form f: names, title, units line, header with
-// the column-number row, page intent; rows and notes are the caller's.
-func (b builder) sheet(f form) layout.Sheet {
-	title := b.l.Titles[f.id]
-	if title == "" {
-		title = f.id.Name()
-	}
-	unit := b.d.Unit
+// fill replaces the placeholders of a profile text.
+func (b builder) fill(text string) string {
+	return b.p.Fill(text, b.d.Year, b.d.Department, unitOf(b.d))
+}
+
+// frame returns the sheet of the table without rows: names, title, units
+// line, header with the column-number row, page intent.
+func (b builder) frame(leaves []profiles.Leaf, header []profiles.HeaderCell, headerRows int) layout.Sheet {
+	t := b.t
+	unit := t.Unit
 	if unit == "" {
-		unit = model.UnitWanYuan
+		unit = unitOf(b.d)
 	}
 	s := layout.Sheet{
-		ID:         string(f.id),
-		Name:       f.id.Number() + " " + f.id.Name(),
-		Title:      title,
-		UnitLine:   "单位：" + unit,
-		Columns:    append([]layout.Column(nil), f.columns...),
-		Header:     append([]layout.HeaderCell(nil), f.header...),
-		HeaderRows: f.headerRows,
-		NumberRow:  f.numberRow,
-		Decimals:   decimals,
-		Page:       layout.Page{Landscape: true, FitWidth: true, RepeatHeader: true},
+		ID:         t.ID,
+		Name:       t.Sheet,
+		Title:      b.fill(t.Title),
+		UnitLine:   b.p.Fill(t.Units, b.d.Year, b.d.Department, unit),
+		HeaderRows: headerRows,
+		NumberRow:  t.NumberRow,
+		Decimals:   int32(t.Format.Decimals),
+		Page:       layout.Page{Landscape: on(t.Page.Landscape), FitWidth: on(t.Page.FitWidth), RepeatHeader: on(t.Page.RepeatHeader)},
 	}
-	if f.numberRow {
-		for c := range f.columns {
-			s.Header = append(s.Header, layout.HeaderCell{Row: f.headerRows, Col: c, RowSpan: 1, ColSpan: 1, Text: strconv.Itoa(c + 1)})
+	for _, l := range leaves {
+		s.Columns = append(s.Columns, layout.Column{Key: l.Key, Kind: layout.ColumnKind(l.Kind), Width: l.Width})
+	}
+	for _, h := range header {
+		s.Header = append(s.Header, layout.HeaderCell{Row: h.Row, Col: h.Col, RowSpan: h.RowSpan, ColSpan: h.ColSpan, Text: h.Text})
+	}
+	if t.NumberRow {
+		for c := range leaves {
+			s.Header = append(s.Header, layout.HeaderCell{Row: headerRows, Col: c, RowSpan: 1, ColSpan: 1, Text: strconv.Itoa(c + 1)})
 		}
 		s.HeaderRows++
 	}
 	return s
 }
 
+func on(b *bool) bool { return b != nil && *b }
+
 // notes returns the notes under a table: the note the data states, else the
-// default note when the table is empty.
-func (b builder) notes(id model.TableID, stated string, empty bool) []string {
+// profile's empty-table note when the table is empty.
+func (b builder) notes(stated string, empty bool) []string {
 	if stated != "" {
 		return []string{stated}
 	}
-	if empty && b.l.EmptyNotes[id] != "" {
-		return []string{b.l.note(b.l.EmptyNotes[id], b.d.Year)}
+	if empty && b.t.Empty.Note != "" {
+		return []string{b.fill(b.t.Empty.Note)}
 	}
 	return nil
 }
 
-// emptyRow is the 合计 row of an empty table: the label and nothing else.
-func (b builder) emptyRow(f form) layout.Row {
-	cells := make([]layout.Cell, len(f.columns))
-	for i := range cells {
-		cells[i] = layout.Cell{Empty: true}
+// amount is the display cell of a in the table's unit and number format;
+// showZero says whether a zero prints (0.00) or as an empty cell.
+func (b builder) amount(a model.Amount, showZero bool) layout.Cell {
+	f := b.t.Format
+	v := a.Decimal()
+	if b.t.Unit != "" && !a.IsBlank() {
+		from := unitOf(b.d)
+		switch {
+		case from == model.UnitYuan && b.t.Unit == model.UnitWanYuan:
+			v = v.Shift(-4)
+		case from == model.UnitWanYuan && b.t.Unit == model.UnitYuan:
+			v = v.Shift(4)
+		}
 	}
-	cells[f.nameCol] = layout.TextCell(b.l.Total)
-	return layout.Row{Cells: cells, Emphasis: layout.Bold, Level: 0, Ref: string(f.id) + ".rows"}
+	c := layout.AmountCell(v, a.IsBlank(), int32(f.Decimals), showZero)
+	if c.Empty || !c.Numeric {
+		return c
+	}
+	if f.Trim {
+		c.Text = c.Value.String()
+		if c.Text == "" {
+			c.Text = "0"
+		}
+	}
+	if f.Thousands {
+		c.Text = group(c.Text)
+	}
+	return c
 }
 
-// amount is the display cell of a; showZero says whether a zero prints
-// 0.00 (表六) or as an empty cell (表三, 表五).
-func amount(a model.Amount, showZero bool) layout.Cell {
-	return layout.AmountCell(a.Decimal(), a.IsBlank(), decimals, showZero)
+// group inserts thousands separators in a decimal text: 189767551 → 189,767,551.
+func group(s string) string {
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	var out []byte
+	for i := range len(intPart) {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			out = append(out, ',')
+		}
+		out = append(out, intPart[i])
+	}
+	if hasFrac {
+		return sign + string(out) + "." + frac
+	}
+	return sign + string(out)
 }
 
 // number is a count or quantity shown as stated (not rounded).
@@ -225,40 +277,6 @@ func emphasis(l model.Level) layout.Emphasis {
 	return layout.Plain
 }
 
-// unitName is the name printed in a unit-based row: 合计 rows that state no
-// name print Labels.Total.
-func (b builder) unitName(l model.Level, name string) string {
-	if name == "" && l == model.LevelTotal {
-		return b.l.Total
-	}
-	return name
-}
-
 func ref(id model.TableID, part string, i int) string {
 	return fmt.Sprintf("%s.%s[%d]", id, part, i)
-}
-
-// rows lays out a table of rows in the order the data states them. A table
-// the data does not give (nil) or gives without rows prints one empty 合计
-// row and the empty-table note; otherwise row builds each data row and the
-// table's own note, if any, goes under the grid.
-func rows[R any](b builder, f form, present bool, data []R, note string, row func(r R) layout.Row) layout.Sheet {
-	s := b.sheet(f)
-	if !present || len(data) == 0 {
-		s.Rows = []layout.Row{b.emptyRow(f)}
-		s.Notes = b.notes(f.id, note, true)
-		return s
-	}
-	for i, r := range data {
-		lr := row(r)
-		lr.Ref = ref(f.id, "rows", i)
-		s.Rows = append(s.Rows, lr)
-	}
-	s.Notes = b.notes(f.id, note, false)
-	return s
-}
-
-// unitRow is a body row of a unit-based table at the row's level.
-func unitRow(l model.Level, cells ...layout.Cell) layout.Row {
-	return layout.Row{Cells: cells, Emphasis: emphasis(l), Level: depth(l)}
 }

@@ -11,6 +11,7 @@ import (
 	"gongkai/internal/golden"
 	"gongkai/layout"
 	"gongkai/model"
+	"gongkai/profiles"
 )
 
 // example loads a bundled example from the repository's examples/ folder.
@@ -209,13 +210,20 @@ func TestEmptyTables(t *testing.T) {
 	if len(s.Notes) != 1 || s.Notes[0] != d.Tables.T08.Note {
 		t.Errorf("stated note not used: %q", s.Notes)
 	}
-	// Labels change the wording without code.
-	l := DefaultLabels()
-	l.Subject = "单位"
-	l.EmptyNotes[model.T10] = "注:本{subject}{year}年无国有资本经营预算财政拨款安排的预算，故本表为空表。"
-	s, _ = Sheet(d, model.T10, Options{Labels: l})
+	// A profile changes the wording without code.
+	src, err := profiles.Source("hubei")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src = []byte(strings.Replace(strings.Replace(string(src), "subject: 部门", "subject: 单位", 1),
+		"注：本{subject}{year}年无国有资本经营预算财政拨款安排的支出，此表为空表。", "注:本{subject}{year}年无国有资本经营预算财政拨款安排的预算，故本表为空表。", 1))
+	p, err := profiles.Parse("changed.yaml", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ = Sheet(d, model.T10, Options{Profile: p})
 	if want := "注:本单位2023年无国有资本经营预算财政拨款安排的预算，故本表为空表。"; s.Notes[0] != want {
-		t.Errorf("labelled note %q, want %q", s.Notes[0], want)
+		t.Errorf("profile note %q, want %q", s.Notes[0], want)
 	}
 	// A table with rows and no stated note has no note.
 	s, _ = Sheet(d, model.T05, Options{})

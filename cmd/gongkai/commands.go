@@ -28,6 +28,8 @@ func commands() []*command {
 		parseCommand(),
 		convertCommand(),
 		sampleCommand(),
+		profilesCommand(),
+		profileCommand(),
 		versionCommand(),
 	}
 }

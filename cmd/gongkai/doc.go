@@ -16,6 +16,8 @@ Commands:
 	parse     read a text disclosure into the JSON model
 	convert   turn a text disclosure into a workbook of its tables and figures
 	sample    print a complete, valid example input to start from
+	profiles  列出内置版式 / list the embedded layout profiles
+	profile   打印、检查版式文件 / print, check a layout profile
 	version   print the version of gongkai
 
 Run 'gongkai help <command>' or 'gongkai <command> --help' for details.
@@ -27,7 +29,8 @@ usage: gongkai export [flags] INPUT.json
 
 Export reads one department's disclosure (the JSON format of docs/input-format.md;
 'gongkai sample' prints a complete example), checks it as 'gongkai validate' does,
-and writes the ten 部门预算公开表 in the official order: OUT/NAME.xlsx and OUT/NAME.pdf,
+and writes the 部门预算公开表 in the order of the layout profile (--profile; hubei, the
+default, prints the ten Hubei tables; 'gongkai profiles' lists the others): OUT/NAME.xlsx and OUT/NAME.pdf,
 where NAME is the input's file name without its extension.
 
 The findings are printed to standard error. When any is an error (错误) nothing is
@@ -46,6 +49,7 @@ Flags:
 	    --font-index int       face of a .ttc font collection
 	    --force[=true|false]   write the files even when the checks find errors
 	-q, --quiet[=true|false]   do not print warnings and notes, only errors
+	    --profile string       版式：内置名称（hubei）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
 
 # gongkai narrative
 
@@ -211,6 +215,31 @@ Sample prints the bundled example disclosure (天门市12345公共服务热线�
 tables and the narrative figures) in the JSON format that 'gongkai export' reads:
 
 	gongkai sample > budget.json
+
+# gongkai profiles
+
+usage: gongkai profiles
+
+列出内置的版式（profile）：每个地区一套表的样式（表名、表头、单位、注释、页面设置）。
+用 'gongkai profile show NAME' 打印其中一个，改后用 --profile my.yaml 使用。
+
+Profiles lists the embedded layout profiles, one a line: its name, number of tables and
+description. 'gongkai profile show NAME > my.yaml' prints one as a file to edit;
+'gongkai export --profile my.yaml' uses the edited file.
+
+# gongkai profile
+
+usage: gongkai profile show NAME | check FILE.yaml | fields TABLE
+
+gongkai profile show NAME      打印内置版式的 YAML 文本，作为自己版式文件的起点
+gongkai profile check FILE     读取并检查版式文件，报告每个问题的文件与行号
+gongkai profile fields TABLE   列出表（t01 … t10）的列可以显示的模型字段
+
+show prints an embedded profile as YAML, to start a file of your own from
+('gongkai profile show shanghai > my.yaml'). check reads a profile file and reports every
+problem with its file and line (my.yaml:41: column “合计” has span 3 but the header has
+2 rows); the exit status is 2 when it has any. fields lists the model fields the columns of
+a table can show (see docs/profile-format.md).
 
 # gongkai version
 

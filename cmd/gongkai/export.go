@@ -31,6 +31,7 @@ type exportOptions struct {
 	FontIndex int
 	Force     bool
 	Quiet     bool
+	Profile   string
 }
 
 func exportCommand() *command {
@@ -41,7 +42,8 @@ func exportCommand() *command {
 		Long: `
 Export reads one department's disclosure (the JSON format of docs/input-format.md;
 'gongkai sample' prints a complete example), checks it as 'gongkai validate' does,
-and writes the ten 部门预算公开表 in the official order: OUT/NAME.xlsx and OUT/NAME.pdf,
+and writes the 部门预算公开表 in the order of the layout profile (--profile; hubei, the
+default, prints the ten Hubei tables; 'gongkai profiles' lists the others): OUT/NAME.xlsx and OUT/NAME.pdf,
 where NAME is the input's file name without its extension.
 
 The findings are printed to standard error. When any is an error (错误) nothing is
@@ -59,6 +61,7 @@ SimHei. A character the font cannot show is an error that names the table and ro
 			fs.IntVar(&o.FontIndex, "font-index", 0, "face of a .ttc font collection")
 			fs.BoolVar(&o.Force, "force", false, "write the files even when the checks find errors")
 			fs.BoolVarP(&o.Quiet, "quiet", "q", false, "do not print warnings and notes, only errors")
+			profileFlag(fs, &o.Profile)
 			return o
 		},
 		Run: runExport,
@@ -76,6 +79,11 @@ func runExport(e env, opts any, args []string) int {
 		fmt.Fprintf(e.stderr, "gongkai export: %v\n", err)
 		return exitUsage
 	}
+	prof, err := loadProfile(o.Profile)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "gongkai export: %v\n", err)
+		return exitUsage
+	}
 	d, read, err := readDisclosure(e, args[0])
 	if err != nil {
 		fmt.Fprintf(e.stderr, "gongkai export: %v\n", err)
@@ -87,7 +95,7 @@ func runExport(e env, opts any, args []string) int {
 		fmt.Fprintf(e.stderr, "gongkai export: %s: 核对发现错误，未写出文件（改正后重试，或用 --force 强制写出）\n", args[0])
 		return exitFindings
 	}
-	doc, err := templates.Document(d, templates.Options{})
+	doc, err := templates.Document(d, templates.Options{Profile: prof})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "gongkai export: %s: %v\n", args[0], err)
 		return exitUsage

@@ -1,0 +1,156 @@
+package templates
+
+import (
+	"reflect"
+	"slices"
+	"strings"
+
+	"gongkai/layout"
+	"gongkai/model"
+	"gongkai/profiles"
+)
+
+// rowTable lays out a table of rows (every table but 表一 and 表四): one
+// layout row per data row, in the order the data states them, each leaf
+// column showing the model field the profile names. A table the data does
+// not give (nil) or gives without rows prints the profile's empty rows, one
+// 合计 row and the empty-table note.
+func (b builder) rowTable() layout.Sheet {
+	t := b.t
+	tv := tableValue(&b.d.Tables, t.Data)
+	var rows reflect.Value
+	var note, scheme string
+	present := tv.IsValid() && !tv.IsNil()
+	if present {
+		e := tv.Elem()
+		rows = e.FieldByName("Rows")
+		note = e.FieldByName("Note").String()
+		if f := e.FieldByName("Scheme"); f.IsValid() {
+			scheme = f.String()
+		}
+	}
+	leaves, header, headerRows := t.ForScheme(scheme)
+	s := b.frame(leaves, header, headerRows)
+	if !present || rows.Len() == 0 {
+		for range t.Empty.Rows {
+			s.Rows = append(s.Rows, layout.Row{Cells: emptyCells(len(leaves)), Level: 1, Ref: string(t.Data) + ".rows"})
+		}
+		cells := emptyCells(len(leaves))
+		b.putTotal(cells, leaves)
+		s.Rows = append(s.Rows, layout.Row{Cells: cells, Emphasis: layout.Bold, Level: 0, Ref: string(t.Data) + ".rows"})
+		s.Notes = b.notes(note, true)
+		return s
+	}
+	for i := range rows.Len() {
+		r := rows.Index(i)
+		level := model.Level(r.FieldByName("Level").String())
+		cells := make([]layout.Cell, len(leaves))
+		for c, l := range leaves {
+			cells[c] = b.cell(r, l)
+		}
+		if level == model.LevelTotal {
+			b.totalLabel(cells, leaves)
+		}
+		e := layout.Plain
+		if slices.Contains(t.Bold, level) {
+			e = layout.Bold
+		}
+		s.Rows = append(s.Rows, layout.Row{Cells: cells, Emphasis: e, Level: depth(level), Ref: ref(t.Data, "rows", i)})
+	}
+	s.Notes = b.notes(note, false)
+	return s
+}
+
+// totalLabel puts the 合计 label into a total row that states no name in
+// the total column.
+func (b builder) totalLabel(cells []layout.Cell, leaves []profiles.Leaf) {
+	for i, l := range leaves {
+		if l.Field == b.t.TotalColumn && cells[i].Empty {
+			b.putTotal(cells, leaves)
+			return
+		}
+	}
+}
+
+// putTotal writes the 合計 label into the total column, merged over the
+// profile's span when the cells it covers are empty.
+func (b builder) putTotal(cells []layout.Cell, leaves []profiles.Leaf) {
+	at := -1
+	for i, l := range leaves {
+		if l.Field == b.t.TotalColumn {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return
+	}
+	cells[at] = layout.TextCell(b.t.Total)
+	span := b.t.TotalSpan
+	for k := at + 1; k < at+span && k < len(cells); k++ {
+		if !cells[k].Empty {
+			return
+		}
+	}
+	if span > 1 {
+		cells[at].ColSpan = span
+		cells[at].Align = layout.AlignCenter
+	}
+}
+
+// cell is the display cell of leaf l of data row r.
+func (b builder) cell(r reflect.Value, l profiles.Leaf) layout.Cell {
+	if strings.HasPrefix(l.Field, "narrative.") {
+		a, _ := profiles.NarrativeAmount(b.d.Narrative, l.Field)
+		return b.amount(a, l.ShowZero())
+	}
+	name := l.Field
+	base, _, isPart := profiles.CodePart(name, "")
+	if isPart {
+		name = base
+	}
+	v := fieldByJSON(r, name)
+	if !v.IsValid() {
+		return layout.Cell{Empty: true}
+	}
+	switch x := v.Interface().(type) {
+	case string:
+		if isPart {
+			_, part, _ := profiles.CodePart(l.Field, x)
+			return layout.TextCell(part)
+		}
+		return layout.TextCell(x)
+	case model.Amount:
+		if l.Kind == profiles.KindNumber {
+			return number(x)
+		}
+		return b.amount(x, l.ShowZero())
+	}
+	return layout.Cell{Empty: true}
+}
+
+// fieldByJSON returns the field of struct value v whose JSON name is name.
+func fieldByJSON(v reflect.Value, name string) reflect.Value {
+	t := v.Type()
+	for i := range t.NumField() {
+		tag, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if tag == name {
+			return v.Field(i)
+		}
+	}
+	return reflect.Value{}
+}
+
+// tableValue returns the pointer field of ts that holds model table id.
+func tableValue(ts *model.Tables, id model.TableID) reflect.Value {
+	v := reflect.ValueOf(ts).Elem()
+	return fieldByJSON(v, string(id))
+}
+
+func emptyCells(n int) []layout.Cell {
+	c := make([]layout.Cell, n)
+	for i := range c {
+		c[i] = layout.Cell{Empty: true}
+	}
+	return c
+}

@@ -1,9 +1,0 @@
-package templates
-
-import "gongkai/model"
-
-// formT08 is 表八 政府性基金预算支出表 (spec §4.8, [GUESS]): the grid of 表五.
-// Zeros print as empty cells. The 一体化 category scheme has a two-row
-// header (运转类项目支出 over 公用经费 and 其他运转类); the older
-// basic/project scheme (基本支出, 项目支出) a one-row header.
-func formT08(scheme string) form { return expenditureForm(model.T08, scheme, false) }
