@@ -339,3 +339,31 @@ func sortStrings(s []string) {
 		}
 	}
 }
+
+// FooterIncomeLabel returns the income label of the summary footer row
+// that shows value (income_total, carryover, income_grand_total), or "".
+func (t *Table) FooterIncomeLabel(value string) string {
+	if t.Summary == nil {
+		return ""
+	}
+	for _, f := range t.Summary.Footer {
+		if f.Kind == "" && f.IncomeValue == value {
+			return f.Income
+		}
+	}
+	return ""
+}
+
+// CarryoverLabels returns the labels a summary table prints under its
+// carry-over row when the data lists no lines.
+func (t *Table) CarryoverLabels() []string {
+	if t.Summary == nil {
+		return nil
+	}
+	for _, f := range t.Summary.Footer {
+		if f.Kind == FooterCarryoverLines {
+			return append([]string(nil), f.Labels...)
+		}
+	}
+	return nil
+}

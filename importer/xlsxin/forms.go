@@ -5,6 +5,7 @@ import (
 
 	"gongkai/layout"
 	"gongkai/model"
+	"gongkai/profiles"
 	"gongkai/templates"
 )
 
@@ -20,14 +21,15 @@ type form struct {
 	leaf   []layout.HeaderCell
 }
 
-// forms returns the forms of the ten tables for the given labels.
-func forms(labels *templates.Labels) ([]form, error) {
+// forms returns the forms of the tables of profile p, one per column
+// scheme of an expenditure table.
+func forms(p *profiles.Profile) ([]form, error) {
 	var out []form
-	for _, id := range model.AllTables {
+	for _, pt := range p.Tables {
+		id := pt.Data
 		schemes := []string{""}
-		switch id {
-		case model.T03, model.T05, model.T08, model.T10:
-			schemes = []string{model.SchemeCategory, model.SchemeBasicProject}
+		if v := pt.Schemes(); len(v) > 0 {
+			schemes = append([]string{model.SchemeCategory}, v...)
 		}
 		for _, sc := range schemes {
 			d := &model.Disclosure{Year: 2000, Unit: model.UnitWanYuan}
@@ -44,7 +46,7 @@ func forms(labels *templates.Labels) ([]form, error) {
 					d.Tables.T10 = t
 				}
 			}
-			s, err := templates.Sheet(d, id, templates.Options{Labels: labels})
+			s, err := templates.Sheet(d, model.TableID(pt.ID), templates.Options{Profile: p})
 			if err != nil {
 				return nil, err
 			}

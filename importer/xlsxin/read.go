@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"gongkai/model"
+	"gongkai/profiles"
 	"gongkai/templates"
 )
 
@@ -29,9 +30,9 @@ const (
 // Options control Read. The zero value reads the default (天门市) layout
 // with the default limits.
 type Options struct {
-	// Labels are the printed words of the layout to read (titles, footer
-	// labels); nil means templates.DefaultLabels().
-	Labels *templates.Labels
+	// Profile is the layout to read (titles, header words, footer labels);
+	// nil means profiles.Default() (hubei).
+	Profile *profiles.Profile
 	// MaxUnzipSize bounds the total uncompressed size of the workbook's
 	// parts (excelize UnzipSizeLimit); 0 means DefaultMaxUnzipSize.
 	MaxUnzipSize int64
@@ -84,8 +85,8 @@ func Read(r io.Reader, name string, o Options) (*model.Disclosure, []model.Findi
 	if o.MaxRows <= 0 {
 		o.MaxRows = DefaultMaxRows
 	}
-	if o.Labels == nil {
-		o.Labels = templates.DefaultLabels()
+	if o.Profile == nil {
+		o.Profile = profiles.Default()
 	}
 	if bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")) {
 		if bytes.Contains(data, utf16("EncryptedPackage")) || bytes.Contains(data, utf16("EncryptionInfo")) {
@@ -170,7 +171,7 @@ func (rd *reader) finding(sev model.Severity, rule string, table model.TableID, 
 var yearRE = regexp.MustCompile(`(19|20)\d\d年`)
 
 func (rd *reader) read() (*model.Disclosure, error) {
-	fs, err := forms(rd.o.Labels)
+	fs, err := forms(rd.o.Profile)
 	if err != nil {
 		return nil, &Error{File: rd.name, Err: err}
 	}
@@ -262,14 +263,13 @@ func (rd *reader) meta(d *model.Disclosure, units, titles []string) {
 // defaultNotes drops a note that is the layout's own note for an empty
 // table (the data states no note; the layout prints it).
 func (rd *reader) defaultNotes(d *model.Disclosure) {
-	l := rd.o.Labels
-	subject := l.Subject
-	if subject == "" {
-		subject = "部门"
-	}
-	rep := strings.NewReplacer("{year}", strconv.Itoa(d.Year), "{subject}", subject)
+	p := rd.o.Profile
 	drop := func(id model.TableID, note *string) {
-		if *note != "" && norm(*note) == norm(rep.Replace(l.EmptyNotes[id])) {
+		t := p.TableFor(id)
+		if t == nil || *note == "" {
+			return
+		}
+		if norm(*note) == norm(p.Fill(t.Empty.Note, d.Year, d.Department, d.Unit)) {
 			*note = ""
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"gongkai/importer/jsonin"
 	"gongkai/layout"
 	"gongkai/model"
+	"gongkai/profiles"
 	"gongkai/templates"
 )
 
@@ -61,9 +62,9 @@ func normalise(d *model.Disclosure) *model.Disclosure {
 		return &x
 	}
 	t.T03, t.T05, t.T08, t.T10 = exp(t.T03), exp(t.T05), exp(t.T08), exp(t.T10)
-	labels := templates.DefaultLabels()
+	prof := profiles.Default()
 	for id, st := range map[model.TableID]**model.SummaryTable{model.T01: &t.T01, model.T04: &t.T04} {
-		if *st != nil && defaultLines((*st).CarryoverLines, labels.CarryoverLines[id]) {
+		if *st != nil && defaultLines((*st).CarryoverLines, prof.TableFor(id).CarryoverLabels()) {
 			x := **st
 			x.CarryoverLines = nil
 			*st = &x

@@ -141,7 +141,10 @@ func readRows[R any](st *sheetReader, level func(*R)) []R {
 // category and economic blocks side by side, then the footer rows, found by
 // their labels.
 func (st *sheetReader) summary(d *model.Disclosure) {
-	l := st.rd.o.Labels
+	l := st.rd.o.Profile.TableFor(st.f.id)
+	words := l.Summary
+	incomeTotal := l.FooterIncomeLabel("income_total")
+	grandTotal := l.FooterIncomeLabel("income_grand_total")
 	t := &model.SummaryTable{Note: st.note}
 	inItem, inAmt := st.col("income_item"), st.col("income_amount")
 	fnItem, clItem := st.col("function_item"), st.col("class_item")
@@ -157,9 +160,9 @@ func (st *sheetReader) summary(d *model.Disclosure) {
 		}
 		return a
 	}
-	carry := l.Carryover[st.f.id]
+	carry := l.FooterIncomeLabel("carryover")
 	if carry == "" {
-		carry = l.Income[model.IncomeCarryover]
+		carry = words.IncomeLabels[model.IncomeCarryover]
 	}
 	const (
 		body = iota
@@ -173,7 +176,7 @@ func (st *sheetReader) summary(d *model.Disclosure) {
 	for _, r := range st.body {
 		in := st.text(r, inItem)
 		switch {
-		case phase == body && norm(in) == norm(l.IncomeTotal):
+		case phase == body && norm(in) == norm(incomeTotal):
 			t.IncomeTotal = st.amount(r, inAmt)
 			t.ExpenditureTotal = funds(r, fnItem)
 			phase = afterTotal
@@ -183,13 +186,13 @@ func (st *sheetReader) summary(d *model.Disclosure) {
 			t.CarryForward = funds(r, fnItem)
 			phase = carryLines
 			continue
-		case (phase == afterTotal || phase == carryLines) && norm(in) == norm(l.IncomeGrandTotal):
+		case (phase == afterTotal || phase == carryLines) && norm(in) == norm(grandTotal):
 			t.IncomeGrandTotal = st.amount(r, inAmt)
 			t.ExpenditureGrandTotal = funds(r, fnItem)
 			phase = done
 			continue
 		case phase == carryLines:
-			t.CarryoverLines = append(t.CarryoverLines, model.IncomeLine{Key: incomeKey(l.Income, in), Label: in, Amount: st.amount(r, inAmt)})
+			t.CarryoverLines = append(t.CarryoverLines, model.IncomeLine{Key: incomeKey(words.IncomeLabels, in), Label: in, Amount: st.amount(r, inAmt)})
 			continue
 		case phase != body:
 			st.rd.finding(model.SeverityWarning, RuleRow, st.f.id, st.g.sheet, cellRef(st.cols[inItem], r), fmt.Sprintf("合计行之后的“%s”不是公开格式的行，未读取", in))
@@ -197,7 +200,7 @@ func (st *sheetReader) summary(d *model.Disclosure) {
 		}
 		empty = false
 		if in != "" {
-			t.Income = append(t.Income, model.IncomeLine{Key: incomeKey(l.Income, in), Label: in, Amount: st.amount(r, inAmt)})
+			t.Income = append(t.Income, model.IncomeLine{Key: incomeKey(words.IncomeLabels, in), Label: in, Amount: st.amount(r, inAmt)})
 		}
 		if fn := st.text(r, fnItem); fn != "" {
 			code, name := splitCode(fn)
@@ -205,9 +208,9 @@ func (st *sheetReader) summary(d *model.Disclosure) {
 		}
 		if cl := st.text(r, clItem); cl != "" {
 			switch norm(cl) {
-			case norm(l.CategoryTotal):
+			case norm(words.CategoryTotal):
 				t.CategoryTotal, right = funds(r, clItem), 1
-			case norm(l.EconomicTotal):
+			case norm(words.EconomicTotal):
 				t.EconomicTotal, right = funds(r, clItem), 2
 			default:
 				code, name := splitCode(cl)
@@ -222,7 +225,7 @@ func (st *sheetReader) summary(d *model.Disclosure) {
 		}
 	}
 	if phase != done {
-		st.rd.finding(model.SeverityError, RuleRow, st.f.id, st.g.sheet, "", fmt.Sprintf("没有找到“%s”“%s”行", l.IncomeTotal, l.IncomeGrandTotal))
+		st.rd.finding(model.SeverityError, RuleRow, st.f.id, st.g.sheet, "", fmt.Sprintf("没有找到“%s”“%s”行", incomeTotal, grandTotal))
 	}
 	if empty && t.IncomeTotal.IsBlank() && t.IncomeGrandTotal.IsBlank() && t.ExpenditureTotal.Total.IsBlank() {
 		// The empty table prints its footer labels only: the table is not given.
@@ -234,10 +237,10 @@ func (st *sheetReader) summary(d *model.Disclosure) {
 		st.emptyNote(d)
 		return
 	}
-	if defaultLines(t.CarryoverLines, l.CarryoverLines[st.f.id]) {
+	if defaultLines(t.CarryoverLines, l.CarryoverLabels()) {
 		t.CarryoverLines = nil // the layout's own lines, printed when the data lists none
 	}
-	if defaultLines(t.CarryoverLines, l.CarryoverLines[st.f.id]) {
+	if defaultLines(t.CarryoverLines, l.CarryoverLabels()) {
 		t.CarryoverLines = nil // the layout's own lines, printed when the data lists none
 	}
 	if st.f.id == model.T01 {
