@@ -45,8 +45,9 @@
 // A workbook is opened with excelize's UnzipSizeLimit (Options.MaxUnzipSize,
 // default 64 MiB: the total uncompressed size of the parts, which bounds zip
 // bombs and huge shared-string tables) and UnzipXMLSizeLimit
-// (Options.MaxXMLSize, default 16 MiB: larger worksheets are streamed from
-// disk rather than held in memory). A sheet may have at most Options.MaxRows
+// (Options.MaxXMLSize, default 16 MiB); a workbook with a part (a worksheet,
+// the shared-string table) larger than MaxXMLSize is refused before it is
+// parsed. A sheet may have at most Options.MaxRows
 // rows (default 20,000; one department's tables have a few hundred), and at
 // most MaxCols columns are looked at. A sheet reaching row 1,048,576 is
 // refused by the row limit before its rows are read.

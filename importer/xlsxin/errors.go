@@ -14,6 +14,9 @@ var (
 	ErrTooLarge = errors.New("工作簿解压后超过大小上限")
 	// ErrTooManyRows: a sheet has more rows than Options.MaxRows.
 	ErrTooManyRows = errors.New("工作表行数超过上限")
+	// ErrDTD: a part of the workbook declares a DTD or entities (an XML
+	// bomb); Excel, WPS and LibreOffice never write one.
+	ErrDTD = errors.New("工作簿的 XML 含有 DTD 或实体定义（Excel 不会写出这样的文件，可能是 XML 炸弹），拒绝读取")
 	// ErrNoTables: no sheet of the workbook holds one of the tables.
 	ErrNoTables = errors.New("工作簿中没有找到公开表（按各表标题查找）")
 )
@@ -28,11 +31,15 @@ type Error struct {
 
 func (e *Error) Error() string {
 	s := "importer/xlsxin: "
-	if e.File != "" {
-		s += e.File + ": "
-	}
+	pos := e.File
 	if e.Sheet != "" {
-		s += e.Sheet + ": "
+		if pos != "" {
+			pos += " "
+		}
+		pos += e.Sheet
+	}
+	if pos != "" {
+		s += pos + ": "
 	}
 	return s + e.Err.Error()
 }

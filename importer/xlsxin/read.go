@@ -104,6 +104,12 @@ func Read(r io.Reader, name string, o Options) (*model.Disclosure, []model.Findi
 	var links []string
 	for _, zf := range zr.File {
 		total += zf.UncompressedSize64
+		if zf.UncompressedSize64 > uint64(o.MaxXMLSize) {
+			return nil, nil, &Error{File: name, Err: fmt.Errorf("%w：工作簿的部件“%s”解压后 %d MB，超过每个部件 %d MB 的上限（一个部门的公开表只有几百 KB）", ErrTooLarge, zf.Name, zf.UncompressedSize64>>20, o.MaxXMLSize>>20)}
+		}
+		if hasDTD(zf) {
+			return nil, nil, &Error{File: name, Err: fmt.Errorf("%w：%s", ErrDTD, zf.Name)}
+		}
 		if strings.HasPrefix(zf.Name, "xl/externalLinks/") && strings.HasSuffix(zf.Name, ".xml") {
 			links = append(links, zf.Name)
 		}
@@ -128,6 +134,22 @@ func Read(r io.Reader, name string, o Options) (*model.Disclosure, []model.Findi
 		return nil, rd.findings, err
 	}
 	return d, rd.findings, nil
+}
+
+// hasDTD reports whether an XML part declares a DTD in its first 4 KB,
+// where the prolog is.
+func hasDTD(zf *zip.File) bool {
+	if !strings.HasSuffix(zf.Name, ".xml") && !strings.HasSuffix(zf.Name, ".rels") {
+		return false
+	}
+	rc, err := zf.Open()
+	if err != nil {
+		return false
+	}
+	defer rc.Close()
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(rc, head)
+	return bytes.Contains(head[:n], []byte("<!DOCTYPE")) || bytes.Contains(head[:n], []byte("<!ENTITY"))
 }
 
 func utf16(s string) []byte {
@@ -354,7 +376,7 @@ func (rd *reader) grid(sheet string) (*grid, error) {
 		}
 		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return nil, &Error{File: rd.name, Sheet: sheet, Err: err}
+			return nil, &Error{File: rd.name, Sheet: sheet, Err: fmt.Errorf("无法读取第%d行：%v", n, err)}
 		}
 		if len(cols) > MaxCols {
 			cols = cols[:MaxCols]

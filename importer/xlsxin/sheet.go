@@ -159,7 +159,7 @@ func (st *sheetReader) header(titleRow int) bool {
 		}
 	}
 	paths := make([][]string, width+1)
-	leafRow := make([]int, width+1)
+	leafCell := make([]string, width+1) // the cell that shows the lowest header text of each column
 	for c := 1; c <= width; c++ {
 		for r := top; r <= end; r++ {
 			v := norm(st.mergedValue(r, c, top))
@@ -168,8 +168,8 @@ func (st *sheetReader) header(titleRow int) bool {
 			}
 			if n := len(paths[c]); n == 0 || paths[c][n-1] != v {
 				paths[c] = append(paths[c], v)
+				leafCell[c] = st.origin(r, c)
 			}
-			leafRow[c] = r
 		}
 	}
 	// Map layout columns to sheet columns: equal paths, in order (a path
@@ -194,15 +194,15 @@ func (st *sheetReader) header(titleRow int) bool {
 		leaf := f.leaf[j].Text
 		if c <= width && !used[c] {
 			st.cols[j], used[c] = c, true
-			r := leafRow[c]
-			if r == 0 {
-				r = top + f.leaf[j].Row
+			ref := leafCell[c]
+			if ref == "" {
+				ref = cellRef(c, top+f.leaf[j].Row)
 			}
 			got := strings.Join(paths[c], "／")
 			if got == "" {
-				st.problems = append(st.problems, st.problem(model.SeverityError, RuleHeader, cellRef(c, r), fmt.Sprintf("表头应为“%s”，此处为空", leaf)))
+				st.problems = append(st.problems, st.problem(model.SeverityError, RuleHeader, ref, fmt.Sprintf("表头应为“%s”，此处为空", leaf)))
 			} else {
-				st.problems = append(st.problems, st.problem(model.SeverityError, RuleHeader, cellRef(c, r), fmt.Sprintf("表头应为“%s”，实为“%s”", strings.Join(p, "／"), got)))
+				st.problems = append(st.problems, st.problem(model.SeverityError, RuleHeader, ref, fmt.Sprintf("表头应为“%s”，实为“%s”", strings.Join(p, "／"), got)))
 			}
 			continue
 		}
@@ -236,6 +236,17 @@ func (st *sheetReader) mergedValue(r, c, top int) string {
 		}
 	}
 	return st.g.cell(r, c)
+}
+
+// origin is the cell that holds what (r, c) shows: the top-left cell of a
+// merged range that covers it, else itself.
+func (st *sheetReader) origin(r, c int) string {
+	for _, m := range st.g.merges {
+		if r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2 {
+			return cellRef(m.c1, m.r1)
+		}
+	}
+	return cellRef(c, r)
 }
 
 // samePath: the sheet's header texts hold the layout's, in order (an
