@@ -277,14 +277,50 @@ func fmtAmt(a model.Amount) string {
 	return a.String()
 }
 
+// maxListed is the most terms or items one finding lists; the rest are
+// counted (“… 另有 99,990 项”), so that one finding stays one readable line
+// however many rows the table has.
+const maxListed = 10
+
+// more is the tail of a capped list: "… 另有 99,990 项".
+func more(n int) string { return "… 另有 " + thousands(n) + " 项" }
+
+// thousands formats n with a comma every three digits.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// capList joins at most maxListed items with sep and counts the others.
+func capList(items []string, sep string) string {
+	if len(items) <= maxListed {
+		return strings.Join(items, sep)
+	}
+	return strings.Join(items[:maxListed], sep) + " " + more(len(items)-maxListed)
+}
+
 // side formats one side of an identity: "表五 合计 人员类 44.54 + 公用经费 7.24 = 51.78".
+// At most maxListed terms are written; the sum is of all of them.
 func side(prefix string, ts []term) string {
 	var b strings.Builder
 	b.WriteString(prefix)
 	shown := 0
+	nonBlank := 0
+	for _, x := range ts {
+		if !(x.a.IsBlank() && len(ts) > 1) {
+			nonBlank++
+		}
+	}
 	for _, x := range ts {
 		if x.a.IsBlank() && len(ts) > 1 {
 			continue
+		}
+		if shown == maxListed && nonBlank > maxListed {
+			b.WriteString(" + " + more(nonBlank-maxListed))
+			break
 		}
 		if shown > 0 {
 			b.WriteString(" +")
@@ -305,7 +341,7 @@ func side(prefix string, ts []term) string {
 		}
 		b.WriteString("0")
 	}
-	if shown > 1 {
+	if nonBlank > 1 {
 		b.WriteString(" = ")
 		b.WriteString(fmtDec(sumTerms(ts), maxPlaces(ts)))
 	}

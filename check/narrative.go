@@ -737,6 +737,6 @@ func (c *checker) nPrecision(n *model.Narrative) {
 	}
 	if len(list) > 0 {
 		c.nf(model.SeverityInfo, "PREC", nChanges+100, field,
-			"文中有金额的小数位多于 2 位："+strings.Join(list, "、")+"；万元金额宜统一保留 2 位小数")
+			"文中有金额的小数位多于 2 位："+capList(list, "、")+"；万元金额宜统一保留 2 位小数")
 	}
 }

@@ -167,5 +167,5 @@ func (c *checker) document() {
 		return // a narrative-only input says nothing about the tables
 	}
 	c.add(model.SeverityWarning, "T-MISS", "", 0, model.Finding{
-		Message: "公开表不全：未提供 " + strings.Join(missing, "、") + "（无数据的表也应公开，并注明为空表）"})
+		Message: "公开表不全：未提供 " + capList(missing, "、") + "（无数据的表也应公开，并注明为空表）"})
 }

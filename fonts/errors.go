@@ -17,6 +17,9 @@ var (
 	ErrFaceIndex = errors.New("字体序号超出范围")
 	// ErrMalformed: a table is missing, truncated or inconsistent.
 	ErrMalformed = errors.New("字体文件已损坏或不完整")
+	// ErrTooLarge: the file is larger than MaxSize (or endless, like a
+	// device); it is refused before it is read.
+	ErrTooLarge = errors.New("文件过大，不是字体（上限 " + strconv.Itoa(MaxSize>>20) + " MB）")
 	// ErrNoUnicodeCmap: the face has no Unicode character map.
 	ErrNoUnicodeCmap = errors.New("字体没有 Unicode 字符映射（cmap）")
 )

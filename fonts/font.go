@@ -2,6 +2,7 @@ package fonts
 
 import (
 	"encoding/binary"
+	"io"
 	"os"
 	"sort"
 	"strconv"
@@ -42,14 +43,30 @@ const (
 	version1 = 0x00010000
 )
 
+// MaxSize is the largest font file Load reads (64 MiB): the largest Chinese
+// TrueType collections (SimSun, Microsoft YaHei, WenQuanYi) are 5–35 MB.
+const MaxSize = 64 << 20
+
 // Load reads the font file at path and parses face index of it (0 for a
 // plain .ttf). Errors are *Error values naming the file and wrapping one of
 // the sentinels of this package (or the *os.PathError of a file that cannot
 // be read).
 func Load(path string, index int) (*Font, error) {
-	data, err := os.ReadFile(path)
+	fh, err := os.Open(path)
 	if err != nil {
 		return nil, err
+	}
+	defer fh.Close()
+	if st, err := fh.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > MaxSize {
+		return nil, &Error{File: path, Index: index, Err: ErrTooLarge, Detail: strconv.FormatInt(st.Size()>>20, 10) + " MB"}
+	}
+	// A device or pipe has no size: read at most MaxSize+1 bytes of it.
+	data, err := io.ReadAll(io.LimitReader(fh, MaxSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxSize {
+		return nil, &Error{File: path, Index: index, Err: ErrTooLarge}
 	}
 	f, err := Parse(data, index)
 	if err != nil {

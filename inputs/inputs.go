@@ -70,10 +70,20 @@ func LoadFile(path string, o Options) (*Result, error) {
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return nil, fmt.Errorf("%s: 是目录，不是文件", path)
 	}
-	b, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	// Read into a buffer of the file's size (one copy of the input in
+	// memory); a device or pipe is read up to the limit.
+	var buf bytes.Buffer
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		if st.Size() > MaxSize {
+			return nil, fmt.Errorf("%s: 文件超过 %d MB，不是一个部门的公开数据", path, MaxSize>>20)
+		}
+		buf.Grow(int(st.Size()) + bytes.MinRead)
+	}
+	_, err = buf.ReadFrom(io.LimitReader(f, MaxSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	b := buf.Bytes()
 	if len(b) > MaxSize {
 		return nil, fmt.Errorf("%s: 文件超过 %d MB，不是一个部门的公开数据", path, MaxSize>>20)
 	}
@@ -86,7 +96,7 @@ func Load(name string, data []byte, o Options) (*Result, error) {
 	k := Sniff(name, data)
 	switch k {
 	case JSON:
-		d, err := jsonin.Read(bytes.NewReader(data), name)
+		d, err := jsonin.ReadBytes(data, name)
 		if err != nil {
 			return nil, err
 		}

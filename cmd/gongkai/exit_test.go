@@ -52,6 +52,7 @@ func TestExitCodes(t *testing.T) {
 		{"export unreadable", []string{"export", bad, "-o", out}, exitUsage},
 		{"export glyph the font lacks", []string{"export", snow, "-o", out}, exitFindings},
 		{"export bad format", []string{"export", example, "--format", "doc"}, exitUsage},
+		{"export font endless device", []string{"export", example, "-o", out, "--font", "/dev/zero"}, exitUsage},
 		{"export font not a font", []string{"export", example, "-o", out, "--font", wrong}, exitUsage},
 		{"parse empty file", []string{"parse", empty, "-o", filepath.Join(dir, "e.json")}, exitFindings},
 		{"parse narrative", []string{"parse", narrative, "-o", filepath.Join(dir, "n.json")}, exitOK},

@@ -34,6 +34,12 @@ func Read(r io.Reader, name string) (*model.Disclosure, error) {
 	if err != nil {
 		return nil, model.ParseErrors{{File: name, Err: fmt.Errorf("%w: %v", model.ErrUnsupported, err)}}
 	}
+	return ReadBytes(b, name)
+}
+
+// ReadBytes is Read of input already in memory (not copied; b must not be
+// modified while ReadBytes runs).
+func ReadBytes(b []byte, name string) (*model.Disclosure, error) {
 	if len(b) > MaxSize {
 		return nil, model.ParseErrors{{File: name, Err: newProblem(model.ErrUnsupported, "input larger than %d MiB", MaxSize>>20)}}
 	}
@@ -73,9 +79,12 @@ func readJSON(b []byte, name string) (*model.Disclosure, error) {
 		if se.enc {
 			kind = model.ErrEncoding
 		}
+		if se.limit {
+			kind = model.ErrUnsupported
+		}
 		return nil, model.ParseErrors{{File: name, Line: line, Column: col, Err: &problem{msg: se.msg, kind: kind}}}
 	}
-	return decode(root, name, func(n *node) (int, int) { return lines.pos(n.off) })
+	return decode(root, name, func(n *node) (int, int) { return lines.pos(int(n.off)) })
 }
 
 // decode walks a node tree into a Disclosure.

@@ -1,6 +1,7 @@
 package jsonin
 
 import (
+	"fmt"
 	"encoding/json"
 	"strings"
 	"unicode/utf8"
@@ -9,9 +10,7 @@ import (
 // node is one JSON value with the place it starts in the input.
 type node struct {
 	kind    kind
-	off     int    // byte offset of the value in the input (JSON)
-	line    int    // 1-based line, when known directly (YAML); 0 = use off
-	col     int    // 1-based column in characters, when line > 0
+	off     int32  // byte offset of the value in the input (at most MaxSize)
 	text    string // decoded string, or the literal of a number, true, false
 	members []member
 	elems   []*node
@@ -48,10 +47,28 @@ func (k kind) String() string {
 
 // member is one "key": value pair of an object, in input order.
 type member struct {
-	key string
-	at  *node // position of the key (kind unused)
-	val *node
+	key    string
+	keyOff int32 // byte offset of the key
+	val    *node
 }
+
+// at is a node standing for the member's key, for error positions.
+func (m member) at() *node { return &node{off: m.keyOff} }
+
+// Limits of the parser, far above one department's disclosure (the largest
+// seen has a few thousand table rows) and low enough that memory stays a
+// small multiple of the input: beyond them the input is refused with its
+// position.
+const (
+	// MaxItems is the most items of one list or fields of one object.
+	MaxItems = 20000
+	// MaxValues is the most values (strings, numbers, objects, lists …) in
+	// one input.
+	MaxValues = 1000000
+	// MaxString is the longest string, in bytes of UTF-8 (about 21,800
+	// Chinese characters).
+	MaxString = 64 << 10
+)
 
 // maxDepth bounds nesting so that hostile input cannot exhaust the stack.
 const maxDepth = 200
@@ -60,7 +77,12 @@ const maxDepth = 200
 type syntaxError struct {
 	off int
 	msg string
-	enc bool // an encoding problem rather than a grammar one
+	enc   bool // an encoding problem rather than a grammar one
+	limit bool // beyond a limit (MaxItems, MaxValues, MaxString)
+}
+
+func (p *parser) limitf(format string, args ...any) error {
+	return &syntaxError{off: p.i, msg: fmt.Sprintf(format, args...), limit: true}
 }
 
 func (e *syntaxError) Error() string { return e.msg }
@@ -69,8 +91,9 @@ func (e *syntaxError) Error() string { return e.msg }
 // encoding/json's Decoder gives offsets only after tokens and drops duplicate
 // keys silently; we need the start of every value and every key.
 type parser struct {
-	b []byte
-	i int
+	b      []byte
+	i      int
+	values int
 }
 
 func parseJSON(b []byte) (*node, error) {
@@ -130,6 +153,9 @@ func (p *parser) value(depth int) (*node, error) {
 	if p.i >= len(p.b) {
 		return nil, p.unexpected("a value")
 	}
+	if p.values++; p.values > MaxValues {
+		return nil, p.limitf("输入超过 %d 个值，不是一个部门的公开数据 (more than %d values)", MaxValues, MaxValues)
+	}
 	start := p.i
 	switch c := p.b[p.i]; {
 	case c == '{':
@@ -141,7 +167,7 @@ func (p *parser) value(depth int) (*node, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &node{kind: kString, off: start, text: s}, nil
+		return &node{kind: kString, off: int32(start), text: s}, nil
 	case c == '-' || c >= '0' && c <= '9':
 		return p.number()
 	case c == 't' || c == 'f' || c == 'n':
@@ -149,9 +175,9 @@ func (p *parser) value(depth int) (*node, error) {
 			if len(p.b)-p.i >= len(lit) && string(p.b[p.i:p.i+len(lit)]) == lit {
 				p.i += len(lit)
 				if lit == "null" {
-					return &node{kind: kNull, off: start}, nil
+					return &node{kind: kNull, off: int32(start)}, nil
 				}
-				return &node{kind: kBool, off: start, text: lit}, nil
+				return &node{kind: kBool, off: int32(start), text: lit}, nil
 			}
 		}
 	}
@@ -159,7 +185,7 @@ func (p *parser) value(depth int) (*node, error) {
 }
 
 func (p *parser) object(depth int) (*node, error) {
-	n := &node{kind: kObject, off: p.i}
+	n := &node{kind: kObject, off: int32(p.i)}
 	p.i++ // {
 	p.space()
 	if p.i < len(p.b) && p.b[p.i] == '}' {
@@ -174,7 +200,10 @@ func (p *parser) object(depth int) (*node, error) {
 			}
 			return nil, p.unexpected(`a field name in double quotes`)
 		}
-		at := &node{off: p.i}
+		if len(n.members) == MaxItems {
+			return nil, p.limitf("一个对象超过 %d 个字段 (more than %d fields in one object)", MaxItems, MaxItems)
+		}
+		keyOff := int32(p.i)
 		key, err := p.str()
 		if err != nil {
 			return nil, err
@@ -189,7 +218,7 @@ func (p *parser) object(depth int) (*node, error) {
 		if err != nil {
 			return nil, err
 		}
-		n.members = append(n.members, member{key: key, at: at, val: v})
+		n.members = append(n.members, member{key: key, keyOff: keyOff, val: v})
 		p.space()
 		if p.i < len(p.b) && p.b[p.i] == ',' {
 			p.i++
@@ -211,7 +240,7 @@ func (p *parser) object(depth int) (*node, error) {
 }
 
 func (p *parser) array(depth int) (*node, error) {
-	n := &node{kind: kArray, off: p.i}
+	n := &node{kind: kArray, off: int32(p.i)}
 	p.i++ // [
 	p.space()
 	if p.i < len(p.b) && p.b[p.i] == ']' {
@@ -221,6 +250,9 @@ func (p *parser) array(depth int) (*node, error) {
 	}
 	for {
 		p.space()
+		if len(n.elems) == MaxItems {
+			return nil, p.limitf("一个列表超过 %d 项，不是一个部门的公开数据 (more than %d items in one list)", MaxItems, MaxItems)
+		}
 		v, err := p.value(depth + 1)
 		if err != nil {
 			return nil, err
@@ -257,6 +289,9 @@ func (p *parser) str() (string, error) {
 		case c == '"':
 			p.i++
 			raw := p.b[start:p.i]
+			if len(raw)-2 > MaxString {
+				return "", &syntaxError{off: start, msg: fmt.Sprintf("字符串超过 %d 字节 (a string longer than %d bytes)", MaxString, MaxString), limit: true}
+			}
 			if !utf8.Valid(raw) {
 				return "", &syntaxError{off: start, msg: "invalid UTF-8 in a string (save the file as UTF-8)", enc: true}
 			}
@@ -346,5 +381,5 @@ func (p *parser) number() (*node, error) {
 			return nil, p.unexpected(`"," or the end of the number`)
 		}
 	}
-	return &node{kind: kNumber, off: start, text: string(p.b[start:p.i])}, nil
+	return &node{kind: kNumber, off: int32(start), text: string(p.b[start:p.i])}, nil
 }

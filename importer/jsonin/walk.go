@@ -165,7 +165,7 @@ func (w *walker) value(n *node, v reflect.Value, path string) {
 			for _, mb := range n.members {
 				p := mapKey(path, mb.key)
 				if seen[mb.key] {
-					w.add(mb.at, p, newProblem(model.ErrBadValue, "key %q given twice", mb.key))
+					w.add(mb.at(), p, newProblem(model.ErrBadValue, "key %q given twice", mb.key))
 					continue
 				}
 				seen[mb.key] = true
@@ -244,11 +244,11 @@ func (w *walker) object(n *node, v reflect.Value, path string) {
 		}
 		f, ok := byName[mb.key]
 		if !ok {
-			w.add(mb.at, p, unknownField(mb.key, fs))
+			w.add(mb.at(), p, unknownField(mb.key, fs))
 			continue
 		}
 		if given[mb.key] != nil {
-			w.add(mb.at, p, newProblem(model.ErrBadValue, "field %q given twice", mb.key))
+			w.add(mb.at(), p, newProblem(model.ErrBadValue, "field %q given twice", mb.key))
 			continue
 		}
 		given[mb.key] = mb.val
@@ -412,7 +412,7 @@ func checkByCategory(w *walker, v reflect.Value, given map[string]*node, path st
 	}
 	for _, mb := range n.members {
 		if !contains(categoryKeys, mb.key) {
-			w.add(mb.at, mapKey(join(path, "by_category"), mb.key), newProblem(model.ErrBadValue, "%q is not a category; use one of %s", mb.key, quoteList(categoryKeys)))
+			w.add(mb.at(), mapKey(join(path, "by_category"), mb.key), newProblem(model.ErrBadValue, "%q is not a category; use one of %s", mb.key, quoteList(categoryKeys)))
 		}
 	}
 }

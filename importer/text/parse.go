@@ -1,7 +1,6 @@
 package text
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -61,12 +60,14 @@ func Parse(r io.Reader, o Options) (*Result, error) {
 }
 
 // ParseFile reads the text disclosure at path. Errors name the file.
+// At most 64 MiB are read (a device such as /dev/zero included).
 func ParseFile(path string) (*Result, error) {
-	b, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, readError(path, err)
 	}
-	return Parse(bytes.NewReader(b), Options{Name: filepath.Base(path)})
+	defer f.Close()
+	return Parse(f, Options{Name: filepath.Base(path)})
 }
 
 type parser struct {
