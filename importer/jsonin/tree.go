@@ -1,8 +1,8 @@
 package jsonin
 
 import (
-	"fmt"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 )
@@ -75,8 +75,8 @@ const maxDepth = 200
 
 // syntaxError is a JSON syntax problem at a byte offset.
 type syntaxError struct {
-	off int
-	msg string
+	off   int
+	msg   string
 	enc   bool // an encoding problem rather than a grammar one
 	limit bool // beyond a limit (MaxItems, MaxValues, MaxString)
 }
