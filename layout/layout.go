@@ -188,7 +188,7 @@ type ContentsEntry struct {
 
 // Contents lists the entries of the table of contents in document order:
 // every part, its level-1 headings, and in the part that holds the tables
-// each sheet's title.
+// each sheet's name (表一 部门收支总表), else its title.
 func (d Document) Contents() []ContentsEntry {
 	var out []ContentsEntry
 	for pi, p := range d.Parts {
@@ -200,9 +200,9 @@ func (d Document) Contents() []ContentsEntry {
 		}
 		if p.Tables {
 			for _, s := range d.Sheets {
-				t := s.Title
+				t := s.Name
 				if t == "" {
-					t = s.Name
+					t = s.Title
 				}
 				out = append(out, ContentsEntry{Level: 2, Text: t, Part: pi, Block: -1, Sheet: s.ID})
 			}

@@ -41,15 +41,24 @@ The PDF uses the embedded WenQuanYi Micro Hei font unless --font names a TrueTyp
 file (.ttf) or a TrueType collection (.ttc, with --font-index) such as SimSun or
 SimHei. A character the font cannot show is an error that names the table and row.
 
+--format doc writes the whole disclosure document as OUT/NAME-公开.pdf: a cover, the
+目录 with page numbers, 第一部分 概况, 第二部分 情况说明 (written from the data as
+'gongkai narrative' prints it), the ten tables and 名词解释, with bookmarks and page
+numbers. --format html writes the same document as one self-contained web page,
+OUT/NAME.html, for the department's 公开 page. --style and --text-templates choose
+the wording of the text (see 'gongkai help narrative').
+
 Flags:
 
-	-o, --out string           output directory (created if missing) (default ".")
-	    --format strings       outputs to write: xlsx, pdf or both (default [xlsx,pdf])
-	    --font string          TrueType font (.ttf, or .ttc with --font-index) for the PDF
-	    --font-index int       face of a .ttc font collection
-	    --force[=true|false]   write the files even when the checks find errors
-	-q, --quiet[=true|false]   do not print warnings and notes, only errors
-	    --profile string       版式：内置名称（hubei）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
+	-o, --out string              output directory (created if missing) (default ".")
+	    --format strings          outputs to write: xlsx, pdf, doc (the whole document as PDF), html (default [xlsx,pdf])
+	    --font string             TrueType font (.ttf, or .ttc with --font-index) for the PDF
+	    --font-index int          face of a .ttc font collection
+	    --force[=true|false]      write the files even when the checks find errors
+	-q, --quiet[=true|false]      do not print warnings and notes, only errors
+	    --profile string          版式：内置名称（hubei）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
+	    --style string            text style of doc and html: 2023, 2026 or a name from --text-templates (default: by year)
+	    --text-templates string   directory of NAME.tmpl text templates that add or replace styles
 
 # gongkai narrative
 

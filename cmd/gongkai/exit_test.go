@@ -51,7 +51,7 @@ func TestExitCodes(t *testing.T) {
 		{"export errors forced", []string{"export", wrong, "-o", out, "--force"}, exitFindings},
 		{"export unreadable", []string{"export", bad, "-o", out}, exitUsage},
 		{"export glyph the font lacks", []string{"export", snow, "-o", out}, exitFindings},
-		{"export bad format", []string{"export", example, "--format", "doc"}, exitUsage},
+		{"export bad format", []string{"export", example, "--format", "docx"}, exitUsage},
 		{"export font endless device", []string{"export", example, "-o", out, "--font", "/dev/zero"}, exitUsage},
 		{"export font not a font", []string{"export", example, "-o", out, "--font", wrong}, exitUsage},
 		{"parse empty file", []string{"parse", empty, "-o", filepath.Join(dir, "e.json")}, exitFindings},

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"gongkai/check"
+	"gongkai/exporter/html"
 	"gongkai/exporter/pdf"
 	"gongkai/exporter/xlsx"
 	"gongkai/fonts"
@@ -21,6 +22,7 @@ import (
 	"gongkai/inputs"
 	"gongkai/layout"
 	"gongkai/model"
+	"gongkai/narrative"
 	"gongkai/templates"
 )
 
@@ -32,6 +34,8 @@ type exportOptions struct {
 	Force     bool
 	Quiet     bool
 	Profile   string
+	Style     string
+	Templates string
 }
 
 func exportCommand() *command {
@@ -52,16 +56,25 @@ temporary name and renamed at the end, so a failure leaves no half-written file.
 
 The PDF uses the embedded WenQuanYi Micro Hei font unless --font names a TrueType
 file (.ttf) or a TrueType collection (.ttc, with --font-index) such as SimSun or
-SimHei. A character the font cannot show is an error that names the table and row.`,
+SimHei. A character the font cannot show is an error that names the table and row.
+
+--format doc writes the whole disclosure document as OUT/NAME-公开.pdf: a cover, the
+目录 with page numbers, 第一部分 概况, 第二部分 情况说明 (written from the data as
+'gongkai narrative' prints it), the ten tables and 名词解释, with bookmarks and page
+numbers. --format html writes the same document as one self-contained web page,
+OUT/NAME.html, for the department's 公开 page. --style and --text-templates choose
+the wording of the text (see 'gongkai help narrative').`,
 		Flags: func(fs *pflag.FlagSet) any {
 			o := &exportOptions{}
 			fs.StringVarP(&o.Out, "out", "o", ".", "output directory (created if missing)")
-			fs.StringSliceVar(&o.Formats, "format", []string{"xlsx", "pdf"}, "outputs to write: xlsx, pdf or both")
+			fs.StringSliceVar(&o.Formats, "format", []string{"xlsx", "pdf"}, "outputs to write: xlsx, pdf, doc (the whole document as PDF), html")
 			fs.StringVar(&o.Font, "font", "", "TrueType font (.ttf, or .ttc with --font-index) for the PDF")
 			fs.IntVar(&o.FontIndex, "font-index", 0, "face of a .ttc font collection")
 			fs.BoolVar(&o.Force, "force", false, "write the files even when the checks find errors")
 			fs.BoolVarP(&o.Quiet, "quiet", "q", false, "do not print warnings and notes, only errors")
 			profileFlag(fs, &o.Profile)
+			fs.StringVar(&o.Style, "style", "", "text style of doc and html: 2023, 2026 or a name from --text-templates (default: by year)")
+			fs.StringVar(&o.Templates, "text-templates", "", "directory of NAME.tmpl text templates that add or replace styles")
 			return o
 		},
 		Run: runExport,
@@ -104,8 +117,19 @@ func runExport(e env, opts any, args []string) int {
 		fmt.Fprintf(e.stderr, "gongkai export: %v\n", err)
 		return exitUsage
 	}
+	var whole layout.Document
+	if formats["doc"] || formats["html"] {
+		var notes []model.Finding
+		whole, notes, err = narrative.Document(d, narrative.Options{Style: o.Style, Dir: o.Templates, Tables: templates.Options{Profile: prof}})
+		if err != nil {
+			fmt.Fprintf(e.stderr, "gongkai export: %s: %v\n", args[0], err)
+			return exitUsage
+		}
+		whole.Date = doc.Date
+		printFindings(e.stderr, notes, o.Quiet)
+	}
 	var pdfOpts pdf.Options
-	if formats["pdf"] {
+	if formats["pdf"] || formats["doc"] {
 		f, err := pdfFont(o.Font, o.FontIndex)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "gongkai export: %v\n", err)
@@ -123,6 +147,16 @@ func runExport(e env, opts any, args []string) int {
 	if formats["pdf"] {
 		outs = append(outs, output{Path: filepath.Join(o.Out, name+".pdf"), Write: func(w *bufio.Writer) error {
 			return pdf.Write(w, doc, pdfOpts)
+		}})
+	}
+	if formats["doc"] {
+		outs = append(outs, output{Path: filepath.Join(o.Out, name+"-公开.pdf"), Write: func(w *bufio.Writer) error {
+			return pdf.Write(w, whole, pdfOpts)
+		}})
+	}
+	if formats["html"] {
+		outs = append(outs, output{Path: filepath.Join(o.Out, name+".html"), Write: func(w *bufio.Writer) error {
+			return html.WriteDocument(w, whole)
 		}})
 	}
 	if err := writeAll(e, outs, args[0]); err != nil {
@@ -228,15 +262,15 @@ func parseFormats(list []string) (map[string]bool, error) {
 	for _, f := range list {
 		f = strings.ToLower(strings.TrimSpace(f))
 		switch f {
-		case "xlsx", "pdf":
+		case "xlsx", "pdf", "doc", "html":
 			m[f] = true
 		case "":
 		default:
-			return nil, fmt.Errorf("--format %q: use xlsx, pdf or xlsx,pdf", f)
+			return nil, fmt.Errorf("--format %q: use xlsx, pdf, doc or html (several with commas)", f)
 		}
 	}
 	if len(m) == 0 {
-		return nil, fmt.Errorf("--format names no output: use xlsx, pdf or xlsx,pdf")
+		return nil, fmt.Errorf("--format names no output: use xlsx, pdf, doc or html (several with commas)")
 	}
 	return m, nil
 }

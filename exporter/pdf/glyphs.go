@@ -14,6 +14,9 @@ import (
 // continuation mark.
 const fixedText = "第 页 / 共 （续）0123456789"
 
+// docText are the strings a whole document adds: the paragraph indent.
+const docText = paraIndent
+
 // metaPlace is GlyphError.Sheet for a problem in the document's metadata.
 const metaPlace = "文档属性（标题/作者/主题）"
 
@@ -79,6 +82,25 @@ func checkGlyphs(doc layout.Document, f *fonts.Font) ([]rune, error) {
 		}
 		for _, n := range sh.Notes {
 			check(name, "注", n)
+		}
+	}
+	if len(doc.Parts) > 0 {
+		check("", "段首", docText)
+		check("", "页眉", doc.Header)
+		check("", "目录", doc.ContentsTitle+dotLeader)
+		if c := doc.Cover; c != nil {
+			check("封面", "", c.Title)
+			check("封面", "", c.Department)
+			check("封面", "", c.Date)
+		}
+		for _, pt := range doc.Parts {
+			check(pt.Title, "标题", pt.Title)
+			for i, b := range pt.Blocks {
+				check(pt.Title, "第"+strconv.Itoa(i+1)+"段", b.Text)
+			}
+		}
+		for _, sh := range doc.Sheets {
+			check(sheetName(sh), "目录", sh.Name)
 		}
 	}
 	if len(errs) > 0 {

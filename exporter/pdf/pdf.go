@@ -34,7 +34,12 @@ func Write(w io.Writer, doc layout.Document, o Options) error {
 	if err != nil {
 		return err
 	}
-	paginate(doc, s)
+	if len(doc.Parts) > 0 {
+		_, starts := paginateDocument(doc, measureOnly{s}, nil)
+		paginateDocument(doc, s, starts)
+	} else {
+		paginate(doc, s)
+	}
 	if err := s.err(); err != nil {
 		return err
 	}

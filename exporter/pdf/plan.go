@@ -23,6 +23,7 @@ type PagePlan struct {
 // PlannedPage is one page of the PDF.
 type PlannedPage struct {
 	Number     int    // 1-based page number
+	Part       string // whole documents: the part a text page belongs to (封面, 目录 or its title); "" on a table page
 	SheetID    string // layout.Sheet.ID
 	SheetName  string // layout.Sheet.Name (or Title)
 	Continued  bool   // a continuation page: title marked （续）
@@ -41,6 +42,10 @@ type PlannedPage struct {
 func (p *PagePlan) String() string {
 	var b strings.Builder
 	for _, pg := range p.Pages {
+		if pg.SheetID == "" && pg.Part != "" {
+			fmt.Fprintf(&b, "page %d: text %s\n", pg.Number, pg.Part)
+			continue
+		}
 		fmt.Fprintf(&b, "page %d: %s %s", pg.Number, pg.SheetID, pg.SheetName)
 		if pg.Continued {
 			b.WriteString(" (续)")
@@ -67,6 +72,10 @@ func Plan(doc layout.Document, o Options) (*PagePlan, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(doc.Parts) > 0 {
+		plan, _ := paginateDocument(doc, measureOnly{s}, nil)
+		return plan, nil
+	}
 	return paginate(doc, measureOnly{s}), nil
 }
 
@@ -75,7 +84,7 @@ type measureOnly struct{ m surface }
 
 func (n measureOnly) runeWidth(r rune) float64                           { return n.m.runeWidth(r) }
 func (measureOnly) addPage(bool)                                         {}
-func (measureOnly) bookmark(string)                                      {}
+func (measureOnly) bookmark(string, int)                                 {}
 func (measureOnly) setFont(float64, bool)                                {}
 func (measureOnly) text(_, _, _, _ float64, _ string, _ byte, _ float64) {}
 func (measureOnly) rect(_, _, _, _ float64)                              {}
@@ -111,6 +120,8 @@ type pager struct {
 	m      metrics // sizes of the current sheet
 
 	lineWs, twoLineWs map[textKey]float64 // see measure.go
+
+	runHeader string // the running header of a whole document (document.go)
 }
 
 func (p *pager) newPage(sh layout.Sheet, continued bool) {
@@ -123,6 +134,7 @@ func (p *pager) newPage(sh layout.Sheet, continued bool) {
 	})
 	p.cur = &p.plan.Pages[len(p.plan.Pages)-1]
 	p.y = marginTop
+	p.runningHeader(pw)
 }
 
 func (p *pager) width(size float64) func(rune) float64 {
@@ -141,44 +153,50 @@ func pageSize(sh layout.Sheet) (w, h float64) {
 func paginate(doc layout.Document, s surface) *PagePlan {
 	p := &pager{s: s, plan: &PagePlan{}}
 	for _, sh := range doc.Sheets {
-		g := p.fitGrid(sh)
-		p.m = g.m
-		p.newPage(sh, false)
-		s.bookmark(sheetName(sh))
-		p.titleBlock(sh, false)
-		p.header(g)
-		for i, row := range sh.Rows {
-			h, cells := p.measureRow(g, row)
-			if p.y+h > p.bottom && p.cur.FirstRow > 0 {
-				p.newPage(sh, true)
-				p.titleBlock(sh, true)
-				p.header(g)
-			}
-			p.drawRow(g, row, h, cells)
-			if p.cur.FirstRow == 0 {
-				p.cur.FirstRow = i + 1
-			}
-			p.cur.LastRow = i + 1
+		p.sheet(sh, 0)
+	}
+	return p.plan
+}
+
+// sheet draws one sheet from a new page on, with its bookmark at level.
+func (p *pager) sheet(sh layout.Sheet, level int) {
+	s := p.s
+	g := p.fitGrid(sh)
+	p.m = g.m
+	p.newPage(sh, false)
+	s.bookmark(sheetName(sh), level)
+	p.titleBlock(sh, false)
+	p.header(g)
+	for i, row := range sh.Rows {
+		h, cells := p.measureRow(g, row)
+		if p.y+h > p.bottom && p.cur.FirstRow > 0 {
+			p.newPage(sh, true)
+			p.titleBlock(sh, true)
+			p.header(g)
 		}
-		if len(sh.Notes) > 0 {
-			p.y += gapAfterTbl
-			m := p.m
-			s.setFont(m.noteSize, false)
-			for _, n := range sh.Notes {
-				for _, line := range p.wrap(n, p.printW, m.noteSize) {
-					if p.y+m.noteLineH > p.bottom {
-						p.newPage(sh, true)
-						p.titleBlock(sh, true)
-						s.setFont(m.noteSize, false)
-					}
-					s.text(marginLeft, p.y, p.printW, m.noteLineH, line, 'L', 0)
-					p.y += m.noteLineH
-					p.cur.NoteLines++
+		p.drawRow(g, row, h, cells)
+		if p.cur.FirstRow == 0 {
+			p.cur.FirstRow = i + 1
+		}
+		p.cur.LastRow = i + 1
+	}
+	if len(sh.Notes) > 0 {
+		p.y += gapAfterTbl
+		m := p.m
+		s.setFont(m.noteSize, false)
+		for _, n := range sh.Notes {
+			for _, line := range p.wrap(n, p.printW, m.noteSize) {
+				if p.y+m.noteLineH > p.bottom {
+					p.newPage(sh, true)
+					p.titleBlock(sh, true)
+					s.setFont(m.noteSize, false)
 				}
+				s.text(marginLeft, p.y, p.printW, m.noteLineH, line, 'L', 0)
+				p.y += m.noteLineH
+				p.cur.NoteLines++
 			}
 		}
 	}
-	return p.plan
 }
 
 func (p *pager) titleBlock(sh layout.Sheet, continued bool) {

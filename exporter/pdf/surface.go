@@ -22,7 +22,8 @@ type surface interface {
 	// runeWidth is the advance of r at 1 pt, in mm.
 	runeWidth(r rune) float64
 	addPage(landscape bool)
-	bookmark(title string)
+	// bookmark adds an outline entry for the current page at level (0 top).
+	bookmark(title string, level int)
 	setFont(size float64, bold bool)
 	// text draws one line in the box (x, y, w, h), vertically centred,
 	// aligned 'L', 'C' or 'R' with pad mm of horizontal padding.
@@ -144,7 +145,7 @@ func (s *fpdfSurface) addPage(landscape bool) {
 	s.f.SetTextColor(0, 0, 0)
 }
 
-func (s *fpdfSurface) bookmark(title string) { s.f.Bookmark(title, 0, -1) }
+func (s *fpdfSurface) bookmark(title string, level int) { s.f.Bookmark(title, level, -1) }
 
 func (s *fpdfSurface) setFont(size float64, bold bool) {
 	if size != s.size {
