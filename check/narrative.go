@@ -279,6 +279,14 @@ func (c *checker) nFunctions(n *model.Narrative) {
 	}
 	listed := map[string]bool{}
 	var parts []term
+	// Shares that add up to exactly 100.00% were rounded by largest
+	// remainder: one of them may be 0.01 off the nearest rounding.
+	sum, hundred := decimal.Zero, true
+	for _, fsh := range ex.ByFunction {
+		hundred = hundred && !fsh.Percent.IsBlank()
+		sum = sum.Add(fsh.Percent.Decimal())
+	}
+	hundred = hundred && sum.Equal(decimal.NewFromInt(100)) && !c.o.Exact
 	for i, fsh := range ex.ByFunction {
 		field := "expenditure.by_function[" + itoa(i) + "]"
 		parts = append(parts, t(fsh.Name, fsh.Amount))
@@ -308,7 +316,7 @@ func (c *checker) nFunctions(n *model.Narrative) {
 			c.neq("N5", nFunctions+i, field, "文中"+fsh.Name, one("", fsh.Amount), "表中 "+lineLabel(line)+" 合计", one("", line.Total))
 		}
 		if !fsh.Percent.IsBlank() && !fsh.Amount.IsBlank() && !total.IsBlank() && !total.IsZero() {
-			if ok, want := c.pctOK(fsh.Percent, fsh.Amount, total); !ok {
+			if ok, want := c.pctOK(fsh.Percent, fsh.Amount, total); !ok && !(hundred && lrShare(fsh.Percent, fsh.Amount, total)) {
 				c.nf(model.SeverityError, "N5", nFunctions+i, field,
 					"文中"+fsh.Name+" "+fmtAmt(fsh.Amount)+" 占本年支出 "+fmtAmt(fsh.Percent)+"% ≠ "+fmtAmt(fsh.Amount)+" ÷ "+fmtAmt(total)+" × 100 = "+want.StringFixed(places(fsh.Percent))+"%")
 			}
@@ -334,6 +342,13 @@ func (c *checker) nFunctions(n *model.Narrative) {
 	if !missing && !total.IsBlank() {
 		c.neq("N5", nFunctions+99, "expenditure.by_function", "文中预算支出总额", one("", total), "本年支出构成各项", parts)
 	}
+}
+
+// lrShare reports whether pct is within 0.01 of amount/total×100: what a
+// largest-remainder rounding to two places can give.
+func lrShare(pct, amount, total model.Amount) bool {
+	exact := amount.Decimal().Abs().Mul(decimal.NewFromInt(100)).DivRound(total.Decimal().Abs(), 12)
+	return pct.Decimal().Abs().Sub(exact).Abs().LessThan(decimal.New(1, -2))
 }
 
 // opName maps a 表六 item name to the wording the narrative uses for it.
