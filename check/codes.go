@@ -1,6 +1,7 @@
 package check
 
 import (
+	"strconv"
 	"strings"
 
 	"gongkai/model"
@@ -110,6 +111,11 @@ func (c *checker) expCodes(id model.TableID, et *model.ExpenditureTable) {
 		case model.LevelDepartment:
 			deptCode = r.UnitCode
 		case model.LevelDetail:
+			if code := r.FuncCode; isDigits(code) && code != "" && code[0] == '2' && (len(code) == 3 || len(code) == 5) {
+				c.add(model.SeverityError, "C-FUNC", id, i, model.Finding{Row: expLabel(&r), Column: "功能科目编码",
+					Message: id.Number() + " " + expLabel(&r) + "：明细行的功能科目编码应为 7 位（项），" + code + " 只有 " + strconv.Itoa(len(code)) + " 位（" + map[int]string{3: "类", 5: "款"}[len(code)] + "）"})
+				break
+			}
 			c.funcCode(id, i, r.FuncCode, r.FuncName)
 			c.fundClass(id, i, expLabel(&r), r.FuncCode)
 			if r.FuncCode == "" {

@@ -209,6 +209,33 @@ func (c *checker) cross() {
 		}
 	}
 
+	// X13: 表六 30217 公务接待费 (basic expenditure) ≤ 表七 合计 公务接待费
+	// (basic and project): the reception money of 表六 is part of 表七's.
+	if ts.T06 != nil && ts.T07 != nil {
+		var recep model.Amount
+		for i := range ts.T07.Rows {
+			if ts.T07.Rows[i].Level == model.LevelTotal {
+				recep = ts.T07.Rows[i].Reception
+				break
+			}
+		}
+		for i, r := range ts.T06.Rows {
+			if r.Code != "30217" || r.Total.IsBlank() {
+				continue
+			}
+			diff := r.Total.Decimal().Sub(recep.Decimal())
+			tol := halfUnit(r.Total).Add(halfUnit(recep))
+			if c.o.Exact {
+				tol = tol.Sub(tol)
+			}
+			if diff.Cmp(tol) > 0 {
+				c.add(model.SeverityError, "X13", model.T06, i, model.Finding{Row: basicLabel(&r), Column: "合计",
+					Message: "表六 " + basicLabel(&r) + " " + fmtAmt(r.Total) + " > 表七 合计 公务接待费 " + fmtAmt(recep) +
+						" (差 " + fmtDec(diff, maxPlaces([]term{t("", r.Total), t("", recep)})) + "；表七的公务接待费包括基本支出中的 30217)"})
+			}
+		}
+	}
+
 	// X10: 表八 / 表十 合计 = 表四 本年支出合计 by fund.
 	if ts.T04 != nil && hasFunds(ts.T04) {
 		if a, ok := expTotalOf(ts.T08); ok {

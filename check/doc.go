@@ -73,7 +73,15 @@
 // spec/classification.md; 表四 printing 部门 names with 5xx codes
 // (501工资福利支出) is accepted as the spec describes; a function class that
 // the table's fund does not use (201 in 表十) is a warning. Empty tables: E-NOTE.
-// Precision: PREC. Completeness: T-MISS. Rules() lists them all.
+// X13: 表六 30217 公务接待费 ≤ 表七 合计 公务接待费. A detail row with a 3- or
+// 5-digit function code where the 7-digit 项 belongs is a C-FUNC error.
+// Values (by reflection over every field, so new fields are covered): NEG, an
+// amount below zero other than a change (an error for 三公, a warning
+// elsewhere); PREC, table amounts with more than two places (a warning, one
+// finding per table) and narrative ones (a note); TEXT, control, bidi
+// (error) and invisible (warning) characters in names and other text.
+// Completeness: T-MISS. Rules() lists them all. One finding lists at most
+// ten terms or items and counts the rest (“… 另有 990 项”).
 //
 // JSON for other programs is plain encoding/json of []model.Finding.
 package check

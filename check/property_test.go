@@ -243,6 +243,11 @@ func generate(r *rand.Rand) *model.Disclosure {
 		proc[u] = money(r, 2_000_000)
 		procAll += proc[u]
 	}
+	// 表七's 公务接待费 includes 表六's 30217 (X13): top it up when short.
+	if short := pub[2] - tpAll.recep; short > 0 {
+		tpUnits[1].recep += short
+		tpAll.recep += short
+	}
 	tpRow := func(level model.Level, code, name string, x tp) model.ThreePublicRow {
 		return model.ThreePublicRow{Level: level, UnitCode: code, UnitName: name, Total: wan(x.abroad + x.buy + x.run + x.recep),
 			Abroad: wan(x.abroad), VehicleSubtotal: wan(x.buy + x.run), VehiclePurchase: wan(x.buy), VehicleOperation: wan(x.run), Reception: wan(x.recep)}
