@@ -27,6 +27,9 @@ func sniffZip(data []byte) Kind {
 
 func looksHTML(b []byte) bool {
 	s := strings.ToLower(string(b[:min(len(b), 512)]))
+	if strings.HasPrefix(s, "<?xml") && strings.Contains(strings.ToLower(string(b[:min(len(b), 4096)])), "<html") {
+		return true
+	}
 	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<meta", "<table", "<div", "<p", "<!--"} {
 		if strings.HasPrefix(s, p) {
 			return true

@@ -14,6 +14,7 @@ import (
 	"gongkai/check"
 	"gongkai/exporter/xlsx"
 	"gongkai/importer/text"
+	"gongkai/inputs"
 	"gongkai/model"
 	"gongkai/templates"
 )
@@ -76,34 +77,55 @@ extracted (label, value, unit, source line) and the text left unread, and a shee
 	}
 }
 
-// readText parses a text disclosure and reports what it could not read. The
+// readText reads a published disclosure (text, PDF, web page or Word file,
+// recognised by content), parses it and reports what it could not read. The
 // findings are the parser's own and those of the check package.
 func readText(e env, cmd, path string, quiet bool) (*text.Result, []model.Finding, bool) {
-	var res *text.Result
+	name := path
+	var data []byte
 	var err error
 	if path == "-" {
-		res, err = text.Parse(e.stdin, text.Options{Name: "<stdin>"})
+		name = "<stdin>"
+		data, err = io.ReadAll(io.LimitReader(e.stdin, inputs.MaxSize+1))
 	} else {
-		if _, serr := os.Stat(path); serr != nil {
-			fmt.Fprintf(e.stderr, "gongkai %s: %v\n", cmd, serr)
-			return nil, nil, false
-		}
-		res, err = text.ParseFile(path)
+		data, err = readInput(path)
+	}
+	if err == nil && len(data) > inputs.MaxSize {
+		err = fmt.Errorf("%s: 文件超过 %d MB", name, inputs.MaxSize>>20)
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "gongkai %s: %v\n", cmd, err)
 		return nil, nil, false
 	}
-	name := path
-	if name == "-" {
-		name = "<stdin>"
+	res, pub, err := inputs.ParsePublished(name, data)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "gongkai %s: %v\n", cmd, err)
+		return nil, nil, false
 	}
 	for _, u := range res.Unread {
-		fmt.Fprintf(e.stderr, "%s:%d: 未识别：%s\n", name, u.Line, strings.TrimSpace(u.Text))
+		where := fmt.Sprintf("%s:%d", name, u.Line)
+		if pg := pub.Page(u.Line); pg > 0 {
+			where = fmt.Sprintf("%s:第%d页:%d", name, pg, u.Line)
+		}
+		fmt.Fprintf(e.stderr, "%s: 未识别：%s\n", where, strings.TrimSpace(u.Text))
 	}
 	fs := combineFindings(res.Findings, check.Disclosure(res.Disclosure, check.Options{}))
 	printFindings(e.stderr, fs, quiet)
 	return res, fs, true
+}
+
+// readInput reads a file, refusing directories and files over the input
+// limit.
+func readInput(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, fmt.Errorf("%s: 是目录，不是文件", path)
+	}
+	return io.ReadAll(io.LimitReader(f, inputs.MaxSize+1))
 }
 
 func parseExit(res *text.Result, fs []model.Finding) int {

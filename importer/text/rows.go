@@ -380,6 +380,20 @@ func (p *parser) readUnitTable(id model.TableID, leaves []string, data []trow, n
 		}
 		return ""
 	}
+	// A 合计 merged over the label columns may be read into a code column
+	// (a PDF centres it there): it is the row's label, not a code.
+	for _, pr := range rows {
+		for _, f := range []string{fUnitCode, fFuncCode, fCode} {
+			if t := pr.text[f]; t == "合计" || t == "总计" {
+				pr.text[f] = ""
+				if pr.text[fUnitName] == "" && id != model.T06 {
+					pr.text[fUnitName] = t
+				} else if pr.text[fName] == "" {
+					pr.text[fName] = t
+				}
+			}
+		}
+	}
 	switch id {
 	case model.T06:
 		t := &model.BasicTable{Rows: []model.BasicRow{}, Note: noteText}

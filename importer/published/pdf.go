@@ -1,0 +1,229 @@
+package published
+
+import (
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/klippa-app/go-pdfium"
+	"github.com/klippa-app/go-pdfium/enums"
+	pdfiumerr "github.com/klippa-app/go-pdfium/errors"
+	"github.com/klippa-app/go-pdfium/references"
+	"github.com/klippa-app/go-pdfium/requests"
+	"github.com/klippa-app/go-pdfium/webassembly"
+	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/experimental"
+)
+
+// PDFOptions configure PDF. The zero value is useful.
+type PDFOptions struct {
+	// Name is the file name used in errors.
+	Name string
+}
+
+// EngineOptions configure the process's PDF engine; see StartEngine.
+type EngineOptions struct {
+	// CacheDir keeps the compiled engine between runs so that only the
+	// first run pays the compile (seconds); "" uses gongkai/pdfium under
+	// the user's cache directory, "-" keeps nothing on disk.
+	CacheDir string
+}
+
+// MaxPDFPages bounds the pages read from one PDF; a department's
+// disclosure has a few dozen.
+const MaxPDFPages = 2000
+
+// engine is the one PDFium instance of the process. Compiling the
+// WebAssembly module costs seconds, so it is started once (StartEngine, or
+// on the first PDF) and shared; calls into it are serialised.
+var engine struct {
+	once sync.Once
+	mu   sync.Mutex
+	inst pdfium.Pdfium
+	err  error
+	opts EngineOptions
+}
+
+// StartEngine starts the PDF engine with o if it has not started yet, and
+// reports whether it could start. PDF calls it with the zero options; call
+// it first to choose the cache directory.
+func StartEngine(o EngineOptions) error {
+	engine.once.Do(func() {
+		engine.opts = o
+		engine.inst, engine.err = startEngine(o)
+	})
+	if engine.err != nil {
+		return &Error{Err: ErrEngine, Detail: engine.err.Error()}
+	}
+	return nil
+}
+
+func startEngine(o EngineOptions) (pdfium.Pdfium, error) {
+	rc := wazero.NewRuntimeConfig().WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling)
+	dir := o.CacheDir
+	if dir == "" {
+		if base, err := os.UserCacheDir(); err == nil {
+			dir = filepath.Join(base, "gongkai", "pdfium")
+		}
+	}
+	if dir != "" && dir != "-" {
+		if cache, err := wazero.NewCompilationCacheWithDir(dir); err == nil {
+			rc = rc.WithCompilationCache(cache)
+		}
+	}
+	pool, err := webassembly.Init(webassembly.Config{
+		Context:       context.Background(),
+		MinIdle:       1,
+		MaxIdle:       1,
+		MaxTotal:      1,
+		RuntimeConfig: rc,
+		FSConfig:      wazero.NewFSConfig(), // no host directory: documents are passed as bytes
+		Stdout:        io.Discard,
+		Stderr:        io.Discard,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return pool.GetInstance(time.Minute)
+}
+
+// PDF extracts the text of a PDF file with its layout; Document.Pages gives
+// the first line of every page.
+func PDF(data []byte, o PDFOptions) (*Document, error) {
+	if err := StartEngine(EngineOptions{}); err != nil {
+		err.(*Error).File = o.Name
+		return nil, err
+	}
+	engine.mu.Lock()
+	defer engine.mu.Unlock()
+	inst := engine.inst
+	fail := func(page int, err error) error {
+		e := &Error{File: o.Name, Page: page, Err: ErrBroken, Detail: err.Error()}
+		switch {
+		case errors.Is(err, pdfiumerr.ErrPassword), errors.Is(err, pdfiumerr.ErrSecurity):
+			e.Err, e.Detail = ErrEncrypted, ""
+		}
+		return e
+	}
+	buf := data
+	doc, err := inst.OpenDocument(&requests.OpenDocument{File: &buf})
+	if err != nil {
+		return nil, fail(0, err)
+	}
+	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc.Document})
+	pc, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: doc.Document})
+	if err != nil {
+		return nil, fail(0, err)
+	}
+	if pc.PageCount == 0 {
+		return nil, &Error{File: o.Name, Err: ErrBroken, Detail: "no pages"}
+	}
+	if pc.PageCount > MaxPDFPages {
+		return nil, &Error{File: o.Name, Err: ErrTooLarge, Detail: "more than 2000 pages"}
+	}
+	out := &Document{Kind: "pdf"}
+	var b strings.Builder
+	line, chars := 1, 0
+	for i := 0; i < pc.PageCount; i++ {
+		gs, rules, err := pageGlyphs(inst, doc.Document, i)
+		if err != nil {
+			return nil, fail(i+1, err)
+		}
+		chars += len(gs)
+		out.Pages = append(out.Pages, line)
+		start := b.Len()
+		ruledTables(&b, dropPageNumbers(pageLines(gs)), rules)
+		line += strings.Count(b.String()[start:], "\n")
+	}
+	if chars == 0 {
+		return nil, &Error{File: o.Name, Err: ErrNoTextLayer}
+	}
+	out.Text = b.String()
+	return out, nil
+}
+
+// pageGlyphs returns the characters of one page with their loose boxes
+// (font ascent to descent, so that every character of a line has the same
+// height and punctuation stays on its line).
+func pageGlyphs(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) ([]glyph, []rule, error) {
+	pg, err := inst.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: doc, Index: index})
+	if err != nil {
+		return nil, nil, err
+	}
+	defer inst.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: pg.Page})
+	rules, err := pageRules(inst, pg.Page)
+	if err != nil {
+		return nil, nil, err
+	}
+	tp, err := inst.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: requests.Page{ByReference: &pg.Page}})
+	if err != nil {
+		return nil, nil, err
+	}
+	defer inst.FPDFText_ClosePage(&requests.FPDFText_ClosePage{TextPage: tp.TextPage})
+	n, err := inst.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: tp.TextPage})
+	if err != nil {
+		return nil, nil, err
+	}
+	gs := make([]glyph, 0, n.Count)
+	for i := 0; i < n.Count; i++ {
+		u, err := inst.FPDFText_GetUnicode(&requests.FPDFText_GetUnicode{TextPage: tp.TextPage, Index: i})
+		if err != nil {
+			return nil, nil, err
+		}
+		r := rune(u.Unicode)
+		if r == 0 || r == ' ' || r == '\r' || r == '\n' || r == 0xFFFE {
+			continue
+		}
+		bx, err := inst.FPDFText_GetLooseCharBox(&requests.FPDFText_GetLooseCharBox{TextPage: tp.TextPage, Index: i})
+		if err != nil {
+			return nil, nil, err
+		}
+		rc := bx.Rect
+		gs = append(gs, glyph{r: r, x0: float64(rc.Left), x1: float64(rc.Right), y0: float64(rc.Bottom), y1: float64(rc.Top)})
+	}
+	return gs, rules, nil
+}
+
+// maxObjects bounds the page objects examined for ruling lines.
+const maxObjects = 20000
+
+// pageRules returns the horizontal ruling lines of a page: path objects at
+// most 3 points high (a cell border drawn as a line or a thin rectangle),
+// and the top and bottom of flat rectangles that frame a cell.
+func pageRules(inst pdfium.Pdfium, page references.FPDF_PAGE) ([]rule, error) {
+	ref := requests.Page{ByReference: &page}
+	n, err := inst.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: ref})
+	if err != nil {
+		return nil, err
+	}
+	var ys []rule
+	for i := 0; i < min(n.Count, maxObjects); i++ {
+		o, err := inst.FPDFPage_GetObject(&requests.FPDFPage_GetObject{Page: ref, Index: i})
+		if err != nil {
+			return nil, err
+		}
+		t, err := inst.FPDFPageObj_GetType(&requests.FPDFPageObj_GetType{PageObject: o.PageObject})
+		if err != nil || t.Type != enums.FPDF_PAGEOBJ_PATH {
+			continue
+		}
+		bd, err := inst.FPDFPageObj_GetBounds(&requests.FPDFPageObj_GetBounds{PageObject: o.PageObject})
+		if err != nil {
+			continue
+		}
+		w, h := float64(bd.Right-bd.Left), float64(bd.Top-bd.Bottom)
+		x0, x1 := float64(bd.Left), float64(bd.Right)
+		switch {
+		case w > 5 && h <= 3:
+			ys = append(ys, rule{float64(bd.Top+bd.Bottom) / 2, x0, x1})
+		case w > 5 && h > 3 && h < 60:
+			ys = append(ys, rule{float64(bd.Top), x0, x1}, rule{float64(bd.Bottom), x0, x1})
+		}
+	}
+	return ys, nil
+}
