@@ -5,7 +5,7 @@ GO      ?= go
 EXAMPLE ?= examples/tianmen-12345-2023.json
 OUT     ?= out
 
-.PHONY: all build demo test deps deps-deb deps-js bench fuzz font vet fmt clean
+.PHONY: all build demo demo-web dist test deps deps-deb deps-js bench fuzz font vet fmt clean
 
 all: build
 
@@ -14,6 +14,26 @@ build:
 
 demo: build
 	./bin/gongkai export $(EXAMPLE) -o $(OUT)/
+
+# The web page on this machine with the example already loaded: open the
+# printed address in a browser (Ctrl+C stops it).
+ADDR ?= 127.0.0.1:8080
+demo-web: build
+	./bin/gongkai serve --addr $(ADDR) --load $(EXAMPLE)
+
+# Single-file builds for the machines finance offices use, into dist/:
+# gongkai-windows-amd64.exe … gongkai-darwin-arm64. No cgo, so each runs
+# with nothing installed; double-clicking one starts the web page.
+DIST_TARGETS = windows/amd64 windows/arm64 linux/amd64 linux/arm64 darwin/amd64 darwin/arm64
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
+dist:
+	@mkdir -p dist
+	@for t in $(DIST_TARGETS); do \
+	  os=$${t%/*}; arch=$${t#*/}; ext=""; [ "$$os" = windows ] && ext=.exe; \
+	  out=dist/gongkai-$$os-$$arch$$ext; \
+	  CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags "-s -w -X main.version=$(VERSION)" -o $$out ./cmd/gongkai || exit 1; \
+	  ls -l $$out | awk '{printf "%-36s %6.1f MB\n", $$NF, $$5/1048576}'; \
+	done
 
 # System packages some tests use: poppler-utils (pdftotext, pdffonts, pdftoppm),
 # qpdf, fonts-wqy-microhei (to check that the embedded font is reproducible
@@ -86,4 +106,4 @@ fmt:
 	gofmt -w $$(git ls-files '*.go')
 
 clean:
-	rm -rf bin $(OUT)
+	rm -rf bin dist $(OUT)

@@ -27,6 +27,7 @@ func commands() []*command {
 		validateCommand(),
 		parseCommand(),
 		convertCommand(),
+		serveCommand(),
 		sampleCommand(),
 		profilesCommand(),
 		profileCommand(),

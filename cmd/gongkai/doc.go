@@ -15,6 +15,7 @@ Commands:
 	validate  check that every number agrees with every other (表内、表间、文表勾稽)
 	parse     read a text disclosure into the JSON model
 	convert   turn a text disclosure into a workbook of its tables and figures
+	serve     网页版：在浏览器中上传、核对、预览和下载 (web page for staff who do not use a terminal)
 	sample    print a complete, valid example input to start from
 	profiles  列出内置版式 / list the embedded layout profiles
 	profile   打印、检查版式文件 / print, check a layout profile
@@ -215,6 +216,45 @@ Flags:
 
 	-o, --out string           the workbook to write (default: DISCLOSURE.xlsx beside the input)
 	-q, --quiet[=true|false]   print only errors and unread text, not warnings and notes
+
+# gongkai serve
+
+usage: gongkai serve [--addr 127.0.0.1:8080] [--open] [--load FILE]
+
+Serve 启动网页版 gongkai，并打印网址。财务人员在浏览器中打开这个网址，上传一个部门的公开数据，
+就能看到按严重程度分组的核对结果（每项写明表、行、列和涉及的数字），按正式格式预览公开表，
+并下载 Excel 工作簿、公开表 PDF 和 JSON 数据。同一地址还提供 JSON 接口：
+POST /api/validate 和 POST /api/export?format=xlsx|pdf|json（见 docs/api.md）。
+
+默认只在本机（127.0.0.1）监听；要让同一网络的其他电脑使用，用 --addr 指定地址，
+例如 --addr 0.0.0.0:8080（请放在单位内网或代理之后）。上传的文件只在内存中处理，
+不写入磁盘；结果保留一小时供下载。上传上限 20 MB，同时处理的文件数有上限，超过时
+请稍后再试。按 Ctrl+C 或发送 SIGTERM 停止：正在处理的请求会先完成。
+
+不带任何参数、从文件管理器中启动 gongkai（例如在 Windows 中双击 gongkai.exe）时，
+会自动启动网页版并用默认浏览器打开页面。
+
+Serve starts the web page and prints its address. Staff open it in a browser, upload one
+department's input, see the findings grouped by severity (table, row, column and numbers),
+preview the tables in their official layout and download the workbook, the table PDF and
+the JSON. The same address serves a JSON API: POST /api/validate and POST
+/api/export?format=xlsx|pdf|json (docs/api.md).
+
+It listens on 127.0.0.1 only unless --addr says otherwise. Uploads are kept in memory,
+never on disk, and results are held for an hour for their downloads. Uploads are limited
+to 20 MB and the conversions running at once are limited too (503 with Retry-After
+beyond). Ctrl+C or SIGTERM stops it after the running requests finish.
+
+Started with no arguments from a file manager (double-clicking gongkai.exe on Windows),
+gongkai starts the web page and opens it in the default browser.
+
+Flags:
+
+	--addr string           监听地址 host:port (address to listen on; port 0 picks a free one) (default "127.0.0.1:8080")
+	--open[=true|false]     启动后用默认浏览器打开页面 (open the page in the default browser)
+	--max-conversions int   同时处理的文件数上限，0 为 CPU 数的两倍 (conversions at once; 0 = 2 × CPUs)
+	--max-upload int        上传文件大小上限，MB (largest upload, MB) (default 20)
+	--load string           启动时先读取这个文件，并打印其结果页的网址 (load this file first and print its result page)
 
 # gongkai sample
 

@@ -6,7 +6,13 @@ import (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	args := os.Args[1:]
+	if len(args) == 0 && startedFromFileManager() {
+		// Double-clicked: there is no terminal to read usage in, so start
+		// the web page and open it in the browser.
+		args = doubleClickArgs()
+	}
+	os.Exit(run(args, os.Stdin, os.Stdout, os.Stderr))
 }
 
 // Exit codes.

@@ -1,0 +1,240 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"mime"
+	"net/http"
+	"strings"
+
+	"gongkai/check"
+	"gongkai/exporter/pdf"
+	"gongkai/exporter/xlsx"
+	"gongkai/inputs"
+	"gongkai/model"
+	"gongkai/templates"
+)
+
+// inputError is a problem of the uploaded data: the importer's message,
+// located (file, JSON path, line, sheet!cell).
+type inputError struct{ err error }
+
+func (e *inputError) Error() string { return e.err.Error() }
+func (e *inputError) Unwrap() error { return e.err }
+
+// load reads, checks and lays out one upload in a conversion slot.
+func (s *Server) load(ctx context.Context, up *upload, profile string, exact bool) (*result, error) {
+	display := displayName(up.FileName)
+	res := &result{
+		ID:       newID(),
+		FileName: display,
+		Name:     baseName(display),
+		Size:     len(up.Data),
+		Created:  s.o.Now(),
+	}
+	err := s.convert(ctx, func() error {
+		r, err := inputs.Load(display, up.Data, inputs.Options{Profile: profile})
+		if err != nil {
+			return &inputError{err}
+		}
+		res.Kind = string(r.Kind)
+		res.Disc = r.Disclosure
+		res.Findings = append(append([]model.Finding(nil), r.Findings...), check.Disclosure(r.Disclosure, check.Options{Exact: exact})...)
+		doc, err := templates.Document(r.Disclosure, templates.Options{})
+		if err != nil {
+			res.DocErr = err.Error()
+		} else {
+			res.Doc = doc
+		}
+		return nil
+	})
+	if errors.Is(err, errPanic) {
+		return nil, &inputError{fmt.Errorf("%s: 无法读取这个文件（读取时程序出错）", display)}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// A format is one download.
+type format struct {
+	Key   string // in URLs: xlsx, pdf, json, findings.json
+	Label string // on the button, after 下载
+	Ext   string
+	Type  string // Content-Type
+}
+
+var formats = []format{
+	{"xlsx", " Excel 工作簿（.xlsx）", ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+	{"pdf", "公开表 PDF（.pdf）", ".pdf", "application/pdf"},
+	{"json", "数据 JSON（.json）", ".json", "application/json; charset=utf-8"},
+	{"findings.json", "核对结果 JSON", ".findings.json", "application/json; charset=utf-8"},
+}
+
+func formatByKey(k string) (format, bool) {
+	for _, f := range formats {
+		if f.Key == k {
+			return f, true
+		}
+	}
+	return format{}, false
+}
+
+// render makes one download of res in a conversion slot.
+func (s *Server) render(ctx context.Context, res *result, f format) ([]byte, error) {
+	var buf bytes.Buffer
+	err := s.convert(ctx, func() error {
+		switch f.Key {
+		case "xlsx", "pdf":
+			if res.DocErr != "" {
+				return &inputError{errors.New(res.DocErr)}
+			}
+			if f.Key == "xlsx" {
+				return xlsx.Write(&buf, res.Doc, xlsx.Options{})
+			}
+			font, err := s.pdfFont()
+			if err != nil {
+				return err
+			}
+			err = pdf.Write(&buf, res.Doc, pdf.Options{Font: font})
+			var ge *pdf.GlyphError
+			if errors.As(err, &ge) {
+				return &inputError{glyphMessage(err)}
+			}
+			return err
+		case "json":
+			return encodeJSON(&buf, res.Disc)
+		case "findings.json":
+			return encodeJSON(&buf, findingsReport(res))
+		}
+		return fmt.Errorf("server: unknown format %q", f.Key)
+	})
+	if errors.Is(err, errPanic) {
+		return nil, &inputError{errors.New("生成文件时程序出错")}
+	}
+	return buf.Bytes(), err
+}
+
+// glyphMessage lists, once each, the characters the PDF font cannot show
+// and the tables holding them.
+func glyphMessage(err error) error {
+	var parts []string
+	seen := map[string]bool{}
+	var walk func(error)
+	walk = func(err error) {
+		if ge, ok := err.(*pdf.GlyphError); ok {
+			k := fmt.Sprintf("%s 中的 %q（U+%04X）", ge.Sheet, ge.Rune, ge.Rune)
+			if !seen[k] && len(parts) < 20 {
+				seen[k] = true
+				parts = append(parts, k)
+			}
+			return
+		}
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, e := range j.Unwrap() {
+				walk(e)
+			}
+			return
+		}
+		if u := errors.Unwrap(err); u != nil {
+			walk(u)
+		}
+	}
+	walk(err)
+	return errors.New("PDF 字体无法显示这些字符：" + strings.Join(parts, "；"))
+}
+
+func encodeJSON(buf *bytes.Buffer, v any) error {
+	enc := json.NewEncoder(buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// report is the findings JSON of the API and the findings download.
+type report struct {
+	File       string          `json:"file"`
+	Kind       string          `json:"kind"`
+	Department string          `json:"department,omitempty"`
+	Year       int             `json:"year,omitempty"`
+	Errors     int             `json:"errors"`
+	Warnings   int             `json:"warnings"`
+	Infos      int             `json:"infos"`
+	Summary    string          `json:"summary"`
+	Findings   []model.Finding `json:"findings"`
+}
+
+func findingsReport(res *result) report {
+	e, w, i := check.Summary(res.Findings)
+	fs := res.Findings
+	if fs == nil {
+		fs = []model.Finding{}
+	}
+	rep := report{File: res.FileName, Kind: res.Kind, Errors: e, Warnings: w, Infos: i,
+		Summary: check.SummaryLine(res.Findings), Findings: fs}
+	if res.Disc != nil {
+		rep.Department, rep.Year = res.Disc.Department, res.Disc.Year
+	}
+	return rep
+}
+
+// contentDisposition names a download: an ASCII fallback for old clients
+// and the real (often Chinese) name as RFC 5987 filename*.
+func contentDisposition(name string) string {
+	fallback := name
+	for _, r := range name {
+		if r < 0x20 || r >= 0x7f {
+			// A Chinese name cut down to ASCII says nothing: old
+			// clients get a neutral name with the right extension.
+			fallback = "gongkai" + extOf(name)
+			break
+		}
+	}
+	fallback = strings.NewReplacer(`"`, "_", `\`, "_", "%", "_", ";", "_").Replace(fallback)
+	v := mime.FormatMediaType("attachment", map[string]string{"filename": fallback})
+	if v == "" {
+		v = `attachment; filename="gongkai` + extOf(name) + `"`
+	}
+	return v + "; filename*=UTF-8''" + rfc5987(name)
+}
+
+// rfc5987 percent-encodes s as an RFC 5987 value: every byte that is not an
+// attr-char (letters, digits and !#$&+-.^_`|~) becomes %XX.
+func rfc5987(s string) string {
+	const hexd = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("!#$&+-.^_`|~", c) >= 0 {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hexd[c>>4])
+		b.WriteByte(hexd[c&15])
+	}
+	return b.String()
+}
+
+func extOf(name string) string {
+	for _, f := range formats {
+		if strings.HasSuffix(name, f.Ext) {
+			return f.Ext
+		}
+	}
+	return ""
+}
+
+// sendFile writes a download.
+func sendFile(w http.ResponseWriter, data []byte, f format, name string) {
+	h := w.Header()
+	h.Set("Content-Type", f.Type)
+	h.Set("Content-Disposition", contentDisposition(name+f.Ext))
+	h.Set("Content-Length", fmt.Sprint(len(data)))
+	w.WriteHeader(http.StatusOK)
+	w.Write(data)
+}
