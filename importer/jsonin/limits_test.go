@@ -69,3 +69,78 @@ func itoa(i int) string {
 	}
 	return s
 }
+
+// UTF-16 and UTF-32 without a byte-order mark, and UTF-32 with one, get a
+// message saying what the file is and to save it as UTF-8, not a syntax
+// error at the first NUL byte.
+func TestWideEncodingsWithoutBOM(t *testing.T) {
+	src := `{"department":"测试单位","year":2024,"unit":"万元"}`
+	enc16 := func(big bool) []byte {
+		var out []byte
+		for _, u := range utf16Of(src) {
+			if big {
+				out = append(out, byte(u>>8), byte(u))
+			} else {
+				out = append(out, byte(u), byte(u>>8))
+			}
+		}
+		return out
+	}
+	enc32 := func(big bool, bom bool) []byte {
+		var out []byte
+		rs := []rune(src)
+		if bom {
+			rs = append([]rune{0xFEFF}, rs...)
+		}
+		for _, r := range rs {
+			if big {
+				out = append(out, byte(r>>24), byte(r>>16), byte(r>>8), byte(r))
+			} else {
+				out = append(out, byte(r), byte(r>>8), byte(r>>16), byte(r>>24))
+			}
+		}
+		return out
+	}
+	for name, tc := range map[string]struct {
+		in   []byte
+		want string
+	}{
+		"UTF-16LE": {enc16(false), "UTF-16 without BOM"},
+		"UTF-16BE": {enc16(true), "UTF-16 without BOM"},
+		"UTF-32LE": {enc32(false, false), "UTF-32 without BOM"},
+		"UTF-32BE": {enc32(true, false), "UTF-32 without BOM"},
+		"UTF-32LE with BOM": {enc32(false, true), "UTF-32"},
+	} {
+		_, err := Read(strings.NewReader(string(tc.in)), "wide.json")
+		if !errors.Is(err, model.ErrEncoding) || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "save the file as UTF-8") {
+			t.Errorf("%s: %v, want ErrEncoding naming %q", name, err, tc.want)
+		}
+	}
+	// With its BOM, UTF-16 is still read.
+	bom := append([]byte{0xFF, 0xFE}, enc16(false)...)
+	if d, err := Read(strings.NewReader(string(bom)), "bom.json"); err != nil || d.Department != "测试单位" {
+		t.Errorf("UTF-16LE with BOM: %v", err)
+	}
+}
+
+// "year": 2023.5 is one mistake and gets one message.
+func TestFractionalYearOneMessage(t *testing.T) {
+	_, err := Read(strings.NewReader(`{"department":"测试单位","year":2023.5,"unit":"万元"}`), "y.json")
+	var pe model.ParseErrors
+	if !errors.As(err, &pe) || len(pe) != 1 || !strings.Contains(pe[0].Error(), "whole number") {
+		t.Errorf("got %v, want one error about a whole number", err)
+	}
+}
+
+func utf16Of(s string) []uint16 {
+	var out []uint16
+	for _, r := range s {
+		if r >= 0x10000 {
+			r -= 0x10000
+			out = append(out, uint16(0xD800+(r>>10)), uint16(0xDC00+(r&0x3FF)))
+			continue
+		}
+		out = append(out, uint16(r))
+	}
+	return out
+}

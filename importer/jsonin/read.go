@@ -108,9 +108,20 @@ func decode(root *node, name string, pos func(*node) (int, int)) (*model.Disclos
 }
 
 // toUTF8 drops a UTF-8 byte-order mark and converts UTF-16 (with its BOM),
-// which Windows editors write, to UTF-8.
+// which Windows editors write, to UTF-8. UTF-32, and UTF-16 without a BOM
+// (a JSON text starts with ASCII, so NUL bytes beside it give them away),
+// are refused with what to do, rather than as a syntax error at the first
+// NUL.
 func toUTF8(b []byte) ([]byte, error) {
+	const saveAs = "，请另存为 UTF-8 (save the file as UTF-8)"
 	switch {
+	case bytes.HasPrefix(b, []byte{0xFF, 0xFE, 0, 0}), bytes.HasPrefix(b, []byte{0, 0, 0xFE, 0xFF}):
+		return nil, newProblem(model.ErrEncoding, "文件是 UTF-32 编码 (UTF-32)"+saveAs)
+	case len(b) >= 4 && b[0] != 0 && b[1] == 0 && b[2] == 0 && b[3] == 0,
+		len(b) >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 0 && b[3] != 0:
+		return nil, newProblem(model.ErrEncoding, "文件是不带 BOM 的 UTF-32 编码 (UTF-32 without BOM)"+saveAs)
+	case len(b) >= 2 && (b[0] != 0 && b[1] == 0 || b[0] == 0 && b[1] != 0):
+		return nil, newProblem(model.ErrEncoding, "文件是不带 BOM 的 UTF-16 编码 (UTF-16 without BOM)"+saveAs)
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
 		return b[3:], nil
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}):

@@ -377,8 +377,16 @@ func rulesFor(t reflect.Type) rules { return ruleTable[t] }
 // Years outside this range are almost certainly typing mistakes.
 const minYear, maxYear = 1990, 2100
 
+// A year that is not a whole number was reported by value (want a whole
+// number) and is not reported again here.
 func checkYear(w *walker, n *node, y int, path string) {
-	if n != nil && n.kind == kNumber && (y < minYear || y > maxYear) {
+	if n == nil || n.kind != kNumber {
+		return
+	}
+	if _, err := strconv.Atoi(n.text); err != nil {
+		return
+	}
+	if y < minYear || y > maxYear {
 		w.add(n, path, newProblem(model.ErrBadValue, "year %d is out of range %d–%d", y, minYear, maxYear))
 	}
 }

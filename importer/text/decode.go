@@ -2,6 +2,7 @@ package text
 
 import (
 	"bytes"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -73,11 +74,63 @@ func decode(b []byte) (s string, enc string, ok bool) {
 		}
 		return string(b), EncUTF8, true
 	}
+	if s, ok := decodeMixed(b); ok && strings.IndexByte(s, 0) < 0 && plausibleText([]byte(s)) {
+		return s, EncMixed, true
+	}
 	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
 	if err != nil || bytes.IndexByte(out, 0) >= 0 || !plausibleText(out) {
 		return "", encUndecoded, false
 	}
 	return string(out), EncGB18030, true
+}
+
+// EncMixed: a GB18030 file with lines in UTF-8 (pasted from another file);
+// each line is decoded in its own encoding and Parse reports the UTF-8
+// lines (finding P9).
+const EncMixed = "GB18030 + UTF-8"
+
+// decodeMixed decodes line by line when some lines are UTF-8 with Chinese
+// text (at least two multi-byte characters: GB18030 text is almost never
+// valid UTF-8 as well) and the others are not UTF-8.
+func decodeMixed(b []byte) (string, bool) {
+	lines := bytes.SplitAfter(b, []byte("\n"))
+	isUTF8 := make([]bool, len(lines))
+	n := 0
+	for i, l := range lines {
+		if utf8.Valid(l) && utf8.RuneCount(l) <= len(l)-4 { // two or more 3-byte characters
+			isUTF8[i] = true
+			n++
+		}
+	}
+	if n == 0 {
+		return "", false
+	}
+	var out bytes.Buffer
+	dec := simplifiedchinese.GB18030.NewDecoder()
+	for i, l := range lines {
+		if isUTF8[i] || utf8.Valid(l) {
+			out.Write(l)
+			continue
+		}
+		d, err := dec.Bytes(l)
+		if err != nil {
+			return "", false
+		}
+		out.Write(d)
+	}
+	return out.String(), true
+}
+
+// utf8Lines are the 1-based lines of a mixed file that are UTF-8 with
+// non-ASCII text.
+func utf8Lines(b []byte) []int {
+	var out []int
+	for i, l := range bytes.SplitAfter(b, []byte("\n")) {
+		if utf8.Valid(l) && utf8.RuneCount(l) <= len(l)-4 {
+			out = append(out, i+1)
+		}
+	}
+	return out
 }
 
 func decodeUTF16(b []byte, e unicode.Endianness, name string) (string, string, bool) {

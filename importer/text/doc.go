@@ -53,4 +53,6 @@
 //	P7 warning  a table or column that could not be read (listed as unread)
 //	P8 error    department, year or unit not found, or nothing of a disclosure at all
 //	            (the model then cannot be exported until they are added)
+//	P9 warning  the file mixes encodings: GB18030 with some lines in UTF-8 (each
+//	            line is read in its own encoding; the message lists the lines)
 package text

@@ -56,6 +56,19 @@ func Parse(r io.Reader, o Options) (*Result, error) {
 	p := newParser(o.Name, s)
 	p.run()
 	p.res.Encoding = enc
+	if enc == EncMixed {
+		lines := utf8Lines(b)
+		list := make([]string, 0, 10)
+		for i, l := range lines {
+			if i == 10 {
+				list = append(list, fmt.Sprintf("… 另有 %d 行", len(lines)-10))
+				break
+			}
+			list = append(list, fmt.Sprintf("第%d行", l))
+		}
+		p.res.Findings = append([]model.Finding{{Severity: model.SeverityWarning, Rule: "P9", Line: lines[0],
+			Message: "文件混用了两种编码：大部分为 GB18030/GBK，" + strings.Join(list, "、") + " 为 UTF-8；已按各行自己的编码读取，请核对这些行并把文件另存为 UTF-8"}}, p.res.Findings...)
+	}
 	return p.res, nil
 }
 
