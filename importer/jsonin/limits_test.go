@@ -105,10 +105,10 @@ func TestWideEncodingsWithoutBOM(t *testing.T) {
 		in   []byte
 		want string
 	}{
-		"UTF-16LE": {enc16(false), "UTF-16 without BOM"},
-		"UTF-16BE": {enc16(true), "UTF-16 without BOM"},
-		"UTF-32LE": {enc32(false, false), "UTF-32 without BOM"},
-		"UTF-32BE": {enc32(true, false), "UTF-32 without BOM"},
+		"UTF-16LE":          {enc16(false), "UTF-16 without BOM"},
+		"UTF-16BE":          {enc16(true), "UTF-16 without BOM"},
+		"UTF-32LE":          {enc32(false, false), "UTF-32 without BOM"},
+		"UTF-32BE":          {enc32(true, false), "UTF-32 without BOM"},
 		"UTF-32LE with BOM": {enc32(false, true), "UTF-32"},
 	} {
 		_, err := Read(strings.NewReader(string(tc.in)), "wide.json")
