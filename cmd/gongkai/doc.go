@@ -13,8 +13,8 @@ Commands:
 	narrative 生成文字部分（概况、情况说明、名词解释）print the generated 概况, 情况说明 and 名词解释
 	batch     many departments at once: workbooks, PDFs and one 核对汇总 / export a whole region
 	validate  check that every number agrees with every other (表内、表间、文表勾稽)
-	parse     read a text disclosure into the JSON model
-	convert   turn a text disclosure into a workbook of its tables and figures
+	parse     读取已公开的文件（文本、PDF、网页、Word）为 JSON / read a published disclosure into the JSON model
+	convert   把已公开的文件转成工作簿（公开表、文中数据、核对结果） / turn a published disclosure into a workbook
 	serve     网页版：在浏览器中上传、核对、预览和下载 (web page for staff who do not use a terminal)
 	sample    print a complete, valid example input to start from
 	profiles  列出内置版式 / list the embedded layout profiles
@@ -167,55 +167,90 @@ Flags:
 
 # gongkai parse
 
-usage: gongkai parse [-o OUTPUT.json] DISCLOSURE.txt
+usage: gongkai parse [-o OUTPUT.json] DISCLOSURE.txt|.pdf|.html|.docx
 
-Parse turns a text disclosure into the JSON format that 'gongkai export' reads
+Parse 把已公开的文件读成 'gongkai export' 使用的 JSON（不加 -o 时写到标准输出）。
+
+Parse turns a published disclosure into the JSON format that 'gongkai export' reads
 (standard output unless -o is given).
 
-It reads a text disclosure such as a published web page, a PDF run through OCR or
-a Word file saved as text, in UTF-8 (with or without BOM), GB18030/GBK or UTF-16:
-the department, year and amount unit, every figure the narrative states, and every
-table present as text (tab-separated, pipe/markdown, or one cell per line).
+读取已公开的部门预算文件：纯文本（UTF-8、GB18030/GBK、UTF-16）、PDF、从浏览器保存的网页
+（.html/.htm，UTF-8 或 GB18030）和 Word 文件（.docx），按内容识别，不看扩展名。读出部门、
+年度、金额单位、文字说明中的每个数字，以及文件中的每张表（制表符分隔、竖线/markdown、每格
+一行；PDF 按字符位置和表格线还原行列，空格子保留为空）。扫描件（PDF 无文字层）、有密码的或
+已损坏的 PDF 会给出明确的错误。
 
-It prints to standard error every sentence holding a number that no rule read,
-with its line number, so that nothing is dropped silently, and the consistency
-findings of 'gongkai validate'.
+凡是含有数字而没有被任何规则读出的句子，都连同行号（PDF 还有页码）打印到标准错误，
+不会悄悄丢掉；随后打印与 'gongkai validate' 相同的核对结果。
 
-Exit status: 0 when everything was read and no finding is an error, 1 when some
-text was left unread or a finding is an error, 2 when the file cannot be read or
-the output cannot be written.
+退出状态：0 全部读出且没有错误级的问题；1 有未识别的文字或有错误级的问题；2 文件无法读取
+或输出无法写入。
+
+It reads a published disclosure: plain text (UTF-8, GB18030/GBK, UTF-16), PDF, a web
+page saved from a browser (.html/.htm, UTF-8 or GB18030) or a Word file (.docx),
+recognised by its content, not its extension: the department, year and amount unit,
+every figure the narrative states, and every table (tab-separated, pipe/markdown, one
+cell per line; in a PDF, rows and columns rebuilt from character positions and ruling
+lines, blank cells kept blank). A scanned PDF (no text layer), a password-protected or
+a damaged PDF gives a clear error.
+
+It prints to standard error every sentence holding a number that no rule read, with
+its line number (and page, for a PDF), so that nothing is dropped silently, and the
+consistency findings of 'gongkai validate'.
+
+Exit status: 0 when everything was read and no finding is an error, 1 when some text
+was left unread or a finding is an error, 2 when the file cannot be read or the output
+cannot be written.
 
 Flags:
 
-	-o, --out string           write the JSON here instead of standard output
-	-q, --quiet[=true|false]   print only errors and unread text, not warnings and notes
+	-o, --out string           JSON 写到这里，而不是标准输出 / write the JSON here instead of standard output
+	-q, --quiet[=true|false]   只打印错误和未识别的文字，不打印警告和提示 / print only errors and unread text, not warnings and notes
 
 # gongkai convert
 
-usage: gongkai convert -o OUTPUT.xlsx DISCLOSURE.txt
+usage: gongkai convert -o OUTPUT.xlsx DISCLOSURE.txt|.pdf|.html|.docx
 
-Convert reads a text disclosure as 'gongkai parse' does and writes a workbook: the
-tables the text contains in official format, a sheet 文中数据 listing every figure
+Convert 像 'gongkai parse' 一样读取文件，写出一个工作簿：文件中的公开表（官方格式）、
+“文中数据”表（读出的每个数字：名称、数值、单位、所在行，以及未识别的文字）和“核对结果”表。
+
+Convert reads a published disclosure as 'gongkai parse' does and writes a workbook: the
+tables the file contains in official format, a sheet 文中数据 listing every figure
 extracted (label, value, unit, source line) and the text left unread, and a sheet
 核对结果 with the consistency findings.
 
-It reads a text disclosure such as a published web page, a PDF run through OCR or
-a Word file saved as text, in UTF-8 (with or without BOM), GB18030/GBK or UTF-16:
-the department, year and amount unit, every figure the narrative states, and every
-table present as text (tab-separated, pipe/markdown, or one cell per line).
+读取已公开的部门预算文件：纯文本（UTF-8、GB18030/GBK、UTF-16）、PDF、从浏览器保存的网页
+（.html/.htm，UTF-8 或 GB18030）和 Word 文件（.docx），按内容识别，不看扩展名。读出部门、
+年度、金额单位、文字说明中的每个数字，以及文件中的每张表（制表符分隔、竖线/markdown、每格
+一行；PDF 按字符位置和表格线还原行列，空格子保留为空）。扫描件（PDF 无文字层）、有密码的或
+已损坏的 PDF 会给出明确的错误。
 
-It prints to standard error every sentence holding a number that no rule read,
-with its line number, so that nothing is dropped silently, and the consistency
-findings of 'gongkai validate'.
+凡是含有数字而没有被任何规则读出的句子，都连同行号（PDF 还有页码）打印到标准错误，
+不会悄悄丢掉；随后打印与 'gongkai validate' 相同的核对结果。
 
-Exit status: 0 when everything was read and no finding is an error, 1 when some
-text was left unread or a finding is an error, 2 when the file cannot be read or
-the output cannot be written.
+退出状态：0 全部读出且没有错误级的问题；1 有未识别的文字或有错误级的问题；2 文件无法读取
+或输出无法写入。
+
+It reads a published disclosure: plain text (UTF-8, GB18030/GBK, UTF-16), PDF, a web
+page saved from a browser (.html/.htm, UTF-8 or GB18030) or a Word file (.docx),
+recognised by its content, not its extension: the department, year and amount unit,
+every figure the narrative states, and every table (tab-separated, pipe/markdown, one
+cell per line; in a PDF, rows and columns rebuilt from character positions and ruling
+lines, blank cells kept blank). A scanned PDF (no text layer), a password-protected or
+a damaged PDF gives a clear error.
+
+It prints to standard error every sentence holding a number that no rule read, with
+its line number (and page, for a PDF), so that nothing is dropped silently, and the
+consistency findings of 'gongkai validate'.
+
+Exit status: 0 when everything was read and no finding is an error, 1 when some text
+was left unread or a finding is an error, 2 when the file cannot be read or the output
+cannot be written.
 
 Flags:
 
-	-o, --out string           the workbook to write (default: DISCLOSURE.xlsx beside the input)
-	-q, --quiet[=true|false]   print only errors and unread text, not warnings and notes
+	-o, --out string           要写的工作簿（默认：输入文件旁的 同名.xlsx） / the workbook to write (default: DISCLOSURE.xlsx beside the input)
+	-q, --quiet[=true|false]   只打印错误和未识别的文字，不打印警告和提示 / print only errors and unread text, not warnings and notes
 
 # gongkai serve
 
