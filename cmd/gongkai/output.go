@@ -14,8 +14,9 @@ type output = atomicfile.File
 // symbolic links are followed, and an output that is one of the inputs is
 // refused.
 func writeAll(e env, outs []output, inputs ...string) error {
-	// Ctrl-C and SIGTERM remove the temporary files of outputs being written.
-	atomicfile.CleanupOnSignal()
+	// Ctrl-C and SIGTERM while writing remove the temporary files.
+	stop := atomicfile.CleanupOnSignal()
+	defer stop()
 	return atomicfile.WriteAll(outs, atomicfile.Options{Stdout: e.stdout, Inputs: inputs})
 }
 

@@ -18,9 +18,9 @@
 //   - a directory, or a path that is one of Options.Inputs: refused before
 //     anything is written.
 //
-// Interrupts: CleanupOnSignal (called by a command before it writes) removes
-// the temporary files of writes in progress when the program gets SIGINT or
-// SIGTERM, then lets the signal end the program. A program that handles the
+// Interrupts: CleanupOnSignal (called by a command around its writes)
+// removes the temporary files of writes in progress when the program gets
+// SIGINT or SIGTERM, then lets the signal end the program. A program that handles the
 // signals itself (cancelling its work so that WriteAll returns an error)
 // need not call it: a failed WriteAll removes its own temporary files. Temporary files left by a
 // process that was killed outright (SIGKILL, power loss) are removed by the

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -248,7 +249,7 @@ func TestWriteAllRemovesStaleTemps(t *testing.T) {
 // test runs itself as a child that blocks inside Write, and signals it.
 func TestSignalLeavesNoTemp(t *testing.T) {
 	if dir := os.Getenv("ATOMICFILE_CHILD_DIR"); dir != "" {
-		CleanupOnSignal()
+		defer CleanupOnSignal()()
 		WriteAll([]File{{filepath.Join(dir, "x.pdf"), func(w *bufio.Writer) error {
 			w.WriteString("partial")
 			w.Flush()
@@ -324,4 +325,22 @@ func TestWriteAllAllOrNothing(t *testing.T) {
 			t.Errorf("%s = %q, %v; want %q", p, got, err, want)
 		}
 	}
+}
+
+// After stop, a SIGTERM is the program's own business again: a server that
+// handles it (cmd serve's test sends one to itself) is not ended by us.
+func TestSignalHandlerStops(t *testing.T) {
+	stop := CleanupOnSignal()
+	stop()
+	stop() // twice is harmless
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGTERM)
+	defer signal.Stop(c)
+	syscall.Kill(syscall.Getpid(), syscall.SIGTERM)
+	select {
+	case <-c:
+	case <-time.After(5 * time.Second):
+		t.Fatal("SIGTERM not delivered to the program's own handler")
+	}
+	time.Sleep(100 * time.Millisecond) // the process is still here
 }

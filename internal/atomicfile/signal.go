@@ -14,7 +14,6 @@ var (
 	mu    sync.Mutex
 	live  = map[string]bool{}
 	dying bool
-	once  sync.Once
 )
 
 func register(name string) {
@@ -34,15 +33,26 @@ func remove(name string) {
 	unregister(name)
 }
 
-// CleanupOnSignal makes SIGINT and SIGTERM remove the temporary files of
-// writes in progress before they end the program (with the usual status of a
-// program killed by that signal). Call it once, from main.
-func CleanupOnSignal() {
-	once.Do(func() {
-		c := make(chan os.Signal, 1)
-		signal.Notify(c, os.Interrupt, syscall.SIGTERM)
-		go func() {
-			sig := <-c
+// CleanupOnSignal makes SIGINT and SIGTERM, until stop is called, remove
+// the temporary files of writes in progress and then end the program (with
+// the usual status of a program killed by that signal). A command calls it
+// around its WriteAll:
+//
+//	stop := atomicfile.CleanupOnSignal()
+//	defer stop()
+//
+// Outside that window the program's own signal handling (or the default)
+// applies: a server or batch runner that cancels its work on SIGTERM is not
+// ended by it.
+func CleanupOnSignal() (stop func()) {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-done:
+			return
+		case sig := <-c:
 			mu.Lock()
 			dying = true
 			for name := range live {
@@ -57,6 +67,13 @@ func CleanupOnSignal() {
 			// an interrupted program would.
 			time.Sleep(2 * time.Second)
 			os.Exit(128 + 2)
-		}()
-	})
+		}
+	}()
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			signal.Stop(c)
+			close(done)
+		})
+	}
 }
