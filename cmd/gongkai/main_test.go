@@ -17,6 +17,8 @@ var updateDoc = flag.Bool("update", false, "rewrite doc.go from the help text")
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"gongkai": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+		// main itself, for the tests of a start without a terminal.
+		"gongkai-main": main,
 	})
 }
 

@@ -5,14 +5,19 @@ package main
 import (
 	"bytes"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
+
+	"gongkai/examples"
 )
 
 // syncBuffer is a bytes.Buffer safe to read while the server writes.
@@ -33,23 +38,103 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-// TestServeSIGTERM: serve prints its address, answers, and on SIGTERM stops
-// cleanly with exit status 0.
-func TestServeSIGTERM(t *testing.T) {
+// startServe runs name (a command TestMain provides) with args in its own
+// process, stdin /dev/null and PATH holding only the test's commands (so no
+// browser is opened), and returns the printed address.
+func startServe(t *testing.T, name string, args ...string) (*exec.Cmd, *syncBuffer, *syncBuffer, string) {
+	t.Helper()
+	bin, err := exec.LookPath(name)
+	if err != nil {
+		t.Fatalf("%s not on PATH (TestMain provides it): %v", name, err)
+	}
 	var out, errb syncBuffer
-	done := make(chan int, 1)
-	go func() { done <- run([]string{"serve", "--addr", "127.0.0.1:0"}, strings.NewReader(""), &out, &errb) }()
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(bin))
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
 	re := regexp.MustCompile(`http://127\.0\.0\.1:\d+/`)
 	var url string
-	for deadline := time.Now().Add(5 * time.Second); url == "" && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+	for deadline := time.Now().Add(10 * time.Second); url == "" && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
 		url = re.FindString(out.String())
 	}
 	if url == "" {
 		t.Fatalf("no address printed; stdout %q stderr %q", out.String(), errb.String())
 	}
+	return cmd, &out, &errb, url
+}
+
+// TestServeSIGTERM: serve prints its address, answers, and on SIGTERM
+// finishes the request it is running and exits 0.
+func TestServeSIGTERM(t *testing.T) {
+	cmd, out, errb, url := startServe(t, "gongkai", "serve", "--addr", "127.0.0.1:0")
 	if !strings.Contains(out.String(), "网页版已启动") {
 		t.Errorf("the address line is not in Chinese first: %q", out.String())
 	}
+	checkPage(t, url)
+	// A request in flight when the signal comes still gets its answer.
+	got := make(chan int, 1)
+	go func() {
+		body, ct := uploadForm(t)
+		resp, err := http.Post(url+"api/export?format=pdf", ct, body)
+		if err != nil {
+			got <- 0
+			return
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		got <- resp.StatusCode
+	}()
+	time.Sleep(5 * time.Millisecond)
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if code := <-got; code != http.StatusOK && code != 0 {
+		t.Errorf("request during shutdown: status %d", code)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("exit after SIGTERM: %v; stderr %q", err, errb.String())
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("serve did not stop on SIGTERM")
+	}
+	if !strings.Contains(out.String(), "已停止") {
+		t.Errorf("no stop message: %q", out.String())
+	}
+}
+
+// TestNoArgumentsWithoutTerminal: gongkai started with no arguments and no
+// terminal (standard input /dev/null, as from a file manager) starts the web
+// page on this machine and tries to open the browser; from a script (a pipe)
+// it prints the usage as before.
+func TestNoArgumentsWithoutTerminal(t *testing.T) {
+	cmd, _, errb, url := startServe(t, "gongkai-main")
+	checkPage(t, url)
+	for deadline := time.Now().Add(5 * time.Second); !strings.Contains(errb.String(), "浏览器") && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+	}
+	if !strings.Contains(errb.String(), "无法打开浏览器") {
+		t.Errorf("no attempt to open the browser (none is on PATH here): stderr %q", errb.String())
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	cmd.Wait()
+
+	bin, _ := exec.LookPath("gongkai-main")
+	script := exec.Command(bin)
+	script.Stdin = strings.NewReader("")
+	b, err := script.CombinedOutput()
+	if code := script.ProcessState.ExitCode(); code != exitUsage || !strings.Contains(string(b), "Usage:") {
+		t.Errorf("no arguments from a pipe: exit %d (%v), output %q; want the usage and exit 2", code, err, b)
+	}
+}
+
+func checkPage(t *testing.T, url string) {
+	t.Helper()
 	resp, err := http.Get(url)
 	if err != nil {
 		t.Fatal(err)
@@ -59,20 +144,15 @@ func TestServeSIGTERM(t *testing.T) {
 	if resp.StatusCode != 200 || !bytes.Contains(b, []byte("上传并核对")) {
 		t.Fatalf("page: %d %.200s", resp.StatusCode, b)
 	}
-	if err := syscall.Kill(syscall.Getpid(), syscall.SIGTERM); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case code := <-done:
-		if code != exitOK {
-			t.Errorf("exit %d after SIGTERM; stderr %q", code, errb.String())
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("serve did not stop on SIGTERM")
-	}
-	if !strings.Contains(out.String(), "已停止") {
-		t.Errorf("no stop message: %q", out.String())
-	}
+}
+
+func uploadForm(t *testing.T) (io.Reader, string) {
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	fw, _ := mw.CreateFormFile("file", "a.json")
+	fw.Write(examples.Sample())
+	mw.Close()
+	return &b, mw.FormDataContentType()
 }
 
 func TestServeUsage(t *testing.T) {
