@@ -104,3 +104,33 @@ func TestStdoutWriteErrorExit2(t *testing.T) {
 		}
 	}
 }
+
+// A name too long for a PDF page is a problem of the input (exit 1) and
+// nothing is written; the workbook alone is written (Excel keeps it whole).
+func TestExportTooLongName(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "examples", "tianmen-12345-2023.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("很长的名称", 2000)
+	s := strings.Replace(string(b), `"func_name": "机关事业单位基本养老保险缴费"`, `"func_name": "`+long+`"`, 1)
+	if s == string(b) {
+		t.Fatal("the example has no 机关事业单位基本养老保险缴费 row to lengthen")
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "long.json")
+	os.WriteFile(in, []byte(s), 0o644)
+	var stdout, stderr bytes.Buffer
+	if got := run([]string{"export", in, "-o", filepath.Join(dir, "out"), "--force"}, strings.NewReader(""), &stdout, &stderr); got != exitFindings {
+		t.Errorf("exit %d, want %d; stderr %s", got, exitFindings, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "无法完整印出") {
+		t.Errorf("stderr: %s", stderr.String())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out", "long.xlsx")); err == nil {
+		t.Error("long.xlsx written although the PDF of the set failed")
+	}
+	if got := run([]string{"export", in, "-o", filepath.Join(dir, "out"), "--format", "xlsx", "--force"}, strings.NewReader(""), &stdout, &stderr); got == exitUsage {
+		t.Errorf("xlsx alone: exit %d: %s", got, stderr.String())
+	}
+}

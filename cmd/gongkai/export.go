@@ -167,6 +167,12 @@ func runExport(e env, opts any, args []string) int {
 			printGlyphErrors(e.stderr, args[0], err)
 			return exitFindings
 		}
+		var rt *pdf.RowTooTallError
+		if errors.As(err, &rt) {
+			// A text too long for a page: also a problem of the input.
+			fmt.Fprintf(e.stderr, "gongkai export: %s: %v\n", args[0], err)
+			return exitFindings
+		}
 		fmt.Fprintf(e.stderr, "gongkai export: %v\n", err)
 		return exitUsage
 	}

@@ -62,3 +62,23 @@ func quoteRune(r rune) string {
 	}
 	return "“" + string(r) + "”"
 }
+
+// RowTooTallError reports a table row whose wrapped text needs more height
+// than a page has (a name thousands of characters long): it cannot be shown
+// whole, so Write writes nothing rather than cut it off at the page's edge.
+type RowTooTallError struct {
+	Sheet, Row string // the sheet name, and 第N行（Ref）
+	Text       string // the cell with the most lines (shortened in Error)
+	Lines      int    // its lines at the sheet's body size
+	MaxLines   int    // the lines a page can hold
+}
+
+func (e *RowTooTallError) Error() string {
+	t := []rune(e.Text)
+	text := e.Text
+	if len(t) > 30 {
+		text = string(t[:30]) + "…"
+	}
+	return fmt.Sprintf("exporter/pdf: %s %s：“%s”（%d 字）折行后有 %d 行，一页最多 %d 行，无法完整印出；请缩短该文字",
+		e.Sheet, e.Row, text, len(t), e.Lines, e.MaxLines)
+}

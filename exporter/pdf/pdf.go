@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -34,11 +35,15 @@ func Write(w io.Writer, doc layout.Document, o Options) error {
 	if err != nil {
 		return err
 	}
+	var plan *PagePlan
 	if len(doc.Parts) > 0 {
 		_, starts := paginateDocument(doc, measureOnly{s}, nil)
-		paginateDocument(doc, s, starts)
+		plan, _ = paginateDocument(doc, s, starts)
 	} else {
-		paginate(doc, s)
+		plan = paginate(doc, s)
+	}
+	if err := errors.Join(plan.errs...); err != nil {
+		return err
 	}
 	if err := s.err(); err != nil {
 		return err

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -18,6 +19,8 @@ const (
 // PagePlan says which rows of which sheet land on which page.
 type PagePlan struct {
 	Pages []PlannedPage
+
+	errs []error // rows that cannot be drawn whole (*RowTooTallError)
 }
 
 // PlannedPage is one page of the PDF.
@@ -74,9 +77,10 @@ func Plan(doc layout.Document, o Options) (*PagePlan, error) {
 	}
 	if len(doc.Parts) > 0 {
 		plan, _ := paginateDocument(doc, measureOnly{s}, nil)
-		return plan, nil
+		return plan, errors.Join(plan.errs...)
 	}
-	return paginate(doc, measureOnly{s}), nil
+	plan := paginate(doc, measureOnly{s})
+	return plan, errors.Join(plan.errs...)
 }
 
 // measureOnly measures with a real surface and draws nothing.
@@ -167,12 +171,18 @@ func (p *pager) sheet(sh layout.Sheet, level int) {
 	s.bookmark(sheetName(sh), level)
 	p.titleBlock(sh, false)
 	p.header(g)
+	bodyTop := p.y
 	for i, row := range sh.Rows {
 		h, cells := p.measureRow(g, row)
+		if h > p.bottom-bodyTop {
+			p.plan.errs = append(p.plan.errs, tooTall(sh, i, row, cells, g.m, p.bottom-bodyTop))
+			continue
+		}
 		if p.y+h > p.bottom && p.cur.FirstRow > 0 {
 			p.newPage(sh, true)
 			p.titleBlock(sh, true)
 			p.header(g)
+			bodyTop = p.y
 		}
 		p.drawRow(g, row, h, cells)
 		if p.cur.FirstRow == 0 {
@@ -386,6 +396,21 @@ func (p *pager) drawRow(g *grid, row layout.Row, h float64, cells []placed) {
 		p.lines(c.lines, c.text, g.m.bodyLineH, c.x, p.y, c.w, h, c.align)
 	}
 	p.y += h
+}
+
+// tooTall describes a row higher than the room below a page's header.
+func tooTall(sh layout.Sheet, i int, row layout.Row, cells []placed, m metrics, room float64) error {
+	where := "第" + strconv.Itoa(i+1) + "行"
+	if row.Ref != "" {
+		where += "（" + row.Ref + "）"
+	}
+	e := &RowTooTallError{Sheet: sheetName(sh), Row: where, MaxLines: int((room - 2*m.padV) / m.bodyLineH)}
+	for _, c := range cells {
+		if len(c.lines) > e.Lines {
+			e.Lines, e.Text = len(c.lines), c.text
+		}
+	}
+	return e
 }
 
 func alignOf(k layout.ColumnKind, a layout.Align) byte {

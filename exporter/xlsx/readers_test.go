@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -88,4 +89,29 @@ func sameText(a, b string) bool {
 		return da.Equal(db)
 	}
 	return false
+}
+
+// A cell text longer than Excel's tallest row (409 points) used to make
+// Write fail ("the height of the row must be less than or equal to 409
+// points"); the row is now as tall as Excel allows and the text is whole.
+func TestVeryLongTextKeptWhole(t *testing.T) {
+	doc := example2023(t)
+	sh := &doc.Sheets[4]
+	long := strings.Repeat("很长的名称", 2000)
+	sh.Rows[len(sh.Rows)-1].Cells[1].Text = long
+	f := open(t, write(t, doc))
+	name := f.GetSheetList()[4]
+	rows, err := f.GetRows(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range rows {
+		for _, c := range r {
+			found = found || c == long
+		}
+	}
+	if !found {
+		t.Error("the long text is not whole in any cell")
+	}
 }

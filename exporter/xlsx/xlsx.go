@@ -424,7 +424,12 @@ func lines(text string, width float64) int {
 	return n
 }
 
-// rowHeight is the height in points of a row of n lines of 10 pt text.
+// maxRowHeight is the tallest row Excel allows (409 points, 30 lines).
+const maxRowHeight = 409
+
+// rowHeight is the height in points of a row of n lines of 10 pt text, at
+// most maxRowHeight: a longer text stays whole in its cell (the formula bar
+// and a wider column show it), the row just cannot grow further.
 func rowHeight(n int) float64 {
-	return float64(n)*13.5 + 3
+	return min(float64(n)*13.5+3, maxRowHeight)
 }
