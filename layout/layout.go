@@ -106,6 +106,7 @@ type Sheet struct {
 	NumberRow  bool // the last header row is the column-number row 1 2 3 …
 	Rows       []Row
 	Notes      []string // printed under the grid, e.g. the empty-table note
+	Contents   string   // its line in a whole document's table of contents, e.g. 一、部门收支总表; "" uses Name
 	Decimals   int32    // places of amount columns (2)
 	Page       Page
 }
@@ -188,7 +189,7 @@ type ContentsEntry struct {
 
 // Contents lists the entries of the table of contents in document order:
 // every part, its level-1 headings, and in the part that holds the tables
-// each sheet's name (表一 部门收支总表), else its title.
+// each sheet's Contents line (else its name, else its title).
 func (d Document) Contents() []ContentsEntry {
 	var out []ContentsEntry
 	for pi, p := range d.Parts {
@@ -200,7 +201,10 @@ func (d Document) Contents() []ContentsEntry {
 		}
 		if p.Tables {
 			for _, s := range d.Sheets {
-				t := s.Name
+				t := s.Contents
+				if t == "" {
+					t = s.Name
+				}
 				if t == "" {
 					t = s.Title
 				}

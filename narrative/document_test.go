@@ -15,6 +15,8 @@ import (
 	"gongkai/exporter/html"
 	"gongkai/exporter/pdf"
 	"gongkai/fonts/wqymicrohei"
+	"gongkai/importer/published"
+	"gongkai/importer/text"
 	"gongkai/layout"
 	"gongkai/model"
 )
@@ -147,6 +149,14 @@ func TestHTMLRoundTrip(t *testing.T) {
 			if !readBack(t, d, style, src) {
 				t.Fatalf("department %d, style %s: text of the page:\n%s", i, style, src)
 			}
+			// the same through gongkai's own reader of web pages
+			pub, err := published.HTML(page.Bytes(), published.HTMLOptions{Name: "page.html"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !readBack(t, d, style+" (importer/published)", pub.Text) {
+				t.Fatalf("department %d, style %s: importer/published text of the page:\n%s", i, style, pub.Text)
+			}
 		}
 	}
 }
@@ -253,6 +263,21 @@ func TestPDFContentsAndText(t *testing.T) {
 		if !readBack(t, d, style+" (pdf)", b.String()) {
 			t.Logf("pdf text:\n%s", b.String())
 		}
+		// The whole PDF through gongkai's own PDF reader: the narrative's
+		// figures. (That reader does not yet take the 目录's dotted lines
+		// or every table of this PDF; those are not compared here.)
+		pub, err := published.PDF(out.Bytes(), published.PDFOptions{Name: "doc.pdf"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := text.Parse(strings.NewReader(pub.Text), text.Options{Name: "doc.pdf"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Disclosure.Narrative == nil {
+			t.Fatalf("%s: importer/published + importer/text read no narrative from the PDF", style)
+		}
+		compareFigures(t, style+" (importer/published pdf)", facts(d), res.Disclosure.Narrative)
 	}
 }
 

@@ -195,6 +195,14 @@ func Document(d *model.Disclosure, o Options) (layout.Document, []model.Finding,
 		return layout.Document{}, nil, err
 	}
 	doc.Title = fmt.Sprintf("%s%d年部门预算公开", d.Department, d.Year)
+	for i := range doc.Sheets {
+		// the 目录 numbers the tables as the document does: 一、部门收支总表
+		name := doc.Sheets[i].Name
+		if id := model.TableID(doc.Sheets[i].ID); id.Valid() {
+			name = id.Name()
+		}
+		doc.Sheets[i].Contents = cn(i+1) + "、" + name
+	}
 	doc.Parts = Parts(text)
 	hasTables := false
 	for _, p := range doc.Parts {
