@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"gongkai/layout"
+	"gongkai/profiles"
 	"gongkai/model"
 )
 
@@ -16,6 +17,8 @@ type result struct {
 	Kind     string
 	Size     int
 	Outputs  map[string]bool // the outputs the user chose
+	Profile  *profiles.Profile
+	ProfileName string
 	Disc     *model.Disclosure
 	Findings []model.Finding
 	Doc      layout.Document

@@ -11,10 +11,13 @@ import (
 	"strings"
 
 	"gongkai/check"
+	gkhtml "gongkai/exporter/html"
 	"gongkai/exporter/pdf"
 	"gongkai/exporter/xlsx"
 	"gongkai/inputs"
 	"gongkai/model"
+	"gongkai/narrative"
+	"gongkai/profiles"
 	"gongkai/templates"
 )
 
@@ -25,25 +28,47 @@ type inputError struct{ err error }
 func (e *inputError) Error() string { return e.err.Error() }
 func (e *inputError) Unwrap() error { return e.err }
 
+// profileByName returns the embedded profile name ("" for the default).
+// Only embedded profiles can be chosen: a name from a form is never opened
+// as a file.
+func profileByName(name string) (*profiles.Profile, string, error) {
+	if name == "" {
+		name = profiles.DefaultName
+	}
+	for _, n := range profiles.Names() {
+		if n == name {
+			p, err := profiles.Embedded(n)
+			return p, n, err
+		}
+	}
+	return nil, "", &requestError{"没有这个版式：" + name + "（可选：" + strings.Join(profiles.Names(), "、") + "）"}
+}
+
 // load reads, checks and lays out one upload in a conversion slot.
 func (s *Server) load(ctx context.Context, up *upload, profile string, exact bool) (*result, error) {
+	prof, profName, err := profileByName(profile)
+	if err != nil {
+		return nil, err
+	}
 	display := displayName(up.FileName)
 	res := &result{
-		ID:       newID(),
-		FileName: display,
-		Name:     baseName(display),
-		Size:     len(up.Data),
-		Created:  s.o.Now(),
+		ID:          newID(),
+		FileName:    display,
+		Name:        baseName(display),
+		Size:        len(up.Data),
+		Created:     s.o.Now(),
+		Profile:     prof,
+		ProfileName: profName,
 	}
-	err := s.convert(ctx, func() error {
-		r, err := inputs.Load(display, up.Data, inputs.Options{Profile: profile})
+	err = s.convert(ctx, func() error {
+		r, err := inputs.Load(display, up.Data, inputs.Options{Profile: profName})
 		if err != nil {
 			return &inputError{err}
 		}
 		res.Kind = string(r.Kind)
 		res.Disc = r.Disclosure
 		res.Findings = append(append([]model.Finding(nil), r.Findings...), check.Disclosure(r.Disclosure, check.Options{Exact: exact})...)
-		doc, err := templates.Document(r.Disclosure, templates.Options{})
+		doc, err := templates.Document(r.Disclosure, templates.Options{Profile: prof})
 		if err != nil {
 			res.DocErr = err.Error()
 		} else {
@@ -71,6 +96,8 @@ type format struct {
 var formats = []format{
 	{"xlsx", " Excel 工作簿（.xlsx）", ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
 	{"pdf", "公开表 PDF（.pdf）", ".pdf", "application/pdf"},
+	{"doc", "完整公开文件 PDF", "-公开.pdf", "application/pdf"},
+	{"html", "完整公开文件网页（.html）", ".html", "text/html; charset=utf-8"},
 	{"json", "数据 JSON（.json）", ".json", "application/json; charset=utf-8"},
 	{"findings.json", "核对结果 JSON", ".findings.json", "application/json; charset=utf-8"},
 }
@@ -101,6 +128,28 @@ func (s *Server) render(ctx context.Context, res *result, f format) ([]byte, err
 				return err
 			}
 			err = pdf.Write(&buf, res.Doc, pdf.Options{Font: font})
+			var ge *pdf.GlyphError
+			if errors.As(err, &ge) {
+				return &inputError{glyphMessage(err)}
+			}
+			return err
+		case "doc", "html":
+			if res.DocErr != "" {
+				return &inputError{errors.New(res.DocErr)}
+			}
+			whole, _, err := narrative.Document(res.Disc, narrative.Options{Tables: templates.Options{Profile: res.Profile}})
+			if err != nil {
+				return &inputError{err}
+			}
+			whole.Date = res.Doc.Date
+			if f.Key == "html" {
+				return gkhtml.WriteDocument(&buf, whole)
+			}
+			font, err := s.pdfFont()
+			if err != nil {
+				return err
+			}
+			err = pdf.Write(&buf, whole, pdf.Options{Font: font})
 			var ge *pdf.GlyphError
 			if errors.As(err, &ge) {
 				return &inputError{glyphMessage(err)}

@@ -14,6 +14,7 @@ import (
 	gkhtml "gongkai/exporter/html"
 	"gongkai/layout"
 	"gongkai/model"
+	"gongkai/profiles"
 )
 
 // page is what every page template sees.
@@ -33,7 +34,7 @@ type page struct {
 	Preview  template.HTML
 	Message  string
 	Status   int
-	Profiles []string
+	Profiles []profileChoice
 }
 
 type group struct {
@@ -109,7 +110,7 @@ func (s *Server) handleUpload(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if len(res.Outputs) == 0 {
-		res.Outputs = map[string]bool{"xlsx": true, "pdf": true, "json": true}
+		res.Outputs = map[string]bool{"xlsx": true, "pdf": true, "doc": true, "html": true, "json": true}
 	}
 	res.Outputs["findings.json"] = true
 	s.cache.put(res)
@@ -296,7 +297,7 @@ func (s *Server) handleAPIExport(w http.ResponseWriter, r *http.Request) {
 	fk := r.URL.Query().Get("format")
 	f, ok := formatByKey(fk)
 	if !ok || fk == "findings.json" {
-		writeJSON(w, http.StatusBadRequest, apiError{Error: "format 应为 xlsx、pdf 或 json（收到 " + strconv.Quote(fk) + "）", Status: http.StatusBadRequest})
+		writeJSON(w, http.StatusBadRequest, apiError{Error: "format 应为 xlsx、pdf、doc、html 或 json（收到 " + strconv.Quote(fk) + "）", Status: http.StatusBadRequest})
 		return
 	}
 	up, err := s.readUpload(w, r)
@@ -395,10 +396,29 @@ func (s *Server) renderPage(w http.ResponseWriter, status int, name string, p *p
 	w.Write(b.Bytes())
 }
 
-// profileChoices lists the layout profiles a user can choose; empty while
-// this build knows only the default layout, and the page then shows no
-// choice.
-func profileChoices() []string { return nil }
+// profileChoice is one layout profile the page offers.
+type profileChoice struct {
+	Name, Description string
+	Default           bool
+}
+
+// profileChoices lists the embedded layout profiles, the default first.
+func profileChoices() []profileChoice {
+	var out []profileChoice
+	for _, n := range profiles.Names() {
+		p, err := profiles.Embedded(n)
+		if err != nil {
+			continue
+		}
+		c := profileChoice{Name: n, Description: p.Description, Default: n == profiles.DefaultName}
+		if c.Default {
+			out = append([]profileChoice{c}, out...)
+		} else {
+			out = append(out, c)
+		}
+	}
+	return out
+}
 
 // readable sizes for the page.
 func humanSize(n int) string {
@@ -453,7 +473,7 @@ func (s *Server) Preload(ctx context.Context, name string, data []byte) (string,
 	if err != nil {
 		return "", err
 	}
-	res.Outputs = map[string]bool{"xlsx": true, "pdf": true, "json": true, "findings.json": true}
+	res.Outputs = map[string]bool{"xlsx": true, "pdf": true, "doc": true, "html": true, "json": true, "findings.json": true}
 	s.cache.put(res)
 	return "r/" + res.ID, nil
 }

@@ -25,6 +25,7 @@ import (
 	"gongkai/examples"
 	"gongkai/inputs"
 	"gongkai/model"
+	"gongkai/profiles"
 )
 
 // form builds a multipart body with the file and extra fields.
@@ -743,5 +744,79 @@ func TestShutdown(t *testing.T) {
 	}
 	if _, err := net.DialTimeout("tcp", ln.Addr().String(), time.Second); err == nil {
 		t.Error("still accepting connections after shutdown")
+	}
+}
+
+// TestProfiles: the page offers the embedded layouts, the default chosen;
+// the chosen one lays out the preview and the downloads; an unknown name is
+// refused and never opened as a file.
+func TestProfiles(t *testing.T) {
+	_, ts := newTest(t, Options{})
+	doc := parseHTML(t, wantStatus(t, get(t, ts.URL+"/"), http.StatusOK))
+	var opts []string
+	selected := ""
+	for _, o := range elements(doc, "option") {
+		opts = append(opts, attr(o, "value"))
+		for _, a := range o.Attr {
+			if a.Key == "selected" {
+				selected = attr(o, "value")
+			}
+		}
+	}
+	if len(opts) != len(profiles.Names()) || selected != profiles.DefaultName {
+		t.Fatalf("profile options %q (selected %q), want %q with %q selected", opts, selected, profiles.Names(), profiles.DefaultName)
+	}
+	for _, name := range profiles.Names() {
+		p, err := profiles.Embedded(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := uploadFile(t, ts, "a.json", examples.Sample(), "profile", name)
+		tables := parseHTML(t, wantStatus(t, get(t, page+"/tables"), http.StatusOK))
+		n := 0
+		for _, s := range elements(tables, "section") {
+			if attr(s, "class") == "gk-sheet" {
+				n++
+			}
+		}
+		if n != len(p.Tables) {
+			t.Errorf("profile %s: %d tables previewed, the profile has %d", name, n, len(p.Tables))
+		}
+		b := wantStatus(t, get(t, page+"/download/xlsx"), http.StatusOK)
+		f, err := excelize.OpenReader(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(f.GetSheetList()) != len(p.Tables) {
+			t.Errorf("profile %s: workbook has %d sheets, want %d", name, len(f.GetSheetList()), len(p.Tables))
+		}
+		f.Close()
+	}
+	for _, bad := range []string{"../../etc/passwd", "/tmp/x.yaml", "nosuch"} {
+		resp := post(t, ts.URL+"/upload", "a.json", examples.Sample(), "profile", bad)
+		b := wantStatus(t, resp, http.StatusBadRequest)
+		if !strings.Contains(string(b), "没有这个版式") {
+			t.Errorf("profile %q: %s", bad, b)
+		}
+	}
+}
+
+// TestWholeDocument: the whole disclosure as PDF and as a web page.
+func TestWholeDocument(t *testing.T) {
+	_, ts := newTest(t, Options{})
+	page := uploadFile(t, ts, "天门.json", examples.Sample())
+	resp := get(t, page+"/download/doc")
+	b := wantStatus(t, resp, http.StatusOK)
+	if !bytes.HasPrefix(b, []byte("%PDF-")) || !strings.Contains(resp.Header.Get("Content-Disposition"), "%E5%85%AC%E5%BC%80.pdf") {
+		t.Errorf("doc: starts %q, Content-Disposition %q", b[:min(8, len(b))], resp.Header.Get("Content-Disposition"))
+	}
+	resp = get(t, page+"/download/html")
+	b = wantStatus(t, resp, http.StatusOK)
+	doc := parseHTML(t, b)
+	if resp.Header.Get("Content-Type") != "text/html; charset=utf-8" || len(elements(doc, "table")) < 10 || !strings.Contains(text(doc), "名词解释") {
+		t.Errorf("html: %q, %d tables", resp.Header.Get("Content-Type"), len(elements(doc, "table")))
+	}
+	if !strings.HasPrefix(resp.Header.Get("Content-Disposition"), "attachment;") {
+		t.Errorf("the document page is not sent as a download: %q", resp.Header.Get("Content-Disposition"))
 	}
 }
