@@ -5,25 +5,25 @@ import (
 	"time"
 
 	"gongkai/layout"
-	"gongkai/profiles"
 	"gongkai/model"
+	"gongkai/profiles"
 )
 
 // result is one loaded and checked upload, held for its downloads.
 type result struct {
-	ID       string
-	Name     string // the download base name, cleaned (never a path)
-	FileName string // the uploaded file's name as shown to the user
-	Kind     string
-	Size     int
-	Outputs  map[string]bool // the outputs the user chose
-	Profile  *profiles.Profile
+	ID          string
+	Name        string // the download base name, cleaned (never a path)
+	FileName    string // the uploaded file's name as shown to the user
+	Kind        string
+	Size        int
+	Outputs     map[string]bool // the outputs the user chose
+	Profile     *profiles.Profile
 	ProfileName string
-	Disc     *model.Disclosure
-	Findings []model.Finding
-	Doc      layout.Document
-	DocErr   string // why the tables could not be laid out, if so
-	Created  time.Time
+	Disc        *model.Disclosure
+	Findings    []model.Finding
+	Doc         layout.Document
+	DocErr      string // why the tables could not be laid out, if so
+	Created     time.Time
 }
 
 // cache holds the latest results in memory: at most size entries, each for
