@@ -27,6 +27,7 @@ func Write(w io.Writer, doc layout.Document, o Options) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
+	f.SetZipWriter(newSortedZip)
 	st := newStyles(f)
 	names := sheetNames(doc.Sheets)
 	for i, s := range doc.Sheets {
@@ -41,7 +42,8 @@ func Write(w io.Writer, doc layout.Document, o Options) error {
 			return fmt.Errorf("xlsx: sheet %q: %w", names[i], err)
 		}
 	}
-	f.SetActiveSheet(0)
+	// The first sheet is the active one: the new file's Sheet1, renamed.
+	// (SetActiveSheet would parse every stream-written sheet back.)
 	date := doc.Date
 	if date.IsZero() {
 		date = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -97,110 +99,170 @@ func colName(c int) string {
 	return name
 }
 
-// writeSheet draws one sheet. Rows: 1 title, 2 units line (when there is
-// one), then the header grid, the body, the notes.
-func writeSheet(f *excelize.File, st *styles, name string, s layout.Sheet) error {
-	width := len(s.Columns)
-	if width == 0 {
-		return errors.New("no columns")
-	}
-	last := colName(width)
-	row := 1
-	// Column widths: 1 CJK character ≈ 2 Excel units, plus a little padding.
-	for c, col := range s.Columns {
-		if err := f.SetColWidth(name, colName(c+1), colName(c+1), excelWidth(col.Width)); err != nil {
-			return err
-		}
-	}
-	// Title.
-	if err := setText(f, name, cellName(1, row), s.Title, st.get(styleKey{role: roleTitle})); err != nil {
-		return err
-	}
-	if width > 1 {
-		if err := f.MergeCell(name, "A1", last+"1"); err != nil {
-			return err
-		}
-	}
-	if err := f.SetRowHeight(name, row, 30); err != nil {
-		return err
-	}
-	row++
-	// Units line.
-	if s.UnitLine != "" {
-		if err := setText(f, name, cellName(1, row), s.UnitLine, st.get(styleKey{role: roleUnit})); err != nil {
-			return err
-		}
-		if width > 1 {
-			if err := f.MergeCell(name, cellName(1, row), cellName(width, row)); err != nil {
-				return err
-			}
-		}
-		row++
-	}
-	headTop := row
-	if err := writeHeader(f, st, name, s, headTop); err != nil {
-		return err
-	}
-	row = headTop + s.HeaderRows
-	bodyTop := row
-	for _, r := range s.Rows {
-		if err := writeRow(f, st, name, s, r, row); err != nil {
-			return err
-		}
-		row++
-	}
-	for _, n := range s.Notes {
-		if err := setText(f, name, cellName(1, row), n, st.get(styleKey{role: roleNote})); err != nil {
-			return err
-		}
-		if width > 1 {
-			if err := f.MergeCell(name, cellName(1, row), cellName(width, row)); err != nil {
-				return err
-			}
-		}
-		total := 0.0
-		for _, c := range s.Columns {
-			total += c.Width
-		}
-		if err := f.SetRowHeight(name, row, rowHeight(lines(n, total))); err != nil {
-			return err
-		}
-		row++
-	}
-	return pageSetup(f, name, s, headTop, bodyTop, sheetHeight(f, name, row-1))
+// grid is one sheet laid out for the stream writer: the rows above the
+// body (title, units line, header) and below it (notes) with their cells,
+// the body rows' heights only (their cells are made while streaming, so a
+// sheet of 100,000 rows never holds them all), and merged ranges. Excelize's
+// stream writer writes each row's XML once, instead of keeping a cell tree
+// that every write searches (the normal API rescans merged ranges per
+// cell, which is quadratic) and then marshalling it.
+type grid struct {
+	top     []gridRow // rows 1 … bodyTop-1
+	body    []float64 // heights of the body rows
+	bottom  []gridRow // the notes
+	merges  [][2]string
+	headTop int // first header row, 1-based
+	bodyTop int // first body row
 }
 
-// sheetHeight is the height in points of rows 1 … last.
-func sheetHeight(f *excelize.File, name string, last int) float64 {
+type gridRow struct {
+	height float64 // points; 0 leaves Excel's default
+	cells  []any   // excelize.Cell values
+}
+
+// defaultRowHeight is Excel's height of a row that sets none.
+const defaultRowHeight = 15
+
+// next is the 1-based number of the next row added.
+func (g *grid) next() int { return len(g.top) + len(g.body) + len(g.bottom) + 1 }
+
+func (g *grid) merge(c1, r1, c2, r2 int) {
+	g.merges = append(g.merges, [2]string{cellName(c1, r1), cellName(c2, r2)})
+}
+
+func (g *grid) height() float64 {
 	h := 0.0
-	for r := 1; r <= last; r++ {
-		ht, err := f.GetRowHeight(name, r)
-		if err != nil {
-			ht = rowHeight(1)
+	for _, rows := range [][]gridRow{g.top, g.bottom} {
+		for _, r := range rows {
+			if r.height == 0 {
+				h += defaultRowHeight
+			}
+			h += r.height
 		}
+	}
+	for _, ht := range g.body {
 		h += ht
 	}
 	return h
 }
 
-// writeHeader draws the header grid: every cell of the grid bordered, each
-// header cell's text in its top-left cell, its span merged.
-func writeHeader(f *excelize.File, st *styles, name string, s layout.Sheet, top int) error {
+// writeSheet draws one sheet. Rows: 1 title, 2 units line (when there is
+// one), then the header grid, the body, the notes. Page setup comes first:
+// the stream writer drops it when it is set after the rows.
+func writeSheet(f *excelize.File, st *styles, name string, s layout.Sheet) error {
 	width := len(s.Columns)
-	if s.HeaderRows == 0 {
-		return nil
+	if width == 0 {
+		return errors.New("no columns")
 	}
-	headStyle := st.get(styleKey{role: roleHeader, bold: true})
-	numStyle := st.get(styleKey{role: roleNumberRow})
-	for r := 0; r < s.HeaderRows; r++ {
-		id := headStyle
-		if s.NumberRow && r == s.HeaderRows-1 {
-			id = numStyle
-		}
-		if err := f.SetCellStyle(name, cellName(1, top+r), cellName(width, top+r), id); err != nil {
+	g := layoutGrid(st, s)
+	if err := pageSetup(f, name, s, g.headTop, g.bodyTop, g.height()); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(name)
+	if err != nil {
+		return err
+	}
+	// Column widths: 1 CJK character ≈ 2 Excel units, plus a little padding.
+	for c, col := range s.Columns {
+		if err := sw.SetColWidth(c+1, c+1, excelWidth(col.Width)); err != nil {
 			return err
 		}
 	}
+	if g.bodyTop > 1 && len(s.Rows) > 0 {
+		top := cellName(1, g.bodyTop)
+		if err := sw.SetPanes(&excelize.Panes{
+			Freeze: true, YSplit: g.bodyTop - 1, TopLeftCell: top, ActivePane: "bottomLeft",
+			Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}},
+		}); err != nil {
+			return err
+		}
+	}
+	row := 1
+	put := func(height float64, cells []any) error {
+		err := sw.SetRow(cellName(1, row), cells, excelize.RowOpts{Height: height})
+		row++
+		return err
+	}
+	for _, r := range g.top {
+		if err := put(r.height, r.cells); err != nil {
+			return err
+		}
+	}
+	cells := make([]any, width)
+	for i, r := range s.Rows {
+		for _, m := range bodyCells(st, s, r, cells) {
+			if err := sw.MergeCell(cellName(m[0], row), cellName(m[1], row)); err != nil {
+				return err
+			}
+		}
+		if err := put(g.body[i], cells); err != nil {
+			return err
+		}
+	}
+	for _, r := range g.bottom {
+		if err := put(r.height, r.cells); err != nil {
+			return err
+		}
+	}
+	for _, m := range g.merges {
+		if err := sw.MergeCell(m[0], m[1]); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// layoutGrid lays the sheet out in rows and merges.
+func layoutGrid(st *styles, s layout.Sheet) *grid {
+	width := len(s.Columns)
+	g := &grid{}
+	one := func(text string, style int) []any {
+		return []any{excelize.Cell{StyleID: style, Value: text}}
+	}
+	// Title.
+	row := g.next()
+	g.top = append(g.top, gridRow{30, one(s.Title, st.get(styleKey{role: roleTitle}))})
+	if width > 1 {
+		g.merge(1, row, width, row)
+	}
+	// Units line.
+	if s.UnitLine != "" {
+		row = g.next()
+		g.top = append(g.top, gridRow{0, one(s.UnitLine, st.get(styleKey{role: roleUnit}))})
+		if width > 1 {
+			g.merge(1, row, width, row)
+		}
+	}
+	g.headTop = g.next()
+	layoutHeader(g, st, s)
+	g.bodyTop = g.next()
+	g.body = make([]float64, len(s.Rows))
+	for i, r := range s.Rows {
+		g.body[i] = bodyHeight(s, r)
+	}
+	total := 0.0
+	for _, c := range s.Columns {
+		total += c.Width
+	}
+	for _, n := range s.Notes {
+		row = g.next()
+		g.bottom = append(g.bottom, gridRow{rowHeight(lines(n, total)), one(n, st.get(styleKey{role: roleNote}))})
+		if width > 1 {
+			g.merge(1, row, width, row)
+		}
+	}
+	return g
+}
+
+// layoutHeader adds the header grid: every cell of the grid bordered, each
+// header cell's text in its top-left cell, its span merged.
+func layoutHeader(g *grid, st *styles, s layout.Sheet) {
+	width := len(s.Columns)
+	if s.HeaderRows == 0 {
+		return
+	}
+	headStyle := st.get(styleKey{role: roleHeader, bold: true})
+	numStyle := st.get(styleKey{role: roleNumberRow})
 	// Row heights: enough lines for the text of every cell, spread over
 	// the rows a cell spans.
 	heights := make([]float64, s.HeaderRows)
@@ -224,38 +286,43 @@ func writeHeader(f *excelize.File, st *styles, name string, s layout.Sheet, top 
 			}
 		}
 	}
-	for r, ht := range heights {
-		if err := f.SetRowHeight(name, top+r, ht); err != nil {
-			return err
+	cells := make([][]any, s.HeaderRows)
+	for r := range cells {
+		id := headStyle
+		if s.NumberRow && r == s.HeaderRows-1 {
+			id = numStyle
+		}
+		cells[r] = make([]any, width)
+		for c := range cells[r] {
+			cells[r][c] = excelize.Cell{StyleID: id}
 		}
 	}
+	top := g.headTop
 	for _, h := range s.Header {
-		r, c := top+h.Row, h.Col+1
-		if err := f.SetCellStr(name, cellName(c, r), h.Text); err != nil {
-			return err
+		if h.Row < 0 || h.Row >= s.HeaderRows || h.Col < 0 || h.Col >= width {
+			continue
 		}
+		c := cells[h.Row][h.Col].(excelize.Cell)
+		c.Value = h.Text
+		cells[h.Row][h.Col] = c
 		if h.RowSpan > 1 || h.ColSpan > 1 {
-			if err := f.MergeCell(name, cellName(c, r), cellName(c+max(h.ColSpan, 1)-1, r+max(h.RowSpan, 1)-1)); err != nil {
-				return err
-			}
+			g.merge(h.Col+1, top+h.Row, h.Col+max(h.ColSpan, 1), top+h.Row+max(h.RowSpan, 1)-1)
 		}
 	}
-	return nil
+	for r := range cells {
+		g.top = append(g.top, gridRow{capHeight(heights[r]), cells[r]})
+	}
 }
 
-// writeRow draws one body row: every cell bordered, codes and names as
-// text, amounts and counts as numbers.
-func writeRow(f *excelize.File, st *styles, name string, s layout.Sheet, r layout.Row, row int) error {
+// bodyCells fills cells with one body row: every cell bordered, codes and
+// names as text, amounts and counts as numbers. It returns the column
+// ranges (1-based, first and last) to merge.
+func bodyCells(st *styles, s layout.Sheet, r layout.Row, cells []any) [][2]int {
 	bold := r.Emphasis == layout.Bold
-	maxLines := 1
+	var merges [][2]int
 	for c := 0; c < len(s.Columns); c++ {
 		col := s.Columns[c]
-		var cell layout.Cell
-		if c < len(r.Cells) {
-			cell = r.Cells[c]
-		} else {
-			cell = layout.Cell{Empty: true}
-		}
+		cell := rowCell(r, c)
 		key := styleKey{role: roleBody, kind: col.Kind, bold: bold, align: cell.Align}
 		switch {
 		case col.Kind == layout.KindAmount:
@@ -266,34 +333,49 @@ func writeRow(f *excelize.File, st *styles, name string, s layout.Sheet, r layou
 		if cell.ColSpan > 1 && key.align == layout.AlignDefault && !cell.Numeric {
 			key.align = layout.AlignLeft
 		}
-		ref := cellName(c+1, row)
-		if err := f.SetCellStyle(name, ref, ref, st.get(key)); err != nil {
-			return err
+		out := excelize.Cell{StyleID: st.get(key)}
+		if !cell.Empty {
+			if cell.Numeric {
+				out.Value = cell.Value.InexactFloat64()
+			} else {
+				out.Value = cell.Text
+			}
+			if span := cellSpan(s, cell, c); span > 1 {
+				merges = append(merges, [2]int{c + 1, c + span})
+			}
 		}
-		if cell.Empty {
+		cells[c] = out
+	}
+	return merges
+}
+
+// bodyHeight is the height of a body row: enough lines for its longest
+// text, capped at the tallest row Excel allows.
+func bodyHeight(s layout.Sheet, r layout.Row) float64 {
+	maxLines := 1
+	for c := range s.Columns {
+		cell := rowCell(r, c)
+		if cell.Empty || cell.Numeric {
 			continue
 		}
-		if cell.Numeric {
-			if err := f.SetCellFloat(name, ref, cell.Value.InexactFloat64(), -1, 64); err != nil {
-				return err
-			}
-		} else if err := f.SetCellStr(name, ref, cell.Text); err != nil {
-			return err
-		}
-		span := 1
-		if cell.ColSpan > 1 {
-			span = min(cell.ColSpan, len(s.Columns)-c)
-			if span > 1 {
-				if err := f.MergeCell(name, ref, cellName(c+span, row)); err != nil {
-					return err
-				}
-			}
-		}
-		if !cell.Numeric {
-			maxLines = max(maxLines, lines(cell.Text, spanWidth(s, c, span)))
-		}
+		maxLines = max(maxLines, lines(cell.Text, spanWidth(s, c, cellSpan(s, cell, c))))
 	}
-	return f.SetRowHeight(name, row, rowHeight(maxLines))
+	return rowHeight(maxLines)
+}
+
+func rowCell(r layout.Row, c int) layout.Cell {
+	if c < len(r.Cells) {
+		return r.Cells[c]
+	}
+	return layout.Cell{Empty: true}
+}
+
+// cellSpan is the number of columns cell (in column c) covers.
+func cellSpan(s layout.Sheet, cell layout.Cell, c int) int {
+	if cell.ColSpan > 1 {
+		return max(1, min(cell.ColSpan, len(s.Columns)-c))
+	}
+	return 1
 }
 
 // Page geometry in points: A4 and the margins pageSetup sets.
@@ -306,8 +388,8 @@ const (
 	nearlyOnePage = 1.25
 )
 
-// pageSetup sets A4 landscape fit to one page wide, print titles, the page
-// footer and the frozen header. A sheet whose height (at the width's
+// pageSetup sets A4 landscape fit to one page wide, print titles and the
+// page footer (writeSheet freezes the header). A sheet whose height (at the width's
 // scale) is over one page by at most a quarter is also fitted to one page
 // tall; longer sheets print on as many pages as they need.
 func pageSetup(f *excelize.File, name string, s layout.Sheet, headTop, bodyTop int, height float64) error {
@@ -355,13 +437,6 @@ func pageSetup(f *excelize.File, name string, s layout.Sheet, headTop, bodyTop i
 		}); err != nil {
 			return err
 		}
-	}
-	if bodyTop > 1 && len(s.Rows) > 0 {
-		top := cellName(1, bodyTop)
-		return f.SetPanes(name, &excelize.Panes{
-			Freeze: true, YSplit: bodyTop - 1, TopLeftCell: top, ActivePane: "bottomLeft",
-			Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}},
-		})
 	}
 	return nil
 }
@@ -433,3 +508,5 @@ const maxRowHeight = 409
 func rowHeight(n int) float64 {
 	return min(float64(n)*13.5+3, maxRowHeight)
 }
+
+func capHeight(h float64) float64 { return math.Min(h, maxRowHeight) }

@@ -85,3 +85,35 @@ func TestMergedBorders(t *testing.T) {
 		}
 	}
 }
+
+// A text longer than the tallest row (409 points) can show still exports:
+// the row is capped, the text is kept whole and wraps.
+func TestLongTextCapsRowHeight(t *testing.T) {
+	long := strings.Repeat("这是一段很长的说明文字，", 600)
+	doc := layout.Document{Sheets: []layout.Sheet{{
+		Name: "长文本", Title: "长文本",
+		Columns:    []layout.Column{{Key: "name", Kind: layout.KindText, Width: 10}, {Key: "v", Kind: layout.KindAmount, Width: 6}},
+		Header:     []layout.HeaderCell{{Row: 0, Col: 0, RowSpan: 1, ColSpan: 1, Text: "项目"}, {Row: 0, Col: 1, RowSpan: 1, ColSpan: 1, Text: "金额"}},
+		HeaderRows: 1, Decimals: 2,
+		Rows:  []layout.Row{{Cells: []layout.Cell{layout.TextCell(long), layout.TextCell("1.00")}}},
+		Notes: []string{long},
+	}}}
+	var buf bytes.Buffer
+	if err := Write(&buf, doc, Options{}); err != nil {
+		t.Fatalf("a long text fails the export: %v", err)
+	}
+	f := open(t, buf.Bytes())
+	for _, ref := range []string{"A3", "A4"} {
+		row := int(ref[1] - '0')
+		if h, _ := f.GetRowHeight("长文本", row); h != 409 {
+			t.Errorf("row %d height %g, want 409", row, h)
+		}
+		if v, _ := f.GetCellValue("长文本", ref); v != long {
+			t.Errorf("%s: the text is cut (%d of %d runes)", ref, len([]rune(v)), len([]rune(long)))
+		}
+		id, _ := f.GetCellStyle("长文本", ref)
+		if st, _ := f.GetStyle(id); st == nil || st.Alignment == nil || !st.Alignment.WrapText {
+			t.Errorf("%s does not wrap", ref)
+		}
+	}
+}
