@@ -178,7 +178,7 @@ type Block struct {
 }
 
 // ContentsEntry is one line of the table of contents: a part (level 0), a
-// section heading (1) or a table (2, ID the sheet's ID).
+// section heading or a table of the part (level 1; Sheet is the table's ID).
 type ContentsEntry struct {
 	Level int
 	Text  string
@@ -208,7 +208,7 @@ func (d Document) Contents() []ContentsEntry {
 				if t == "" {
 					t = s.Title
 				}
-				out = append(out, ContentsEntry{Level: 2, Text: t, Part: pi, Block: -1, Sheet: s.ID})
+				out = append(out, ContentsEntry{Level: 1, Text: t, Part: pi, Block: -1, Sheet: s.ID})
 			}
 		}
 	}
