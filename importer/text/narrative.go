@@ -240,6 +240,14 @@ func (p *parser) markIgnored(s *sentence, toks []token) {
 	}
 	for i := range toks {
 		t := &toks[i]
+		if s.meta {
+			t.ignore = true // 索引号, 发布日期 …
+			continue
+		}
+		if t.unit == "" && len(t.num) == 4 && p.year > 0 && t.num == strconv.Itoa(p.year) && t.ne < len(txt) && unicode.Is(unicode.Han, txt[t.ne]) {
+			t.ignore = true // the budget year without 年: 2022区政务办
+			continue
+		}
 		if inName != nil && inName[t.s] {
 			t.ignore = true
 			continue
@@ -329,6 +337,96 @@ func (p *parser) cleanLabel(l string) string {
 	return strings.TrimSpace(l)
 }
 
+// priorMarks are the words that tie a no-change word (持平, 一致 …) to the
+// year before: 比上年持平, 与2024年预算一致, 较去年无变化.
+var priorMarks = []string{"上年", "比", "较", "同比", "上一年", "去年", "与19", "与20"}
+
+var reChangeTail = regexp.MustCompile(`(?:比|较|与|同比)(?:上年|上一年|去年|\d{4}年度?)?.*$`)
+
+// changeSubjectText returns the words of a change clause before its
+// comparison (比上年 …) or change word: what changed, if the clause names it
+// ("项目支出与上年持平", "一般公共服务经费拨款减少").
+func changeSubjectText(clause string) string {
+	c := clause
+	if loc := reChangeTail.FindStringIndex(c); loc != nil {
+		c = c[:loc[0]]
+	}
+	for _, w := range append(append(append([]string{}, plusWords...), minusWords...), sameWords...) {
+		if i := strings.Index(c, w); i >= 0 {
+			c = c[:i]
+		}
+	}
+	c = strings.TrimSpace(c)
+	for _, pre := range []string{"主要是", "主要原因是", "其中", "主要为", "是", "为"} {
+		c = strings.TrimPrefix(c, pre)
+	}
+	return strings.Trim(c, " :：,，、")
+}
+
+// subjectPatterns name what a change clause is about, per topic: the first
+// pattern whose words appear in the clause gives the key prefix (the
+// change key is the prefix + .change). A new wording is a new row.
+var subjectPatterns = []struct {
+	topic string // "" for any topic
+	words []string
+	key   string // %s is replaced by the class name for function classes
+}{
+	{"", []string{"人员类"}, "expenditure.by_category[" + model.CatPersonnel + "]"},
+	{"", []string{"公用经费项目"}, "expenditure.by_category[" + model.CatPublic + "]"},
+	{"", []string{"其他运转类"}, "expenditure.by_category[" + model.CatOtherOperating + "]"},
+	{"", []string{"特定目标类"}, "expenditure.by_category[" + model.CatSpecific + "]"},
+	{"", []string{"基本支出"}, "expenditure.by_category[" + model.CatBasic + "]"},
+	{"", []string{"项目支出"}, "expenditure.by_category[" + model.CatProject + "]"},
+	{tThree, []string{"出国", "出境"}, "three_public.abroad"},
+	{tThree, []string{"购置及运行", "购置和运行", "购置及维护"}, "three_public.vehicle"},
+	{tThree, []string{"购置"}, "three_public.vehicle_purchase"},
+	{tThree, []string{"运行", "维护"}, "three_public.vehicle_operation"},
+	{tThree, []string{"接待"}, "three_public.reception"},
+	{tThree, []string{"三公"}, "three_public"},
+	{"", []string{"收入"}, "income"},
+	{"", []string{"支出"}, "expenditure"},
+}
+
+// subjectOf returns the key prefix a change clause's own words name, or ""
+// when they name nothing (the change then belongs to the figure before).
+func subjectOf(words, topic string) string {
+	if words == "" {
+		return ""
+	}
+	if name, ok := functionClassName(words); ok {
+		return "expenditure.class[" + name + "]"
+	}
+	for _, sp := range subjectPatterns {
+		if sp.topic != "" && sp.topic != topic {
+			continue
+		}
+		if hasAny(words, sp.words...) {
+			return sp.key
+		}
+	}
+	return ""
+}
+
+// functionClassName recognises a 类 name however a region words it:
+// 一般公共服务支出, 社会保障和就业支出预算, 一般公共服务支出支出预算 (支出
+// twice), 卫生健康经费拨款; it returns the name ending in 支出.
+func functionClassName(lab string) (string, bool) {
+	l := strings.TrimSpace(lab)
+	for _, suf := range []string{"预算数", "预算", "经费拨款", "拨款", "经费"} {
+		l = strings.TrimSuffix(l, suf)
+	}
+	for strings.HasSuffix(l, "支出支出") {
+		l = strings.TrimSuffix(l, "支出")
+	}
+	if !strings.HasSuffix(l, "支出") && l != "预备费" {
+		l += "支出"
+	}
+	if isFunctionClass(l) {
+		return l, true
+	}
+	return "", false
+}
+
 var priorWords = []string{"比上年", "较上年", "上年预算", "同比", "比20", "较20", "上年为", "上年数", "上年同期", "与上年"}
 
 func (p *parser) readSentence(s sentence, toks []token, topic string) {
@@ -359,7 +457,7 @@ func (p *parser) readSentence(s sentence, toks []token, topic string) {
 			for tk < len(toks) && toks[tk].s < clauseStart {
 				tk++
 			}
-			if hasAny(cl, sameWords...) && hasAny(cl, "上年", "比", "较", "同比", "上一年") && !hasNumberToken(toks[tk:], clauseStart, i) {
+			if hasAny(cl, sameWords...) && hasAny(cl, priorMarks...) && !hasNumberToken(toks[tk:], clauseStart, i) {
 				evs = append(evs, event{clauseStart, -1, i})
 			}
 			clauseStart = i + 1
@@ -385,7 +483,11 @@ func (p *parser) readSentence(s sentence, toks []token, topic string) {
 			if st.topic == tNone || st.topic == tOther {
 				continue
 			}
-			_, changeKey, _ := changeKeys(st.subject)
+			subj := st.subject
+			if sj := subjectOf(changeSubjectText(cl), st.topic); sj != "" {
+				subj = sj
+			}
+			_, changeKey, _ := changeKeys(subj)
 			p.place(changeKey, model.MustAmount("0"), p.narrUnit, cl, s.line[ev.pos], "")
 			p.n.Words[changeKey] = word
 			continue
@@ -492,6 +594,9 @@ func (p *parser) classify(s sentence, toks []token, i int, st *sentState) {
 		return
 	}
 	if words != "" && (isAmountUnit(t.unit) || t.unit == "%") && !strings.Contains(raw, "占") {
+		if sj := subjectOf(changeSubjectText(raw), st.topic); sj != "" {
+			st.subject = sj
+		}
 		_, ck, pk := changeKeys(st.subject)
 		key := ck
 		if t.unit == "%" {
@@ -567,7 +672,9 @@ func (p *parser) ruleIncome(t *token, lab, raw string, st *sentState, place func
 	}
 	switch {
 	case hasAny(lab, incomeSources...) && (st.afterQ || !hasAny(lab, "总额", "总计")):
-		place(mapKey("income.sources", lab))
+		k := mapKey("income.sources", lab)
+		place(k)
+		st.subject = k // 财政拨款收入…万元，比上年增加…: the change is the source's
 	case hasAny(lab, "支出") && !hasAny(lab, "收入"):
 		if expTotalLabel(lab) {
 			place("expenditure.total")
@@ -612,6 +719,9 @@ func (p *parser) ruleExp(s sentence, t *token, lab, raw, aft string, st *sentSta
 		return
 	}
 	share := strings.Contains(aft, "占") || strings.HasPrefix(nextClause(s, *t), "占")
+	if name, ok := functionClassName(lab); ok && !isFunctionClass(lab) && (st.afterQ || st.funcMode) {
+		lab = name // 社会保障和就业支出预算 → 社会保障和就业支出
+	}
 	if isFunctionClass(lab) || (st.funcMode || share) && !expTotalLabel(lab) {
 		if lab == "" || len(p.n.Expenditure.ByFunction) >= maxItems {
 			return

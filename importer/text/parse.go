@@ -99,6 +99,9 @@ type parser struct {
 	narrUnit string
 	tabUnit  string
 
+	// titleLines marks the line(s) read as the document's title.
+	titleLines map[int]bool
+
 	// set records, per narrative key, the line and value first stated.
 	set map[string]firstSeen
 }
@@ -125,6 +128,8 @@ func newParser(name, s string) *parser {
 		n:     n,
 		res:   &Result{Disclosure: d},
 		set:   map[string]firstSeen{},
+
+		titleLines: map[int]bool{},
 	}
 }
 

@@ -12,6 +12,7 @@ type sentence struct {
 	line []int  // 1-based source line of each rune
 	skip []bool // heading numbering: not a figure
 	head bool   // a heading line
+	meta bool   // a site's metadata line (索引号 …): no figures
 }
 
 func (s *sentence) text() string { return string(s.r) }
@@ -96,12 +97,13 @@ func (p *parser) paragraphs() []sentence {
 			flush()
 			continue
 		}
-		head := isHeading(l)
-		if head || strings.Contains(l, "\t") {
+		head := isHeading(l) || p.titleLines[i]
+		meta := isMeta(l)
+		if head || meta || strings.Contains(l, "\t") {
 			flush()
 		}
 		if cur == nil {
-			cur = &sentence{head: head}
+			cur = &sentence{head: head, meta: meta}
 		}
 		rs := []rune(l)
 		nl := 0
@@ -113,7 +115,7 @@ func (p *parser) paragraphs() []sentence {
 			cur.line = append(cur.line, i+1)
 			cur.skip = append(cur.skip, j < nl)
 		}
-		if head || strings.Contains(l, "\t") || endsSentence(l) || !containsHan(l) {
+		if head || meta || strings.Contains(l, "\t") || endsSentence(l) || !containsHan(l) {
 			flush()
 		}
 	}
@@ -159,7 +161,7 @@ func (s sentence) split() []sentence {
 }
 
 func (s sentence) sub(a, b int) sentence {
-	return sentence{r: s.r[a:b], line: s.line[a:b], skip: s.skip[a:b], head: s.head}
+	return sentence{r: s.r[a:b], line: s.line[a:b], skip: s.skip[a:b], head: s.head, meta: s.meta}
 }
 
 // units that may follow a number, longest first.

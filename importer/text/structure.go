@@ -13,6 +13,13 @@ var (
 	reOverview = regexp.MustCompile(`^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+[、.])?(.{2,60}?)(?:部门)?(?:概况|基本情况)$`)
 	reExplain  = regexp.MustCompile(`^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+[、.])?(.{2,60}?)(?:\d{4}年度?)?(?:部门)?预算(?:编制)?情况说明$`)
 	reDigits   = regexp.MustCompile(`\d+`)
+	// reTitleLoose reads the titles of other regions, where words stand
+	// between the year and 预算 and the year may lack 年:
+	// 某司法局2022年“三公”经费预算情况, 关于2022区政务办…预算的说明.
+	reTitleLoose = regexp.MustCompile(`^(?:关于)?(.*?)((?:19|20)\d{2})\s*(?:年度?)?([^\d。，,;；:：]{0,24}?)(?:预算|预决算)(?:公开|信息公开|说明|情况说明|情况|的说明|汇总说明|编制说明|表)?$`)
+	// reYearAny finds a budget year in a sentence; a year after 比/较/与
+	// is the year before and is skipped.
+	reYearAny = regexp.MustCompile(`(^|[^比较与至同和、\d])((?:19|20)\d{2})\s*年`)
 )
 
 // headingText strips markdown markers, list bullets and surrounding space.
@@ -66,6 +73,7 @@ func (p *parser) findTitle() {
 				}
 				if dept != "" && !strings.HasPrefix(dept, "第") && !strings.Contains(dept, "部分") {
 					p.dept, p.year = dept, y
+					p.titleLines[i] = true
 					break
 				}
 				if p.year == 0 {
@@ -92,8 +100,29 @@ func (p *parser) findTitle() {
 		}
 	}
 	if p.year == 0 {
+		// a title in other words: the first short line naming a year and 预算
+		for idx, l := range p.lines {
+			h := compact(headingText(l))
+			if len([]rune(h)) > 60 {
+				continue
+			}
+			if m := reTitleLoose.FindStringSubmatch(h); m != nil && !strings.ContainsAny(m[1], "比较与") {
+				p.titleLines[idx] = true
+				y, _ := strconv.Atoi(m[2])
+				p.year = y
+				if d := cleanDept(m[1]); p.dept == "" && d != "" && !genericDept(d) && !strings.Contains(d, "部分") && !strings.ContainsAny(d, "“”\"") {
+					p.dept = d
+					if p.deptNums == nil {
+						p.deptNums = reDigits.FindAllString(d, -1)
+					}
+				}
+				break
+			}
+		}
+	}
+	if p.year == 0 {
 		for _, l := range p.lines {
-			if m := reYearBudg.FindStringSubmatch(l); m != nil {
+			if m := reYearBudg.FindStringSubmatch(l); m != nil && !priorYearAt(l, m[0]) {
 				if y, _ := strconv.Atoi(m[1]); y >= 1990 && y <= 2100 {
 					p.year = y
 					break
@@ -101,9 +130,32 @@ func (p *parser) findTitle() {
 			}
 		}
 	}
+	if p.year == 0 {
+		// the first year stated that is not the year before (比2024年)
+		for _, l := range p.lines {
+			if m := reYearAny.FindStringSubmatch(l); m != nil {
+				p.year, _ = strconv.Atoi(m[2])
+				break
+			}
+		}
+	}
 	if p.dept != "" {
 		p.deptNums = reDigits.FindAllString(p.dept, -1)
 	}
+}
+
+// priorYearAt reports a match preceded by 比/较/与: the year before.
+func priorYearAt(l, match string) bool {
+	i := strings.Index(l, match)
+	if i <= 0 {
+		return false
+	}
+	before := []rune(l[:i])
+	switch before[len(before)-1] {
+	case '比', '较', '与', '至', '同':
+		return true
+	}
+	return false
 }
 
 func genericDept(s string) bool {
@@ -114,3 +166,9 @@ func genericDept(s string) bool {
 	}
 	return reDigits.MatchString(s) && len([]rune(s)) <= 6
 }
+
+// reMeta matches the metadata lines a government site prints around a
+// document (索引号, 发文机构, 发布日期 …): not figures, not a table.
+var reMeta = regexp.MustCompile(`^[\s|\[【]*(?:索\s*引\s*号|发文机构|发布机构|发文字号|文\s*号|成文日期|发布日期|发布时间|生效日期|公开方式|公开时限|公开范围|信息来源|来源|主题分类|体裁分类|组配分类|所属机构|信息分类|分\s*类|浏览次数|访问量|字号|打印|关闭)[\s\]】]*[:：|]`)
+
+func isMeta(l string) bool { return reMeta.MatchString(l) }
