@@ -113,8 +113,8 @@ var regionCases = []regionCase{
 		name: "only two 三公 items stated: the others stay missing [29]",
 		text: `某高新区2024年财政拨款“三公”经费预算汇总说明
 2024 年公务接待费预算12.50万元,公务用车运行维护费预算30.00万元,同口径与上年持平。`,
-		year: 2024,
-		want: map[string]string{"three_public.reception": "12.50", "three_public.vehicle_operation": "30.00"},
+		year:    2024,
+		want:    map[string]string{"three_public.reception": "12.50", "three_public.vehicle_operation": "30.00"},
 		missing: []string{"three_public.abroad", "three_public.vehicle_purchase", "three_public.total"},
 	},
 	{
