@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"gongkai/check"
+	"gongkai/exporter/html"
 	"gongkai/exporter/pdf"
 	"gongkai/exporter/xlsx"
 	"gongkai/fonts"
@@ -22,15 +23,20 @@ import (
 	"gongkai/internal/atomicfile"
 	"gongkai/layout"
 	"gongkai/model"
+	"gongkai/narrative"
 	"gongkai/templates"
 )
 
 // Options configure Run. The zero value writes both formats into the
 // current directory with one worker per CPU.
 type Options struct {
-	Out     string   // output directory ("" is the current directory)
-	Formats []string // "xlsx", "pdf"; nil or empty means both
-	Jobs    int      // departments worked on at once; 0 means GOMAXPROCS
+	Out string // output directory ("" is the current directory)
+	// Formats are the outputs of each department, as 'gongkai export'
+	// names them: "xlsx" (NAME.xlsx), "pdf" (NAME.pdf), "doc" (the whole
+	// disclosure document, NAME-公开.pdf), "html" (NAME.html). Nil or empty
+	// means xlsx and pdf.
+	Formats []string
+	Jobs    int // departments worked on at once; 0 means GOMAXPROCS
 	// Force writes a department's files even when the checks find errors
 	// (as 'gongkai export --force'); otherwise such a department gets no files.
 	Force bool
@@ -44,7 +50,10 @@ type Options struct {
 	// Font is the PDF font; nil means the embedded WenQuanYi Micro Hei.
 	Font      *fonts.Font
 	Inputs    inputs.Options
-	Templates templates.Options
+	Templates templates.Options // the tables (profile); also used by doc and html
+	// Narrative chooses the wording of the text parts of doc and html
+	// (Style, Dir); its Tables field is set from Templates.
+	Narrative narrative.Options
 	// Date, when set, is the document date of every output (as
 	// SOURCE_DATE_EPOCH for export); otherwise each input's own date.
 	Date time.Time
@@ -184,6 +193,8 @@ type runner struct {
 	o        Options
 	xlsx     bool
 	pdf      bool
+	doc      bool
+	html     bool
 	font     *fonts.Font
 	previous map[string]string // input → version in the previous report
 }
@@ -199,15 +210,19 @@ func newRunner(o Options) (*runner, error) {
 			r.xlsx = true
 		case "pdf":
 			r.pdf = true
+		case "doc":
+			r.doc = true
+		case "html":
+			r.html = true
 		case "":
 		default:
-			return nil, fmt.Errorf("batch: format %q: 应为 xlsx 或 pdf; use xlsx, pdf or both", f)
+			return nil, fmt.Errorf("batch: format %q: 应为 xlsx、pdf、doc 或 html; use xlsx, pdf, doc or html", f)
 		}
 	}
-	if !r.xlsx && !r.pdf {
+	if !r.xlsx && !r.pdf && !r.doc && !r.html {
 		return nil, fmt.Errorf("batch: no output format")
 	}
-	if r.pdf {
+	if r.pdf || r.doc {
 		r.font = o.Font
 		if r.font == nil {
 			f, err := wqymicrohei.Font()
@@ -258,16 +273,7 @@ func (r *runner) one(path string) (res Result) {
 		res.Expenditure = t.ExpenditureGrandTotal.Total
 	}
 	res.Findings = append(append([]model.Finding(nil), in.Findings...), check.Disclosure(d, check.Options{})...)
-	for _, f := range res.Findings {
-		switch f.Severity {
-		case model.SeverityError:
-			res.Errors++
-		case model.SeverityWarning:
-			res.Warnings++
-		default:
-			res.Notes++
-		}
-	}
+	res.tally()
 	res.Status = StatusOK
 	if res.Errors > 0 {
 		res.Status = StatusErrors
@@ -276,7 +282,7 @@ func (r *runner) one(path string) (res Result) {
 		}
 	}
 	var files []atomicfile.File
-	var doc layout.Document
+	var doc, whole layout.Document
 	if r.xlsx {
 		files = append(files, atomicfile.File{Path: filepath.Join(r.o.Out, res.Name+".xlsx"), Write: func(w *bufio.Writer) error {
 			return xlsx.Write(w, doc, xlsx.Options{})
@@ -285,6 +291,16 @@ func (r *runner) one(path string) (res Result) {
 	if r.pdf {
 		files = append(files, atomicfile.File{Path: filepath.Join(r.o.Out, res.Name+".pdf"), Write: func(w *bufio.Writer) error {
 			return pdf.Write(w, doc, pdf.Options{Font: r.font})
+		}})
+	}
+	if r.doc {
+		files = append(files, atomicfile.File{Path: filepath.Join(r.o.Out, res.Name+"-公开.pdf"), Write: func(w *bufio.Writer) error {
+			return pdf.Write(w, whole, pdf.Options{Font: r.font})
+		}})
+	}
+	if r.html {
+		files = append(files, atomicfile.File{Path: filepath.Join(r.o.Out, res.Name+".html"), Write: func(w *bufio.Writer) error {
+			return html.WriteDocument(w, whole)
 		}})
 	}
 	for _, f := range files {
@@ -302,6 +318,19 @@ func (r *runner) one(path string) (res Result) {
 	if !r.o.Date.IsZero() {
 		doc.Date = r.o.Date
 	}
+	if r.doc || r.html {
+		no := r.o.Narrative
+		no.Tables = r.o.Templates
+		var notes []model.Finding
+		whole, notes, err = narrative.Document(d, no)
+		if err != nil {
+			res.Outputs = nil
+			return fail(err)
+		}
+		whole.Date = doc.Date
+		res.Findings = append(res.Findings, notes...)
+		res.tally()
+	}
 	if err := atomicfile.WriteAll(files); err != nil {
 		res.Outputs = nil
 		var ge *pdf.GlyphError
@@ -311,6 +340,21 @@ func (r *runner) one(path string) (res Result) {
 		return fail(err)
 	}
 	return res
+}
+
+// tally counts the findings by severity.
+func (r *Result) tally() {
+	r.Errors, r.Warnings, r.Notes = 0, 0, 0
+	for _, f := range r.Findings {
+		switch f.Severity {
+		case model.SeverityError:
+			r.Errors++
+		case model.SeverityWarning:
+			r.Warnings++
+		default:
+			r.Notes++
+		}
+	}
 }
 
 // upToDate: every output exists, is newer than the input and than the

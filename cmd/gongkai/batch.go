@@ -20,6 +20,8 @@ import (
 
 	"gongkai/batch"
 	"gongkai/inputs"
+	"gongkai/narrative"
+	"gongkai/templates"
 )
 
 type batchOptions struct {
@@ -27,6 +29,8 @@ type batchOptions struct {
 	Jobs         int
 	Formats      []string
 	Profile      string
+	Style        string
+	Templates    string
 	Shard        string
 	Resume       bool
 	Force        bool
@@ -43,7 +47,8 @@ func batchCommand() *command {
 		Short: "many departments at once: workbooks, PDFs and one 核对汇总 / export a whole region",
 		Long: `
 Batch 为一个地区的全部部门一次生成公开表：每个输入文件（或文件夹中的每个文件）是一个部门，
-按 export 的方式读取、核对并写出 OUT/名称.xlsx 和 OUT/名称.pdf（名称为输入文件名去掉扩展名）。
+按 export 的方式读取、核对并写出 OUT/名称.xlsx 和 OUT/名称.pdf（名称为输入文件名去掉扩展名；
+--format doc、html 另写整份公开文件 OUT/名称-公开.pdf、OUT/名称.html，同 export）。
 一个部门出错不影响其他部门；核对有错误的部门不写文件（--force 时照写）。
 最后写出 OUT/核对汇总.xlsx（每个部门一行：状态、错误/警告/提示数、收入总计、支出总计、
 输出文件；第二张表列出全部发现）和 OUT/report.jsonl（每个部门一行 JSON，供脚本使用）。
@@ -63,7 +68,8 @@ Kubernetes Indexed Job、Slurm 作业数组和 GNU parallel 的用法见 docs/ba
 
 Batch exports every department of a region in one process: each input file (or
 every file in an input folder) is one department, read, checked and written as
-'gongkai export' does, to OUT/NAME.xlsx and OUT/NAME.pdf. One department's failure
+'gongkai export' does, to OUT/NAME.xlsx and OUT/NAME.pdf (--format doc and html add
+the whole document, OUT/NAME-公开.pdf and OUT/NAME.html). One department's failure
 never stops the others; a department whose checks find errors gets no files unless
 --force. At the end OUT/核对汇总.xlsx (one row per department and a sheet of every
 finding) and OUT/report.jsonl (one JSON object per department) are written.
@@ -82,8 +88,10 @@ could not be written, or interrupted.`,
 			o := &batchOptions{}
 			fs.StringVarP(&o.Out, "out", "o", ".", "输出目录 / output directory (created if missing)")
 			fs.IntVarP(&o.Jobs, "jobs", "j", 0, "同时处理的部门数，0 为 CPU 数 / departments at once (0: one per CPU)")
-			fs.StringSliceVar(&o.Formats, "format", []string{"xlsx", "pdf"}, "输出格式 / outputs: xlsx, pdf or both")
-			fs.StringVar(&o.Profile, "profile", "", "版式配置 / layout profile used to read the inputs")
+			fs.StringSliceVar(&o.Formats, "format", []string{"xlsx", "pdf"}, "输出格式 / outputs: xlsx, pdf, doc (whole document as PDF), html")
+			profileFlag(fs, &o.Profile)
+			fs.StringVar(&o.Style, "style", "", "doc 和 html 的文字风格 / text style of doc and html (see 'gongkai help narrative')")
+			fs.StringVar(&o.Templates, "text-templates", "", "文字模板目录 / directory of NAME.tmpl text templates")
 			fs.StringVar(&o.Shard, "shard", "", "只处理第 i 份（共 n 份）/ take share i of n, as i/n")
 			fs.BoolVar(&o.Resume, "resume", false, "跳过输出已是最新的部门 / skip departments whose files are up to date")
 			fs.BoolVar(&o.Force, "force", false, "核对有错误也写出文件 / write files even when the checks find errors")
@@ -124,8 +132,15 @@ func runBatch(e env, opts any, args []string) int {
 		return exitUsage
 	}
 	paths := batch.Select(all, shard)
+	prof, err := loadProfile(o.Profile)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "gongkai batch: %v\n", err)
+		return exitUsage
+	}
 	bo := batch.Options{
-		Out: o.Out, Formats: o.Formats, Jobs: o.Jobs, Force: o.Force, Resume: o.Resume,
+		Templates: templates.Options{Profile: prof},
+		Narrative: narrative.Options{Style: o.Style, Dir: o.Templates},
+		Out:       o.Out, Formats: o.Formats, Jobs: o.Jobs, Force: o.Force, Resume: o.Resume,
 		Version: gongkaiVersion(), Inputs: inputs.Options{Profile: o.Profile}, Date: date,
 	}
 	if exe, err := os.Executable(); err == nil {

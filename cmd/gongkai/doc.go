@@ -94,7 +94,8 @@ Flags:
 usage: gongkai batch [flags] INPUT... -o OUT/   |   batch --merge-reports REPORT.jsonl... -o OUT/
 
 Batch 为一个地区的全部部门一次生成公开表：每个输入文件（或文件夹中的每个文件）是一个部门，
-按 export 的方式读取、核对并写出 OUT/名称.xlsx 和 OUT/名称.pdf（名称为输入文件名去掉扩展名）。
+按 export 的方式读取、核对并写出 OUT/名称.xlsx 和 OUT/名称.pdf（名称为输入文件名去掉扩展名；
+--format doc、html 另写整份公开文件 OUT/名称-公开.pdf、OUT/名称.html，同 export）。
 一个部门出错不影响其他部门；核对有错误的部门不写文件（--force 时照写）。
 最后写出 OUT/核对汇总.xlsx（每个部门一行：状态、错误/警告/提示数、收入总计、支出总计、
 输出文件；第二张表列出全部发现）和 OUT/report.jsonl（每个部门一行 JSON，供脚本使用）。
@@ -114,7 +115,8 @@ Kubernetes Indexed Job、Slurm 作业数组和 GNU parallel 的用法见 docs/ba
 
 Batch exports every department of a region in one process: each input file (or
 every file in an input folder) is one department, read, checked and written as
-'gongkai export' does, to OUT/NAME.xlsx and OUT/NAME.pdf. One department's failure
+'gongkai export' does, to OUT/NAME.xlsx and OUT/NAME.pdf (--format doc and html add
+the whole document, OUT/NAME-公开.pdf and OUT/NAME.html). One department's failure
 never stops the others; a department whose checks find errors gets no files unless
 --force. At the end OUT/核对汇总.xlsx (one row per department and a sheet of every
 finding) and OUT/report.jsonl (one JSON object per department) are written.
@@ -134,8 +136,10 @@ Flags:
 
 	-o, --out string                   输出目录 / output directory (created if missing) (default ".")
 	-j, --jobs int                     同时处理的部门数，0 为 CPU 数 / departments at once (0: one per CPU)
-	    --format strings               输出格式 / outputs: xlsx, pdf or both (default [xlsx,pdf])
-	    --profile string               版式配置 / layout profile used to read the inputs
+	    --format strings               输出格式 / outputs: xlsx, pdf, doc (whole document as PDF), html (default [xlsx,pdf])
+	    --profile string               版式：内置名称（hubei）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
+	    --style string                 doc 和 html 的文字风格 / text style of doc and html (see 'gongkai help narrative')
+	    --text-templates string        文字模板目录 / directory of NAME.tmpl text templates
 	    --shard string                 只处理第 i 份（共 n 份）/ take share i of n, as i/n
 	    --resume[=true|false]          跳过输出已是最新的部门 / skip departments whose files are up to date
 	    --force[=true|false]           核对有错误也写出文件 / write files even when the checks find errors
