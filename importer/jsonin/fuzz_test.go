@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"os"
 	"testing"
 
+	"gongkai/internal/testenv"
 	"gongkai/model"
 )
 
@@ -17,11 +17,9 @@ var sentinels = []error{model.ErrSyntax, model.ErrEncoding, model.ErrUnknownFiel
 // with a documented sentinel; whatever is accepted survives a round trip.
 func FuzzRead(f *testing.F) {
 	for _, p := range examplePaths(f) {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			f.Fatal(err)
+		for _, s := range testenv.SmallSeeds(f, p) {
+			f.Add(s)
 		}
-		f.Add(b)
 	}
 	f.Add([]byte(`{"department":"x","year":2023,"unit":"元","tables":{"t05":{"rows":[{"level":"total","total":"1.5"}]}}}`))
 	f.Add([]byte(`{"a":[1,2,{"b":null}],"c":"\u00e9\n"}`))
