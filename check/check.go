@@ -114,6 +114,7 @@ var rules = []Rule{
 	{"TEXT", "名称等文字中没有控制字符、改变文字方向的字符和看不见的字符"},
 	{"PREC", "金额的小数位数（表中多于 2 位、文中多于 2 位）"},
 	{"T-MISS", "十张公开表是否齐全"},
+	{"N-UNIT", "文中数字与表格单位不同（万元、元）时，文中数字不与表格逐项核对"},
 }
 
 var ruleOrder = func() map[string]int {
@@ -214,6 +215,16 @@ func halfUnit(a model.Amount) decimal.Decimal {
 	return decimal.New(5, -(places(a) + 1))
 }
 
+// half is the rounding error a stated amount can carry: tables in 元 print
+// whole 元 (189,767,551), so an integer there carries half a 元; in 万元 every
+// amount is taken to carry at least the published two places.
+func (c *checker) half(a model.Amount) decimal.Decimal {
+	if c.d.Unit == model.UnitYuan && !a.IsBlank() {
+		return decimal.New(5, -(a.Places() + 1))
+	}
+	return halfUnit(a)
+}
+
 // term is one labelled amount in an identity.
 type term struct {
 	label string
@@ -262,10 +273,10 @@ func (c *checker) agree(left, right []term) (ok bool, diff decimal.Decimal) {
 	}
 	tol := decimal.Zero
 	for _, x := range left {
-		tol = tol.Add(halfUnit(x.a))
+		tol = tol.Add(c.half(x.a))
 	}
 	for _, x := range right {
-		tol = tol.Add(halfUnit(x.a))
+		tol = tol.Add(c.half(x.a))
 	}
 	return diff.Abs().Cmp(tol) <= 0, diff
 }

@@ -46,6 +46,16 @@ func (c *checker) narrative() {
 	if n == nil {
 		return
 	}
+	if n.Unit != "" && c.d.Unit != "" && n.Unit != c.d.Unit {
+		// Shanghai states the narrative in 万元 beside tables in 元: the
+		// figures are rounded from the tables, so they are not compared
+		// one by one; say so instead of reporting every one as different.
+		c.nf(model.SeverityInfo, "N-UNIT", posNarrative, "unit",
+			"文中数字以"+n.Unit+"为单位，表格以"+c.d.Unit+"为单位：未逐项核对文中数字与表格")
+		c.nChanges(n)
+		c.nPrecision(n)
+		return
+	}
 	c.nIncome(n)
 	c.nExpenditure(n)
 	c.nFunctions(n)

@@ -239,10 +239,36 @@ func (c *checker) income(it *model.IncomeTable) {
 		col("财政专户管理资金", func(r *model.IncomeRow) model.Amount { return r.SpecialAccount }),
 		col("单位资金", func(r *model.IncomeRow) model.Amount { return r.UnitFunds }),
 	}
+	level := func(r *model.IncomeRow) int { return rank(r.Level) }
+	if bySource(it.Rows) {
+		// Income by source (Shanghai 收入预算总表): 合计 = 财政拨款收入 +
+		// 事业收入 + 事业单位经营收入 + 其他收入.
+		sources := []column[model.IncomeRow]{
+			col("财政拨款收入", func(r *model.IncomeRow) model.Amount { return r.Fiscal }),
+			col("事业收入", func(r *model.IncomeRow) model.Amount { return r.Business }),
+			col("事业单位经营收入", func(r *model.IncomeRow) model.Amount { return r.Operating }),
+			col("其他收入", func(r *model.IncomeRow) model.Amount { return r.Other }),
+		}
+		rowSums(c, model.T02, it.Rows, incLabel, total, sources)
+		subSums(c, model.T02, it.Rows, level, incLabel, append([]column[model.IncomeRow]{total}, sources...))
+		return
+	}
 	rowSums(c, model.T02, it.Rows, incLabel, total, []column[model.IncomeRow]{sub, carry})
 	rowSums(c, model.T02, it.Rows, incLabel, sub, funds)
-	subSums(c, model.T02, it.Rows, func(r *model.IncomeRow) int { return rank(r.Level) }, incLabel,
+	subSums(c, model.T02, it.Rows, level, incLabel,
 		append([]column[model.IncomeRow]{total, sub, carry}, funds...))
+}
+
+// bySource reports whether 表二 splits income by source (财政拨款收入, 事业收入,
+// 事业单位经营收入, 其他收入) instead of by fund.
+func bySource(rows []model.IncomeRow) bool {
+	for i := range rows {
+		r := &rows[i]
+		if !r.Fiscal.IsBlank() || !r.Business.IsBlank() || !r.Operating.IsBlank() || !r.Other.IsBlank() {
+			return true
+		}
+	}
+	return false
 }
 
 func basicLevel(r *model.BasicRow) int {
@@ -454,6 +480,9 @@ func (c *checker) summary(id model.TableID, st *model.SummaryTable) {
 	// Income block.
 	var inc []term
 	for _, l := range st.Income {
+		if l.Key == model.IncomeFiscal && fundLines(st.Income) {
+			continue // 财政拨款收入 is the sum of the fund lines listed under it
+		}
 		inc = append(inc, t(strings.TrimSpace(trimNumeral(l.Label)), l.Amount))
 	}
 	if len(inc) > 0 && !st.IncomeTotal.IsBlank() {
@@ -621,4 +650,16 @@ func trimNumeral(s string) string {
 		return strings.TrimPrefix(s, cnNumerals[k-1]+"、")
 	}
 	return s
+}
+
+// fundLines reports whether income lists the fund lines that make up
+// 财政拨款收入 (一般公共预算, 政府性基金, 国有资本经营).
+func fundLines(income []model.IncomeLine) bool {
+	for _, l := range income {
+		switch l.Key {
+		case model.IncomeGeneral, model.IncomeGovFund, model.IncomeStateCapital:
+			return true
+		}
+	}
+	return false
 }

@@ -7,6 +7,10 @@
 //   - tianmen-12345-2026.json: the 2026 disclosure of the same unit, built
 //     only from what its narrative states; rows the narrative does not fix
 //     are absent.
+//   - shanghai-wanli-2025.json: the 2025 district budget of 上海市普陀区万里街道办事处
+//     in 元, with the figures its nine published tables state (表9 in 万元,
+//     written in 元) and its narrative figures in 万元; export it with the
+//     shanghai profile (gongkai export --profile shanghai).
 //
 // It stands at the very start of the flow
 //

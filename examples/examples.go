@@ -47,3 +47,12 @@ func Names() []string {
 	sort.Strings(out)
 	return out
 }
+
+// Profile names the layout profile an example is laid out with: shanghai
+// for the Shanghai examples (shanghai-*.json), hubei for the others.
+func Profile(name string) string {
+	if len(name) >= len("shanghai-") && name[:len("shanghai-")] == "shanghai-" {
+		return "shanghai"
+	}
+	return "hubei"
+}

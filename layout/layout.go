@@ -100,6 +100,7 @@ type Sheet struct {
 	Name       string // sheet (tab) name, at most 31 characters, e.g. 表五 一般公共预算支出表
 	Title      string // printed title, e.g. 一般公共预算支出表
 	UnitLine   string // e.g. 单位：万元
+	Preparer   string `json:",omitempty"` // printed at the left of the units line, e.g. 编制部门：上海市普陀区财政局
 	Columns    []Column
 	Header     []HeaderCell
 	HeaderRows int  // rows of the header grid, including the column-number row
@@ -108,6 +109,8 @@ type Sheet struct {
 	Notes      []string // printed under the grid, e.g. the empty-table note
 	Contents   string   // its line in a whole document's table of contents, e.g. 一、部门收支总表; "" uses Name
 	Decimals   int32    // places of amount columns (2)
+	Thousands  bool     `json:",omitempty"` // amounts group digits by thousands: 189,767,551
+	TrimZeros  bool     `json:",omitempty"` // amounts show no trailing zeros (a spreadsheet's General format): 37.9, 15
 	Page       Page
 }
 

@@ -116,11 +116,16 @@ type IncomeTable struct {
 	Note string      `json:"note,omitempty"`
 }
 
-// IncomeRow is one row of 表二.
+// IncomeRow is one row of 表二. A row is a unit (Hubei: 科室, 部门, 单位) or
+// a function item (Shanghai's 收入预算总表: 类, 款, 项 with FuncCode of 3, 5
+// or 7 digits); the income-source columns a region does not print stay
+// blank.
 type IncomeRow struct {
 	Level          Level  `json:"level"`
 	UnitCode       string `json:"unit_code,omitempty"`
 	UnitName       string `json:"unit_name,omitempty"`
+	FuncCode       string `json:"func_code,omitempty"` // 功能分类科目编码: 201, 20105, 2010507
+	FuncName       string `json:"func_name,omitempty"`
 	Total          Amount `json:"total"`           // 总计
 	Subtotal       Amount `json:"subtotal"`        // 本年收入 小计
 	General        Amount `json:"general"`         // 一般公共预算
@@ -129,6 +134,12 @@ type IncomeRow struct {
 	SpecialAccount Amount `json:"special_account"` // 财政专户管理资金
 	UnitFunds      Amount `json:"unit_funds"`      // 单位资金
 	Carryover      Amount `json:"carryover"`       // 上年结余结转
+	// The income by source of Shanghai's 收入预算总表 (every region that
+	// splits income this way).
+	Fiscal    Amount `json:"fiscal"`    // 财政拨款收入 (the three funds together)
+	Business  Amount `json:"business"`  // 事业收入
+	Operating Amount `json:"operating"` // 事业单位经营收入
+	Other     Amount `json:"other"`     // 其他收入
 }
 
 // SummaryTable is the shape of 表一 部门收支总表 and 表四 财政拨款收支总表:
@@ -170,7 +181,10 @@ const (
 	IncomeSpecialAccount = "special_account" // 财政专户管理资金收入
 	IncomeUnitFunds      = "unit_funds"      // 单位资金收入
 	IncomeCarryover      = "carryover"       // 上年结余结转
-	IncomeOther          = "other"           // anything else a region lists
+	IncomeOther          = "other"           // 其他收入, or anything else a region lists
+	IncomeFiscal         = "fiscal"          // 财政拨款收入: the three funds together (Shanghai 表1)
+	IncomeBusiness       = "business"        // 事业收入
+	IncomeOperating      = "operating"       // 事业单位经营收入
 )
 
 // FundLine is one expenditure row of a SummaryTable.

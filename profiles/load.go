@@ -252,6 +252,9 @@ func (v *validator) profile(p *Profile, root *yaml.Node) {
 		}
 		v.zero(t.Line, t.Zero)
 		v.format(t.Line, t.Format)
+		if t.TotalRow != "" && t.TotalRow != "first" && t.TotalRow != "last" {
+			v.add(t.Line, ErrBadValue, "table %q: total_row %q is neither first nor last", t.ID, t.TotalRow)
+		}
 		if t.Unit != "" && t.Unit != model.UnitWanYuan && t.Unit != model.UnitYuan {
 			v.add(t.Line, ErrBadValue, "table %q: unit %q is neither 万元 nor 元", t.ID, t.Unit)
 		}
@@ -319,6 +322,9 @@ func (v *validator) inherit(p *Profile, t *Table) {
 	}
 	if t.Preparer == "" {
 		t.Preparer = d.Preparer
+	}
+	if t.Unit == "" {
+		t.Unit = d.Unit
 	}
 	if t.Zero == "" {
 		t.Zero = d.Zero

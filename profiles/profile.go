@@ -38,6 +38,7 @@ type DocumentText struct {
 // Defaults are the settings a table inherits when it does not set them.
 type Defaults struct {
 	Units    string      `yaml:"units"`    // units line, e.g. 单位：{unit}
+	Unit     string      `yaml:"unit"`     // unit amounts print in (万元, 元); "" = the disclosure's
 	Preparer string      `yaml:"preparer"` // line at the left of the units line, e.g. 编制部门：{department}
 	Zero     string      `yaml:"zero"`     // ZeroBlank or ZeroShow
 	Format   *Format     `yaml:"format"`
@@ -112,6 +113,9 @@ type Table struct {
 	// TotalSpan merges it over that many columns.
 	TotalColumn string `yaml:"total_column"`
 	TotalSpan   int    `yaml:"total_span"`
+	// TotalRow places the 合计 rows: first (as the data states them, the
+	// default) or last (Shanghai prints 合计 under the rows).
+	TotalRow string `yaml:"total_row"`
 	// Bold lists the row levels printed bold (default: total).
 	Bold []model.Level `yaml:"bold"`
 	// Empty says how the table prints without rows.

@@ -41,7 +41,25 @@ func (b builder) rowTable() layout.Sheet {
 		s.Notes = b.notes(note, true)
 		return s
 	}
+	order := make([]int, 0, rows.Len())
 	for i := range rows.Len() {
+		order = append(order, i)
+	}
+	if t.TotalRow == "last" {
+		isTotal := func(i int) bool {
+			return model.Level(rows.Index(i).FieldByName("Level").String()) == model.LevelTotal
+		}
+		slices.SortStableFunc(order, func(a, b int) int {
+			switch ta, tb := isTotal(a), isTotal(b); {
+			case ta == tb:
+				return 0
+			case tb:
+				return -1
+			}
+			return 1
+		})
+	}
+	for _, i := range order {
 		r := rows.Index(i)
 		level := model.Level(r.FieldByName("Level").String())
 		cells := make([]layout.Cell, len(leaves))
@@ -72,8 +90,9 @@ func (b builder) totalLabel(cells []layout.Cell, leaves []profiles.Leaf) {
 	}
 }
 
-// putTotal writes the 合計 label into the total column, merged over the
-// profile's span when the cells it covers are empty.
+// putTotal writes the 合计 label into the total column, merged over the
+// profile's span when the cells it covers are empty or repeat the label
+// (a 合计 row that states its name as 合计 prints it once).
 func (b builder) putTotal(cells []layout.Cell, leaves []profiles.Leaf) {
 	at := -1
 	for i, l := range leaves {
@@ -86,23 +105,31 @@ func (b builder) putTotal(cells []layout.Cell, leaves []profiles.Leaf) {
 		return
 	}
 	cells[at] = layout.TextCell(b.t.Total)
-	span := b.t.TotalSpan
-	for k := at + 1; k < at+span && k < len(cells); k++ {
-		if !cells[k].Empty {
+	span := min(b.t.TotalSpan, len(cells)-at)
+	if span <= 1 {
+		return
+	}
+	for k := at + 1; k < at+span; k++ {
+		if !cells[k].Empty && cells[k].Text != b.t.Total {
 			return
 		}
 	}
-	if span > 1 {
-		cells[at].ColSpan = span
-		cells[at].Align = layout.AlignCenter
+	for k := at + 1; k < at+span; k++ {
+		cells[k] = layout.Cell{Empty: true}
 	}
+	cells[at].ColSpan = span
+	cells[at].Align = layout.AlignCenter
 }
 
 // cell is the display cell of leaf l of data row r.
 func (b builder) cell(r reflect.Value, l profiles.Leaf) layout.Cell {
 	if strings.HasPrefix(l.Field, "narrative.") {
 		a, _ := profiles.NarrativeAmount(b.d.Narrative, l.Field)
-		return b.amount(a, l.ShowZero())
+		from := unitOf(b.d)
+		if b.d.Narrative != nil && b.d.Narrative.Unit != "" {
+			from = b.d.Narrative.Unit
+		}
+		return b.amountFrom(a, from, l.ShowZero())
 	}
 	name := l.Field
 	base, _, isPart := profiles.CodePart(name, "")

@@ -161,9 +161,12 @@ func (b builder) frame(leaves []profiles.Leaf, header []profiles.HeaderCell, hea
 		Name:       t.Sheet,
 		Title:      b.fill(t.Title),
 		UnitLine:   b.p.Fill(t.Units, b.d.Year, b.d.Department, unit),
+		Preparer:   b.fill(t.Preparer),
 		HeaderRows: headerRows,
 		NumberRow:  t.NumberRow,
 		Decimals:   int32(t.Format.Decimals),
+		Thousands:  t.Format.Thousands,
+		TrimZeros:  t.Format.Trim,
 		Page:       layout.Page{Landscape: on(t.Page.Landscape), FitWidth: on(t.Page.FitWidth), RepeatHeader: on(t.Page.RepeatHeader)},
 	}
 	for _, l := range leaves {
@@ -198,10 +201,14 @@ func (b builder) notes(stated string, empty bool) []string {
 // amount is the display cell of a in the table's unit and number format;
 // showZero says whether a zero prints (0.00) or as an empty cell.
 func (b builder) amount(a model.Amount, showZero bool) layout.Cell {
+	return b.amountFrom(a, unitOf(b.d), showZero)
+}
+
+// amountFrom is amount for an amount stated in unit from.
+func (b builder) amountFrom(a model.Amount, from string, showZero bool) layout.Cell {
 	f := b.t.Format
 	v := a.Decimal()
 	if b.t.Unit != "" && !a.IsBlank() {
-		from := unitOf(b.d)
 		switch {
 		case from == model.UnitYuan && b.t.Unit == model.UnitWanYuan:
 			v = v.Shift(-4)

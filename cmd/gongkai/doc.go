@@ -57,7 +57,7 @@ Flags:
 	    --font-index int          face of a .ttc font collection
 	    --force[=true|false]      write the files even when the checks find errors
 	-q, --quiet[=true|false]      do not print warnings and notes, only errors
-	    --profile string          版式：内置名称（hubei）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
+	    --profile string          版式：内置名称（hubei、shanghai）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
 	    --style string            text style of doc and html: 2023, 2026 or a name from --text-templates (default: by year)
 	    --text-templates string   directory of NAME.tmpl text templates that add or replace styles
 

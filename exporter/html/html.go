@@ -64,10 +64,13 @@ func writeSheet(w *writer, s *layout.Sheet, o Options) {
 		w.WriteString(`<h` + h + ` class="gk-heading">` + esc(s.Title) + `</h` + h + ">\n")
 	}
 	w.WriteString(`<table class="gk-table">` + "\n")
-	if s.Title != "" || s.UnitLine != "" {
+	if s.Title != "" || s.UnitLine != "" || s.Preparer != "" {
 		w.WriteString("<caption>")
 		if s.Title != "" {
 			w.WriteString(`<span class="gk-title">` + esc(s.Title) + `</span>`)
+		}
+		if s.Preparer != "" {
+			w.WriteString(`<span class="gk-preparer">` + esc(s.Preparer) + `</span>`)
 		}
 		if s.UnitLine != "" {
 			w.WriteString(`<span class="gk-unit">` + esc(s.UnitLine) + `</span>`)

@@ -100,7 +100,7 @@ func (p *pager) fitsOnePage(g *grid) bool {
 	if g.sh.Title != "" {
 		h += float64(p.countLines(g.sh.Title, printW, m.titleSize))*m.titleLineH + m.titleGap
 	}
-	if g.sh.UnitLine != "" {
+	if g.sh.UnitLine != "" || g.sh.Preparer != "" {
 		h += m.unitLineH
 	}
 	for _, hh := range g.headH {

@@ -66,6 +66,7 @@ func checkGlyphs(doc layout.Document, f *fonts.Font) ([]rune, error) {
 		name := sheetName(sh)
 		check(name, "标题", sh.Title)
 		check(name, "单位行", sh.UnitLine)
+		check(name, "编制部门", sh.Preparer)
 		for _, h := range sh.Header {
 			check(name, "表头", h.Text)
 		}

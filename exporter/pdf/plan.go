@@ -223,9 +223,14 @@ func (p *pager) titleBlock(sh layout.Sheet, continued bool) {
 		}
 		p.y += m.titleGap
 	}
-	if sh.UnitLine != "" {
+	if sh.UnitLine != "" || sh.Preparer != "" {
 		p.s.setFont(m.unitSize, false)
-		p.s.text(marginLeft, p.y, p.printW, m.unitLineH, sh.UnitLine, 'R', 0)
+		if sh.Preparer != "" {
+			p.s.text(marginLeft, p.y, p.printW, m.unitLineH, sh.Preparer, 'L', 0)
+		}
+		if sh.UnitLine != "" {
+			p.s.text(marginLeft, p.y, p.printW, m.unitLineH, sh.UnitLine, 'R', 0)
+		}
 		p.y += m.unitLineH
 	}
 }

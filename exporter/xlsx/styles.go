@@ -23,6 +23,7 @@ const (
 	roleNumberRow
 	roleBody
 	roleNote
+	rolePreparer
 )
 
 // styleKey names one cell style; styles are created once per workbook, the
@@ -32,7 +33,8 @@ type styleKey struct {
 	kind   layout.ColumnKind
 	bold   bool
 	align  layout.Align
-	places int32 // decimals of a numeric cell; -1 none
+	places int32 // decimals of a numeric cell; -1 none (General)
+	group  bool  // thousands separators
 }
 
 type styles struct {
@@ -74,6 +76,8 @@ func (k styleKey) style() *excelize.Style {
 		return &excelize.Style{Font: font, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}
 	case roleUnit:
 		return &excelize.Style{Font: font, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}}
+	case rolePreparer:
+		return &excelize.Style{Font: font, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}}
 	case roleNote:
 		return &excelize.Style{Font: font, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true}}
 	case roleHeader:
@@ -87,6 +91,14 @@ func (k styleKey) style() *excelize.Style {
 	case layout.KindAmount, layout.KindNumber:
 		al.Horizontal = "right"
 		switch {
+		case k.places < 0:
+			// General: the number as it is, without trailing zeros.
+		case k.group:
+			f := "#,##0"
+			if k.places > 0 {
+				f += "." + zeros(int(k.places))
+			}
+			st.CustomNumFmt = &f
 		case k.kind == layout.KindAmount && k.places == 2:
 			st.NumFmt = 2 // 0.00
 		case k.places == 0:

@@ -225,8 +225,24 @@ func layoutGrid(st *styles, s layout.Sheet) *grid {
 	if width > 1 {
 		g.merge(1, row, width, row)
 	}
-	// Units line.
-	if s.UnitLine != "" {
+	// Units line, with the preparer (编制部门：…) in the left half when given.
+	if s.Preparer != "" && width > 1 {
+		row = g.next()
+		split := (width + 1) / 2
+		cells := make([]any, split+1)
+		for i := range cells {
+			cells[i] = excelize.Cell{}
+		}
+		cells[0] = excelize.Cell{StyleID: st.get(styleKey{role: rolePreparer}), Value: s.Preparer}
+		cells[split] = excelize.Cell{StyleID: st.get(styleKey{role: roleUnit}), Value: s.UnitLine}
+		g.top = append(g.top, gridRow{0, cells})
+		if split > 1 {
+			g.merge(1, row, split, row)
+		}
+		if split+1 < width {
+			g.merge(split+1, row, width, row)
+		}
+	} else if s.UnitLine != "" {
 		row = g.next()
 		g.top = append(g.top, gridRow{0, one(s.UnitLine, st.get(styleKey{role: roleUnit}))})
 		if width > 1 {
@@ -325,8 +341,11 @@ func bodyCells(st *styles, s layout.Sheet, r layout.Row, cells []any) [][2]int {
 		cell := rowCell(r, c)
 		key := styleKey{role: roleBody, kind: col.Kind, bold: bold, align: cell.Align}
 		switch {
+		case col.Kind == layout.KindAmount && s.TrimZeros:
+			key.places = -1
 		case col.Kind == layout.KindAmount:
 			key.places = s.Decimals
+			key.group = s.Thousands
 		case cell.Numeric:
 			key.places = textPlaces(cell.Text)
 		}

@@ -80,7 +80,7 @@ func TestReadBadInput(t *testing.T) {
 			[]want{{"unit", model.ErrBadValue}}},
 		{"level not a model level", `{` + head + `, "tables": {"t07": {"rows": [{"level": ∑"subtotal"}]}}}`,
 			[]want{{"tables.t07.rows[0].level", model.ErrBadValue}}},
-		{"表六 level in a unit table", `{` + head + `, "tables": {"t05": {"rows": [{"level": ∑"class"}]}}}`,
+		{"level no table has", `{` + head + `, "tables": {"t05": {"rows": [{"level": ∑"subunit"}]}}}`,
 			[]want{{"tables.t05.rows[0].level", model.ErrBadValue}}},
 		{"bad scheme", `{` + head + `, "tables": {"t03": {"scheme": ∑"basic", "rows": []}}}`,
 			[]want{{"tables.t03.scheme", model.ErrBadValue}}},

@@ -344,8 +344,12 @@ type rules struct {
 var (
 	unitLevels  = []string{string(model.LevelTotal), string(model.LevelSection), string(model.LevelDepartment), string(model.LevelUnit), string(model.LevelDetail)}
 	basicLevels = []string{string(model.LevelTotal), string(model.LevelClass), string(model.LevelItem)}
-	incomeKeys  = []string{model.IncomeGeneral, model.IncomeGovFund, model.IncomeStateCapital, model.IncomeSpecialAccount, model.IncomeUnitFunds, model.IncomeCarryover, model.IncomeOther}
-	units       = []string{model.UnitWanYuan, model.UnitYuan}
+	// rowLevels are the levels of tables whose rows are units or function
+	// items: 类 (class), 款 (item) and 项 (detail) of Shanghai's tables.
+	rowLevels  = append(append([]string(nil), unitLevels...), string(model.LevelClass), string(model.LevelItem))
+	incomeKeys = []string{model.IncomeGeneral, model.IncomeGovFund, model.IncomeStateCapital, model.IncomeSpecialAccount, model.IncomeUnitFunds, model.IncomeCarryover, model.IncomeOther,
+		model.IncomeFiscal, model.IncomeBusiness, model.IncomeOperating}
+	units = []string{model.UnitWanYuan, model.UnitYuan}
 )
 
 // ruleTable holds the rules per model type. Documented in docs/input-format.md
@@ -359,8 +363,8 @@ var ruleTable = map[reflect.Type]rules{
 	reflect.TypeOf(model.ExpenditureTable{}): {
 		oneOf: map[string][]string{"scheme": {"", model.SchemeCategory, model.SchemeBasicProject}},
 	},
-	reflect.TypeOf(model.ExpenditureRow{}):     {required: []string{"level"}, oneOf: map[string][]string{"level": unitLevels}},
-	reflect.TypeOf(model.IncomeRow{}):          {required: []string{"level"}, oneOf: map[string][]string{"level": unitLevels}},
+	reflect.TypeOf(model.ExpenditureRow{}):     {required: []string{"level"}, oneOf: map[string][]string{"level": rowLevels}},
+	reflect.TypeOf(model.IncomeRow{}):          {required: []string{"level"}, oneOf: map[string][]string{"level": rowLevels}},
 	reflect.TypeOf(model.ThreePublicRow{}):     {required: []string{"level"}, oneOf: map[string][]string{"level": unitLevels}},
 	reflect.TypeOf(model.ProcurementRow{}):     {required: []string{"level"}, oneOf: map[string][]string{"level": unitLevels}},
 	reflect.TypeOf(model.BasicRow{}):           {required: []string{"level", "name"}, oneOf: map[string][]string{"level": basicLevels}},
