@@ -331,6 +331,8 @@ type amountSlot struct {
 func skipField(name string) bool {
 	return strings.Contains(name, "Percent") || strings.Contains(name, "Count") || name == "Quantity" ||
 		name == "Staffing" || name == "Vehicles" || name == "Procurement.Change" ||
+		// a “三公” item's change with no prior year stated contradicts nothing
+		name == "AbroadChange" || name == "VehicleChange" || name == "VehiclePurchaseChange" || name == "VehicleOperationChange" ||
 		name == "Basic" || name == "Project" // not columns of the 一体化 (category) scheme the generator uses
 }
 

@@ -93,6 +93,11 @@ type ThreePublic struct {
 	Reception        Amount `json:"reception"`         // 公务接待费
 	ReceptionChange  Amount `json:"reception_change"`
 	ReceptionPercent Amount `json:"reception_change_percent"`
+	// The other items' changes against the prior year, signed, when stated.
+	AbroadChange           Amount `json:"abroad_change"`
+	VehicleChange          Amount `json:"vehicle_change"`
+	VehiclePurchaseChange  Amount `json:"vehicle_purchase_change"`
+	VehicleOperationChange Amount `json:"vehicle_operation_change"`
 }
 
 // Procurement are the 政府采购预算 figures.

@@ -182,6 +182,25 @@ func TestPDFContentsAndText(t *testing.T) {
 		if err := pdf.Write(&out, doc, pdf.Options{Font: font}); err != nil {
 			t.Fatal(err)
 		}
+		// the same output again, byte for byte
+		var again bytes.Buffer
+		if err := pdf.Write(&again, doc, pdf.Options{Font: font}); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(out.Bytes(), again.Bytes()) {
+			t.Errorf("%s: two writes of the document PDF differ", style)
+		}
+		// one font, embedded as a subset, as in the table PDF
+		if _, err := exec.LookPath("pdffonts"); err == nil {
+			cmd := exec.Command("pdffonts", "-")
+			cmd.Stdin = bytes.NewReader(out.Bytes())
+			if fl, err := cmd.Output(); err == nil {
+				lines := strings.Split(strings.TrimSpace(string(fl)), "\n")
+				if len(lines) != 3 || !regexp.MustCompile(`^[A-Z]{6}\+\S+\s.*\byes\s+yes\s+yes\b`).MatchString(lines[2]) {
+					t.Errorf("%s: fonts of the document PDF:\n%s", style, fl)
+				}
+			}
+		}
 		cmd := exec.Command("pdftotext", "-layout", "-", "-")
 		cmd.Stdin = bytes.NewReader(out.Bytes())
 		txt, err := cmd.Output()

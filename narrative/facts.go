@@ -67,6 +67,15 @@ type Change struct {
 	Same    bool
 }
 
+// ThreeItem is one item of the “三公”经费 with its change.
+type ThreeItem struct {
+	Key    string // abroad, vehicle, vehicle_purchase, vehicle_operation, reception
+	Name   string // 因公出国（境）经费 …
+	Amount Figure
+	Change Change
+	Reason string
+}
+
 // Item is a labelled figure.
 type Item struct {
 	Name   string
@@ -132,6 +141,9 @@ type Facts struct {
 		ReceptionChange  Change
 		Reason           string
 		ReceptionReason  string
+		// Items are the known items in the order 因公出国（境）, 公务用车
+		// (购置及运行, or 购置 and 运行), 公务接待, each with its change.
+		Items []ThreeItem
 	}
 	Procurement struct {
 		Given    bool // the model says something about procurement
@@ -168,7 +180,10 @@ func change(this model.Amount, prior, statedThis, statedChange model.Amount) Cha
 		return Change{}
 	}
 	p := prior
-	if p.IsBlank() && !statedThis.IsBlank() && !statedChange.IsBlank() {
+	if p.IsBlank() && !statedChange.IsBlank() {
+		if statedThis.IsBlank() {
+			statedThis = this // a change stated without this year's figure
+		}
 		p = statedThis.Sub(statedChange)
 	}
 	if p.IsBlank() {
@@ -323,6 +338,24 @@ func facts(d *model.Disclosure) Facts {
 	tp.Change = change(tp.Total.exact, n.ThreePublic.PriorTotal, n.ThreePublic.Total, n.ThreePublic.Change)
 	tp.ReceptionChange = change(tp.Reception.exact, model.Amount{}, n.ThreePublic.Reception, n.ThreePublic.ReceptionChange)
 	tp.Reason, tp.ReceptionReason = x.Reasons.ThreePublic, x.Reasons.Reception
+	tpn := n.ThreePublic
+	for _, it := range []struct {
+		key, name     string
+		f             Figure
+		stated, delta model.Amount
+	}{
+		{"abroad", "因公出国（境）经费", tp.Abroad, tpn.Abroad, tpn.AbroadChange},
+		{"vehicle", "公务用车购置及运行（维护）费", tp.Vehicle, tpn.Vehicle, tpn.VehicleChange},
+		{"vehicle_purchase", "公务用车购置费", tp.VehiclePurchase, tpn.VehiclePurchase, tpn.VehiclePurchaseChange},
+		{"vehicle_operation", "公务用车运行维护费", tp.VehicleOperation, tpn.VehicleOperation, tpn.VehicleOperationChange},
+	} {
+		if it.f.Known {
+			tp.Items = append(tp.Items, ThreeItem{Key: it.key, Name: it.name, Amount: it.f, Change: change(it.f.exact, model.Amount{}, it.stated, it.delta)})
+		}
+	}
+	if tp.Reception.Known {
+		tp.Items = append(tp.Items, ThreeItem{Key: "reception", Name: "公务接待费", Amount: tp.Reception, Change: tp.ReceptionChange, Reason: tp.ReceptionReason})
+	}
 
 	// 政府采购: 表九 合计.
 	pr := &f.Procurement

@@ -141,6 +141,13 @@ func genDepartment(r *rand.Rand, i int) *model.Disclosure {
 		d.Tables.T07 = &model.ThreePublicTable{Rows: []model.ThreePublicRow{{Level: model.LevelTotal, UnitName: "合计", Total: cents(sum),
 			Abroad: cents(tp[0]), VehicleSubtotal: cents(tp[1] + tp[2]), VehiclePurchase: cents(tp[1]), VehicleOperation: cents(tp[2]), Reception: cents(tp[3])}}}
 		n.ThreePublic.PriorTotal = prior(r, sum)
+		if rp := prior(r, tp[0]); !rp.IsBlank() {
+			n.ThreePublic.AbroadChange = cents(tp[0]).Sub(rp) // stated without this year's figure
+		}
+		if rp := prior(r, tp[2]); !rp.IsBlank() {
+			n.ThreePublic.VehicleOperation = cents(tp[2])
+			n.ThreePublic.VehicleOperationChange = cents(tp[2]).Sub(rp)
+		}
 		if rp := prior(r, tp[3]); !rp.IsBlank() {
 			n.ThreePublic.Reception = cents(tp[3])
 			n.ThreePublic.ReceptionChange = cents(tp[3]).Sub(rp)

@@ -136,6 +136,7 @@ func readBack(t *testing.T, d *model.Disclosure, style, src string) bool {
 		return false
 	}
 	compareFigures(t, style, facts(d), got)
+	compareItemChanges(t, style, facts(d), res.Figures)
 	for _, f := range check.Disclosure(res.Disclosure, check.Options{}) {
 		if strings.HasPrefix(f.Rule, "N") && f.Severity == model.SeverityError {
 			t.Errorf("%s: check: %s", style, f)
@@ -243,6 +244,23 @@ func compareFigures(t *testing.T, style string, f Facts, n *model.Narrative) {
 	eq(t, style, "staffing.actual", f.Staff.Actual, n.Staffing.Actual)
 	for _, k := range f.Staff.Kinds {
 		eq(t, style, "staffing.kinds["+k.Name+"]", k.Amount, n.Staffing.Kinds[k.Name])
+	}
+}
+
+// compareItemChanges compares the change of each “三公” item other than
+// 公务接待费 (which has model fields) with the figures the reader keyed
+// three_public.<item>.change / .change_percent.
+func compareItemChanges(t *testing.T, style string, f Facts, figs []model.Figure) {
+	t.Helper()
+	byKey := map[string]model.Amount{}
+	for _, g := range figs {
+		byKey[g.Key] = g.Value
+	}
+	for _, it := range f.ThreePublic.Items {
+		if it.Key == "reception" {
+			continue
+		}
+		eqChange(t, style, "three_public."+it.Key, it.Change, model.Amount{}, byKey["three_public."+it.Key+".change"], byKey["three_public."+it.Key+".change_percent"])
 	}
 }
 
