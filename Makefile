@@ -43,7 +43,7 @@ dist:
 # message otherwise, and `make test` lists every skipped test at the end.
 DEB_PACKAGES = pdftotext:poppler-utils pdffonts:poppler-utils qpdf:qpdf \
 	/usr/share/fonts/truetype/wqy/wqy-microhei.ttc:fonts-wqy-microhei \
-	chromium:chromium node:nodejs npm:npm parallel:parallel
+	chromium:chromium node:nodejs npm:npm parallel:parallel soffice:libreoffice-calc
 # npm packages the tests use as second readers (ExcelJS opens the workbooks,
 # Ajv strict checks the JSON Schema): pinned in tools/js/package-lock.json and
 # installed into tools/js/node_modules, never globally.

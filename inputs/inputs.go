@@ -20,6 +20,7 @@ import (
 	"gongkai/importer/jsonin"
 	"gongkai/importer/xlsxin"
 	"gongkai/model"
+	"gongkai/profiles"
 )
 
 // Kind names a kind of input.
@@ -102,7 +103,15 @@ func Load(name string, data []byte, o Options) (*Result, error) {
 		}
 		return &Result{Kind: k, Disclosure: d}, nil
 	case Workbook:
-		d, fs, err := xlsxin.Read(bytes.NewReader(data), displayName(name), xlsxin.Options{})
+		xo := xlsxin.Options{}
+		if o.Profile != "" {
+			p, err := profiles.Open(o.Profile)
+			if err != nil {
+				return nil, err
+			}
+			xo.Profile = p
+		}
+		d, fs, err := xlsxin.Read(bytes.NewReader(data), displayName(name), xo)
 		if err != nil {
 			return nil, err
 		}

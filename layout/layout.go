@@ -44,6 +44,10 @@ type Column struct {
 	Key   string     // stable id, e.g. "total"
 	Kind  ColumnKind //
 	Width float64    // in character widths of a CJK glyph (Excel column width ≈ 2 × this)
+	// CodeLen, for a code column with input cells, lists the lengths a
+	// code may have (2, 3, 6); a renderer that validates input checks
+	// the length against the shortest and longest. Empty: any length.
+	CodeLen []int
 }
 
 // HeaderCell is one cell of the header grid. Row and Col are 0-based
@@ -73,7 +77,20 @@ type Cell struct {
 	Empty   bool            // the cell shows nothing
 	ColSpan int             // >1 merges the cell with the ones to its right (they must be empty)
 	Align   Align           // overrides the column's default alignment when set
+	// Sum asks for a live total: the cell shows the sum of the body cells
+	// it names (of the same sheet). A spreadsheet renderer writes a
+	// formula; the others show Text. Used by the blank template, whose
+	// 合计 and subtotal cells add up what the user types.
+	Sum []CellRef
+	// Input marks a cell the user fills in (the blank template): it stays
+	// editable when the sheet is protected, and a renderer that can
+	// validates what is typed by the column's kind (a number in an amount
+	// cell, a code of the right length in a code cell).
+	Input bool
 }
+
+// CellRef names a body cell: 0-based index into Sheet.Rows and column.
+type CellRef struct{ Row, Col int }
 
 // Align is a horizontal alignment.
 type Align string
@@ -112,6 +129,10 @@ type Sheet struct {
 	Thousands  bool     `json:",omitempty"` // amounts group digits by thousands: 189,767,551
 	TrimZeros  bool     `json:",omitempty"` // amounts show no trailing zeros (a spreadsheet's General format): 37.9, 15
 	Page       Page
+	// Protect locks every cell that is not an Input cell (without a
+	// password), so the header and the totals of a template are not typed
+	// over by mistake.
+	Protect bool
 }
 
 // Page is the print intent of a sheet.

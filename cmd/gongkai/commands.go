@@ -25,6 +25,7 @@ func commands() []*command {
 		narrativeCommand(),
 		batchCommand(),
 		validateCommand(),
+		templateCommand(),
 		parseCommand(),
 		convertCommand(),
 		serveCommand(),

@@ -13,6 +13,7 @@ Commands:
 	narrative 生成文字部分（概况、情况说明、名词解释）print the generated 概况, 情况说明 and 名词解释
 	batch     many departments at once: workbooks, PDFs and one 核对汇总 / export a whole region
 	validate  check that every number agrees with every other (表内、表间、文表勾稽)
+	template  写出空白的公开表填报模板（.xlsx）/ write the blank official workbook to fill
 	parse     读取已公开的文件（文本、PDF、网页、Word）为 JSON / read a published disclosure into the JSON model
 	convert   把已公开的文件转成工作簿（公开表、文中数据、核对结果） / turn a published disclosure into a workbook
 	serve     网页版：在浏览器中上传、核对、预览和下载 (web page for staff who do not use a terminal)
@@ -168,6 +169,36 @@ Flags:
 	--format string         output format: text or json (default "text")
 	--strict[=true|false]   fail (exit 1) on warnings too
 	--exact[=true|false]    no rounding tolerance: parts must add up to the displayed total exactly
+
+# gongkai template
+
+usage: gongkai template -o 填报模板.xlsx [--year 2027] [--department 某某局] [--profile NAME|FILE]
+
+写出空白的部门预算公开表工作簿，供在 Excel、WPS 或 LibreOffice 中填写：第一张是“填表说明”，
+其后每张公开表一个工作表，标题、表头与正式公开表相同。浅黄色单元格是填报区（每张表
+--rows 行，默认 20）；合计行和小计行是 SUM 公式，边填边算；金额单元格只接受数字，编码
+单元格检查位数（按文本保存，保留前导零）；表头等其余单元格已锁定，工作表保护没有密码。
+
+--year 和 --department 写进文档属性和填表说明，读回时据此确定年度和部门。填好后：
+
+	gongkai validate 填报模板.xlsx
+	gongkai export 填报模板.xlsx -o out/
+
+Template writes the blank official workbook: a first sheet 填表说明 (how to fill it),
+then every table of the layout profile in its official layout, with empty input rows
+(light yellow), the 合计 and subtotal rows as SUM formulas that Excel, WPS and
+LibreOffice compute live, data validation on amount cells (numbers) and code cells
+(length), and the other cells locked by sheet protection without a password. The
+filled workbook is an input of validate and export like any official workbook.
+
+Flags:
+
+	-o, --out string          输出文件 / output file (.xlsx); - for standard output
+	    --year int            预算年度 / budget year, e.g. 2027
+	    --department string   部门名称 / department
+	    --unit string         金额单位：万元或元 / amount unit (default "万元")
+	    --rows int            每张表的空行数 / empty rows per table (default 20)
+	    --profile string      版式：内置名称（hubei）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
 
 # gongkai parse
 

@@ -97,7 +97,7 @@ func runExport(e env, opts any, args []string) int {
 		fmt.Fprintf(e.stderr, "gongkai export: %v\n", err)
 		return exitUsage
 	}
-	d, read, err := readDisclosure(e, args[0])
+	d, read, err := readDisclosure(e, args[0], inputs.Options{Profile: o.Profile})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "gongkai export: %v\n", err)
 		return exitUsage
@@ -285,17 +285,17 @@ func parseFormats(list []string) (map[string]bool, error) {
 // "-" is standard input. The findings are the importer's own (a workbook
 // total overwritten by hand, a number typed as text), printed before the
 // checks' findings.
-func readDisclosure(e env, path string) (*model.Disclosure, []model.Finding, error) {
+func readDisclosure(e env, path string, o inputs.Options) (*model.Disclosure, []model.Finding, error) {
 	var r *inputs.Result
 	var err error
 	if path == "-" {
 		var b []byte
 		b, err = io.ReadAll(io.LimitReader(e.stdin, inputs.MaxSize+1))
 		if err == nil {
-			r, err = inputs.Load("", b, inputs.Options{})
+			r, err = inputs.Load("", b, o)
 		}
 	} else {
-		r, err = inputs.LoadFile(path, inputs.Options{})
+		r, err = inputs.LoadFile(path, o)
 	}
 	if err != nil {
 		return nil, nil, err

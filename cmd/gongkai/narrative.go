@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"gongkai/inputs"
 	"gongkai/narrative"
 )
 
@@ -55,7 +56,7 @@ func runNarrative(e env, opts any, args []string) int {
 		fmt.Fprintln(e.stderr, "usage: gongkai narrative [--style NAME] [--text-templates DIR] INPUT.json")
 		return exitUsage
 	}
-	d, read, err := readDisclosure(e, args[0])
+	d, read, err := readDisclosure(e, args[0], inputs.Options{})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "gongkai narrative: %v\n", err)
 		return exitUsage

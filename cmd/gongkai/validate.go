@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"gongkai/check"
+	"gongkai/inputs"
 	"gongkai/model"
 )
 
@@ -53,7 +54,7 @@ func runValidate(e env, opts any, args []string) int {
 		fmt.Fprintf(e.stderr, "gongkai validate: --format %q: use text or json\n", o.Format)
 		return exitUsage
 	}
-	d, read, err := readDisclosure(e, args[0])
+	d, read, err := readDisclosure(e, args[0], inputs.Options{})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "gongkai validate: %v\n", err)
 		return exitUsage

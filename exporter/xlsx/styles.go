@@ -35,6 +35,7 @@ type styleKey struct {
 	align  layout.Align
 	places int32 // decimals of a numeric cell; -1 none (General)
 	group  bool  // thousands separators
+	input  bool  // an input cell: unlocked when the sheet is protected, shaded
 }
 
 type styles struct {
@@ -121,6 +122,10 @@ func (k styleKey) style() *excelize.Style {
 		}
 	}
 	st.Alignment = al
+	if k.input {
+		st.Protection = &excelize.Protection{Locked: false}
+		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFFDE7"}} // a light yellow: cells to fill
+	}
 	return st
 }
 

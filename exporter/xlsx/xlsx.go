@@ -42,6 +42,14 @@ func Write(w io.Writer, doc layout.Document, o Options) error {
 			return fmt.Errorf("xlsx: sheet %q: %w", names[i], err)
 		}
 	}
+	if hasSums(doc) {
+		// Totals written as formulas have no stored value: ask Excel, WPS
+		// and LibreOffice to compute every formula when the file opens.
+		on := true
+		if err := f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &on}); err != nil {
+			return fmt.Errorf("xlsx: %w", err)
+		}
+	}
 	// The first sheet is the active one: the new file's Sheet1, renamed.
 	// (SetActiveSheet would parse every stream-written sheet back.)
 	date := doc.Date
@@ -158,6 +166,11 @@ func writeSheet(f *excelize.File, st *styles, name string, s layout.Sheet) error
 	if err := pageSetup(f, name, s, g.headTop, g.bodyTop, g.height()); err != nil {
 		return err
 	}
+	// Data validation and protection of a template, before the stream
+	// writer takes the worksheet over.
+	if err := inputRules(f, name, s, g.bodyTop); err != nil {
+		return err
+	}
 	sw, err := f.NewStreamWriter(name)
 	if err != nil {
 		return err
@@ -190,7 +203,7 @@ func writeSheet(f *excelize.File, st *styles, name string, s layout.Sheet) error
 	}
 	cells := make([]any, width)
 	for i, r := range s.Rows {
-		for _, m := range bodyCells(st, s, r, cells) {
+		for _, m := range bodyCells(st, s, r, cells, g.bodyTop) {
 			if err := sw.MergeCell(cellName(m[0], row), cellName(m[1], row)); err != nil {
 				return err
 			}
@@ -333,13 +346,13 @@ func layoutHeader(g *grid, st *styles, s layout.Sheet) {
 // bodyCells fills cells with one body row: every cell bordered, codes and
 // names as text, amounts and counts as numbers. It returns the column
 // ranges (1-based, first and last) to merge.
-func bodyCells(st *styles, s layout.Sheet, r layout.Row, cells []any) [][2]int {
+func bodyCells(st *styles, s layout.Sheet, r layout.Row, cells []any, bodyTop int) [][2]int {
 	bold := r.Emphasis == layout.Bold
 	var merges [][2]int
 	for c := 0; c < len(s.Columns); c++ {
 		col := s.Columns[c]
 		cell := rowCell(r, c)
-		key := styleKey{role: roleBody, kind: col.Kind, bold: bold, align: cell.Align}
+		key := styleKey{role: roleBody, kind: col.Kind, bold: bold, align: cell.Align, input: cell.Input}
 		switch {
 		case col.Kind == layout.KindAmount && s.TrimZeros:
 			key.places = -1
@@ -353,7 +366,9 @@ func bodyCells(st *styles, s layout.Sheet, r layout.Row, cells []any) [][2]int {
 			key.align = layout.AlignLeft
 		}
 		out := excelize.Cell{StyleID: st.get(key)}
-		if !cell.Empty {
+		if len(cell.Sum) > 0 {
+			out.Formula = sumFormula(cell.Sum, bodyTop)
+		} else if !cell.Empty {
 			if cell.Numeric {
 				out.Value = cell.Value.InexactFloat64()
 			} else {

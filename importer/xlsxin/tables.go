@@ -108,10 +108,11 @@ func readRows[R any](st *sheetReader, level func(*R)) []R {
 	}
 	amountType := reflect.TypeOf(model.Amount{})
 	out := []R{}
+	data, allZero := false, true
 	for _, r := range st.body {
 		var row R
 		v := reflect.ValueOf(&row).Elem()
-		anyAmount := false
+		nonZero, anyText := false, false
 		for j, c := range st.f.sheet.Columns {
 			if fields[j] < 0 || st.cols[j] == 0 {
 				continue
@@ -120,19 +121,32 @@ func readRows[R any](st *sheetReader, level func(*R)) []R {
 			switch {
 			case fv.Type() == amountType:
 				a := st.amount(r, j)
-				anyAmount = anyAmount || !a.IsBlank()
+				nonZero = nonZero || !a.IsZero()
 				fv.Set(reflect.ValueOf(a))
 			case c.Kind == layout.KindCode:
 				fv.SetString(st.code(r, j, codeLengths[c.Key]))
+				anyText = anyText || fv.String() != ""
 			case fv.Kind() == reflect.String:
 				fv.SetString(st.text(r, j))
+				anyText = anyText || fv.String() != ""
 			}
 		}
-		level(&row)
-		if len(st.body) == 1 && !anyAmount && reflect.ValueOf(row).FieldByName("Level").String() == string(model.LevelTotal) {
-			return out // the empty table's 合计 row
+		if !anyText && !nonZero {
+			continue // an unused row of the template: no code, no name, its sums 0
 		}
+		level(&row)
 		out = append(out, row)
+		switch model.Level(reflect.ValueOf(row).FieldByName("Level").String()) {
+		case model.LevelTotal, model.LevelSection, model.LevelDepartment, model.LevelClass:
+		default:
+			data = true
+		}
+		allZero = allZero && !nonZero
+	}
+	if !data && allZero {
+		// Only a 合计 (and the 类 of an unfilled template), all 0: the
+		// table is given without rows.
+		return []R{}
 	}
 	return out
 }
