@@ -47,7 +47,7 @@ type Column struct {
 	// CodeLen, for a code column with input cells, lists the lengths a
 	// code may have (2, 3, 6); a renderer that validates input checks
 	// the length against the shortest and longest. Empty: any length.
-	CodeLen []int
+	CodeLen []int `json:",omitempty"`
 }
 
 // HeaderCell is one cell of the header grid. Row and Col are 0-based
@@ -81,12 +81,12 @@ type Cell struct {
 	// it names (of the same sheet). A spreadsheet renderer writes a
 	// formula; the others show Text. Used by the blank template, whose
 	// 合计 and subtotal cells add up what the user types.
-	Sum []CellRef
+	Sum []CellRef `json:",omitempty"`
 	// Input marks a cell the user fills in (the blank template): it stays
 	// editable when the sheet is protected, and a renderer that can
 	// validates what is typed by the column's kind (a number in an amount
 	// cell, a code of the right length in a code cell).
-	Input bool
+	Input bool `json:",omitempty"`
 }
 
 // CellRef names a body cell: 0-based index into Sheet.Rows and column.
@@ -132,7 +132,7 @@ type Sheet struct {
 	// Protect locks every cell that is not an Input cell (without a
 	// password), so the header and the totals of a template are not typed
 	// over by mistake.
-	Protect bool
+	Protect bool `json:",omitempty"`
 }
 
 // Page is the print intent of a sheet.
