@@ -138,7 +138,7 @@ Flags:
 	-o, --out string                   输出目录 / output directory (created if missing) (default ".")
 	-j, --jobs int                     同时处理的部门数，0 为 CPU 数 / departments at once (0: one per CPU)
 	    --format strings               输出格式 / outputs: xlsx, pdf, doc (whole document as PDF), html (default [xlsx,pdf])
-	    --profile string               版式：内置名称（hubei）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
+	    --profile string               版式：内置名称（hubei、shanghai）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
 	    --style string                 doc 和 html 的文字风格 / text style of doc and html (see 'gongkai help narrative')
 	    --text-templates string        文字模板目录 / directory of NAME.tmpl text templates
 	    --shard string                 只处理第 i 份（共 n 份）/ take share i of n, as i/n
@@ -198,7 +198,7 @@ Flags:
 	    --department string   部门名称 / department
 	    --unit string         金额单位：万元或元 / amount unit (default "万元")
 	    --rows int            每张表的空行数 / empty rows per table (default 20)
-	    --profile string      版式：内置名称（hubei）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
+	    --profile string      版式：内置名称（hubei、shanghai）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
 
 # gongkai parse
 
