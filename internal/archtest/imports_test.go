@@ -33,6 +33,7 @@ var allowed = map[string][]string{
 	"inputs":        {"model", "importer/", "profiles", "check"},
 	"exporter/html": {"layout"},
 	"batch":         {"*"},
+	"bench/":        {"*"},
 	"server":        {"*"},
 	"exporter/xlsx": {"layout"},
 	"exporter/pdf":  {"layout", "fonts", "fonts/"},
