@@ -3,6 +3,7 @@ package text
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"gongkai/model"
@@ -275,6 +276,9 @@ func (p *parser) readUnitTable(id model.TableID, leaves []string, data []trow, n
 		p.readThreePublicVertical(leaves, data, noteText)
 		return
 	}
+	if id == model.T07 && p.threePublicByYear(leaves, fields, data, noteText) {
+		return
+	}
 	reportedCol := map[int]bool{}
 	type parsed struct {
 		text map[string]string
@@ -468,6 +472,123 @@ func leafAt(leaves []string, c int) string {
 	return ""
 }
 
+// budgetColumn returns the column of this year's budget in a 项目 | 预算数
+// table that may also print the year before and the change (上年预算数 |
+// 本年预算数 | 增减额 | 增减率): the column naming the budget year or 本年,
+// else the only amount column that names neither the year before nor a
+// change; -1 when that cannot be told.
+func (p *parser) budgetColumn(leaves []string) int {
+	var cands []int
+	for c, l := range leaves {
+		if c == 0 || !hasAny(l, "预算数", "金额", "合计", "预算", "数") {
+			continue
+		}
+		if hasAny(l, "增减", "变动", "增长", "比上年", "幅度", "率") {
+			continue
+		}
+		if p.year > 0 && strings.Contains(l, strconv.Itoa(p.year)) || hasAny(l, "本年", "本期") {
+			return c
+		}
+		if hasAny(l, "上年", "去年") || p.year > 0 && strings.Contains(l, strconv.Itoa(p.year-1)) {
+			continue
+		}
+		cands = append(cands, c)
+	}
+	if len(cands) == 1 {
+		return cands[0]
+	}
+	return -1
+}
+
+// threePublicByYear reads a 表七 whose rows are years and changes rather
+// than units (上年预算数 / 本年预算数 / 增减额): the row of the budget year
+// becomes the 合计 row; the rows of the year before and of the change are
+// listed as figures of the table, never read as units. false when the
+// table has no such rows.
+func (p *parser) threePublicByYear(leaves, fields []string, data []trow, note string) bool {
+	kind := func(r trow) string {
+		lab := compact(firstNonEmpty(r.cells))
+		switch {
+		case hasAny(lab, "增减", "变动", "比上年", "增长", "幅度"):
+			return "change"
+		case hasAny(lab, "上年", "去年") || p.year > 0 && strings.HasPrefix(lab, strconv.Itoa(p.year-1)):
+			return "prior"
+		case hasAny(lab, "本年") || p.year > 0 && strings.HasPrefix(lab, strconv.Itoa(p.year)):
+			return "this"
+		}
+		return ""
+	}
+	byYear := false
+	for _, r := range data {
+		if kind(r) == "this" {
+			byYear = true
+		}
+	}
+	if !byYear {
+		return false
+	}
+	row := model.ThreePublicRow{Level: model.LevelTotal, UnitName: "合计"}
+	for _, r := range data {
+		k := kind(r)
+		lab := compact(firstNonEmpty(r.cells))
+		for c := range r.cells {
+			if c == 0 || c < len(fields) && isTextField(fields[c]) {
+				continue
+			}
+			a, unit, ok := p.tableFigure(cell(r, c), lab)
+			if !ok {
+				p.unread(r.line, r.text())
+				break
+			}
+			if a.IsBlank() || c >= len(fields) {
+				continue
+			}
+			if k != "this" {
+				p.res.Figures = append(p.res.Figures, model.Figure{Key: "表七." + lab + "[" + leafAt(leaves, c) + "]", Label: lab + " " + leafAt(leaves, c), Value: a, Unit: unit, Line: r.line})
+				continue
+			}
+			var f *model.Amount
+			switch fields[c] {
+			case fTotal:
+				f = &row.Total
+			case fAbroad:
+				f = &row.Abroad
+			case fVehSub:
+				f = &row.VehicleSubtotal
+			case fVehPur:
+				f = &row.VehiclePurchase
+			case fVehOp:
+				f = &row.VehicleOperation
+			case fReception:
+				f = &row.Reception
+			}
+			if f == nil {
+				p.unread(r.line, r.text())
+				break
+			}
+			*f = a
+		}
+		if k == "" && hasNumber(r.cells) {
+			p.unread(r.line, r.text())
+		}
+	}
+	p.d.Tables.T07 = &model.ThreePublicTable{Rows: []model.ThreePublicRow{row}, Note: note}
+	return true
+}
+
+// tableFigure reads a cell that may be an amount or a percentage (-12.50%,
+// or any cell of a column or row named …率); ok is false for a cell that is
+// neither (listed as unread by the caller).
+func (p *parser) tableFigure(v, name string) (model.Amount, string, bool) {
+	unit := p.tabUnit
+	if strings.HasSuffix(v, "%") || strings.Contains(name, "率") {
+		unit = "%"
+		v = strings.TrimSuffix(v, "%")
+	}
+	a, ok := amount(v)
+	return a, unit, ok
+}
+
 // isVertical reports the 项目 | 预算数 layout of 表七.
 func isVertical(leaves []string) bool {
 	hasItem, hasAmt := false, false
@@ -484,15 +605,32 @@ func isVertical(leaves []string) bool {
 
 // readThreePublicVertical reads 表七 as 项目/预算数 rows into one total row.
 func (p *parser) readThreePublicVertical(leaves []string, data []trow, note string) {
-	amtCol := -1
-	for c, l := range leaves {
-		if hasAny(l, "预算数", "金额", "合计", "预算") && amtCol < 0 && c > 0 {
-			amtCol = c
+	amtCol := p.budgetColumn(leaves)
+	if amtCol < 0 {
+		for _, r := range data {
+			p.unread(r.line, r.text())
 		}
+		p.finding(model.SeverityWarning, "P7", "", 0, "表七有多个金额栏，无法确定哪一栏是本年预算数，未读入")
+		p.d.Tables.T07 = nil
+		return
 	}
 	row := model.ThreePublicRow{Level: model.LevelTotal, UnitName: "合计"}
 	for _, r := range data {
 		lab := compact(cell(r, 0))
+		// the other amount columns (上年预算数, 增减额, 增减率) are listed as
+		// figures of the table, not dropped and not taken for this year's
+		for c := 1; c < len(leaves); c++ {
+			if c == amtCol {
+				continue
+			}
+			a, unit, ok := p.tableFigure(cell(r, c), leaves[c])
+			switch {
+			case ok && !a.IsBlank():
+				p.res.Figures = append(p.res.Figures, model.Figure{Key: "表七." + leaves[c] + "[" + lab + "]", Label: lab + " " + leaves[c], Value: a, Unit: unit, Line: r.line})
+			case !ok:
+				p.unread(r.line, r.text())
+			}
+		}
 		a, ok := amount(cell(r, amtCol))
 		if !ok {
 			p.unread(r.line, r.text())

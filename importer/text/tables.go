@@ -177,17 +177,60 @@ func (p *parser) readTable(i int, id model.TableID) (end int, ok bool) {
 	var rows []trow
 	var note []string
 	mode := "cell"
+	lines, pipeCells := 0, 0
 	for k := i + 1; k < end; k++ {
 		l := p.lines[k]
+		t := strings.TrimSpace(l)
+		if t != "" {
+			lines++
+		}
+		if strings.Trim(t, "|") == "" && t != "" || strings.HasSuffix(t, "|") && !strings.HasPrefix(t, "|") && strings.Count(t, "|") == 1 {
+			pipeCells++
+		}
 		if strings.Contains(l, "\t") {
 			mode = "tab"
-		} else if strings.HasPrefix(strings.TrimSpace(l), "|") && mode != "tab" {
+		} else if strings.HasPrefix(t, "|") && mode != "tab" {
 			mode = "pipe"
 		}
 	}
+	if mode != "tab" && lines > 0 && pipeCells*2 >= lines {
+		// one cell per line, cells ended by " |" or separated by "|" lines
+		mode = "pipecell"
+	}
+	sepBefore, seenAmount := false, false
 	for k := i + 1; k < end; k++ {
 		l := p.lines[k]
 		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		if mode == "pipecell" {
+			t := strings.TrimSpace(l)
+			if strings.Trim(t, "|") == "" {
+				// a separator line: "|" after a "|" (or "||") encloses an empty cell
+				n := strings.Count(t, "|")
+				if !sepBefore {
+					n--
+				}
+				for ; n > 0 && seenAmount; n-- {
+					rows = append(rows, trow{cells: []string{""}, line: k + 1})
+				}
+				sepBefore = true
+				continue
+			}
+			c := compactCell(strings.TrimSuffix(t, "|"))
+			sepBefore = strings.HasSuffix(t, "|")
+			if reAmount.MatchString(c) {
+				seenAmount = true
+			}
+			if m := reUnitLine.FindStringSubmatch(compact(c)); m != nil {
+				p.setTableUnit(m[1], k+1)
+				continue
+			}
+			if strings.HasPrefix(c, "注") {
+				note = append(note, lightText(p.raw[k]))
+				continue
+			}
+			rows = append(rows, trow{cells: []string{c}, line: k + 1})
 			continue
 		}
 		var cells []string
@@ -237,7 +280,13 @@ func (p *parser) readTable(i int, id model.TableID) (end int, ok bool) {
 	if len(rows) == 0 && len(note) == 0 {
 		return i + 1, false
 	}
-	if mode == "cell" {
+	if id == model.T07 && (mode == "cell" || mode == "pipecell") {
+		if pr := pairVertical(rows); pr != nil {
+			p.readThreePublicVertical(pr[0].cells, pr[1:], strings.Join(note, "\n"))
+			return end, true
+		}
+	}
+	if mode == "cell" || mode == "pipecell" {
 		orig := rows
 		rows = p.regroup(id, rows)
 		if rows == nil {
@@ -426,4 +475,36 @@ func headerLeaves(header []trow, w int) (leaves, paths []string) {
 		}
 	}
 	return leaves, paths
+}
+
+// pairVertical turns the one-cell-per-line form of a 项目 | 预算数 table
+// (表七 of many regions) into rows of two cells: a label and the amount
+// after it. A label followed by another label has a blank amount (never
+// the next row's). nil when the header is not 项目 | 预算数.
+func pairVertical(rows []trow) []trow {
+	k := 0
+	var hdr []string
+	for k < len(rows) && len(hdr) < 2 {
+		if c := rows[k].cells[0]; c != "" {
+			hdr = append(hdr, compact(c))
+		}
+		k++
+	}
+	if len(hdr) != 2 || !isVertical(hdr) || reAmount.MatchString(hdr[1]) {
+		return nil
+	}
+	out := []trow{{cells: hdr, line: rows[0].line}}
+	for ; k < len(rows); k++ {
+		c := rows[k].cells[0]
+		if c == "" || reAmount.MatchString(c) {
+			return nil // an amount without its label: not this layout
+		}
+		r := trow{cells: []string{c, ""}, line: rows[k].line}
+		if k+1 < len(rows) && (rows[k+1].cells[0] == "" || reAmount.MatchString(rows[k+1].cells[0])) {
+			r.cells[1] = rows[k+1].cells[0]
+			k++
+		}
+		out = append(out, r)
+	}
+	return out
 }

@@ -1,0 +1,76 @@
+package text
+
+import (
+	"strings"
+	"testing"
+)
+
+// 三公 tables as other regions print them, in our own numbers: each lands in
+// the same 表七 合计 row; a blank cell stays blank; the year before and the
+// change are listed as figures, never taken for this year's amounts.
+func TestThreePublicTableForms(t *testing.T) {
+	type want struct{ total, abroad, vehSub, vehPur, vehOp, reception string }
+	cases := []struct {
+		name  string
+		text  string
+		want  want
+		other map[string]string // figure key → value, for the columns of other years
+	}{
+		{
+			name: "项目|预算数 one cell per line, each cell followed by ' |' [13]",
+			text: "2021年区本级“三公”经费预算支出表\n单位:万元\n项目 |\n预算数 |\n合计 |\n5210 |\n1.因公出国(境)费用 |\n45 |\n2.公务接待费 |\n410 |\n3.公务用车购置及运行维护费 |\n4755 |\n其中:公务用车运行维护费 |\n3100 |\n公务用车购置 |\n1655 |\n",
+			want: want{"5210", "45", "4755", "1655", "3100", "410"},
+		},
+		{
+			name: "every cell on its own line between '|' lines, blank cells, spaced header [27]",
+			text: "2020年一般公共预算“三公”经费支出预算表\n单位:万元\n|\n项 目\n|\n预 算 数\n|\n合 计\n|\n0.38\n|\n因公出国（境）费\n|\n|\n公务用车购置及运行费\n|\n0.36\n|\n其中:公务用车购置费\n|\n|\n公务用车运行费\n|\n0.36\n|\n公务接待费\n|\n0.02\n|\n",
+			want: want{"0.38", "", "0.36", "", "0.36", "0.02"},
+		},
+		{
+			name: "one cell per line without marks: a label without amount stays blank",
+			text: "2024年“三公”经费预算表\n单位：万元\n项目\n预算数\n合计\n3.00\n因公出国（境）费\n公务接待费\n3.00\n",
+			want: want{"3.00", "", "", "", "", "3.00"},
+		},
+		{
+			name: "prior year, 增减额 and 增减率 columns beside this year's",
+			text: "某某局2025年“三公”经费预算情况\n2025年“三公”经费预算表\n单位：万元\n项目\t2024年预算数\t2025年预算数\t增减额\t增减率\n合计\t12.00\t10.50\t-1.50\t-12.50%\n因公出国（境）费\t0.00\t0.00\t0.00\t0.00%\n公务用车购置及运行维护费\t8.00\t7.00\t-1.00\t-12.50%\n其中：公务用车购置费\t0.00\t0.00\t0.00\t0.00%\n公务用车运行维护费\t8.00\t7.00\t-1.00\t-12.50%\n公务接待费\t4.00\t3.50\t-0.50\t-12.50%\n",
+			want:  want{"10.50", "0.00", "7.00", "0.00", "7.00", "3.50"},
+			other: map[string]string{"表七.2024年预算数[合计]": "12.00", "表七.增减额[公务接待费]": "-0.50", "表七.增减率[合计]": "-12.50"},
+		},
+		{
+			name: "rows by year: 上年预算数 / 本年预算数 / 增减额",
+			text: "某某局2025年“三公”经费预算情况\n2025年一般公共预算“三公”经费支出表\n单位：万元\n项目\t合计\t因公出国（境）费\t公务用车购置费\t公务用车运行费\t公务接待费\n2024年预算数\t12.00\t0.00\t0.00\t8.00\t4.00\n2025年预算数\t10.50\t0.00\t0.00\t7.00\t3.50\n增减额\t-1.50\t0.00\t0.00\t-1.00\t-0.50\n",
+			want:  want{"10.50", "0.00", "", "0.00", "7.00", "3.50"},
+			other: map[string]string{"表七.2024年预算数[合计]": "12.00", "表七.增减额[公务接待费]": "-0.50"},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := Parse(strings.NewReader(tc.text), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, u := range r.Unread {
+				t.Errorf("unread line %d: %s", u.Line, u.Text)
+			}
+			tb := r.Disclosure.Tables.T07
+			if tb == nil || len(tb.Rows) != 1 {
+				t.Fatalf("表七 not read as one 合计 row: %+v", tb)
+			}
+			row := tb.Rows[0]
+			got := want{row.Total.String(), row.Abroad.String(), row.VehicleSubtotal.String(), row.VehiclePurchase.String(), row.VehicleOperation.String(), row.Reception.String()}
+			if got != tc.want {
+				t.Errorf("got  %+v\nwant %+v", got, tc.want)
+			}
+			figs := map[string]string{}
+			for _, f := range r.Figures {
+				figs[f.Key] = f.Value.String()
+			}
+			for k, v := range tc.other {
+				if figs[k] != v {
+					t.Errorf("figure %s = %q, want %s (figures %v)", k, figs[k], v, figs)
+				}
+			}
+		})
+	}
+}
