@@ -359,6 +359,12 @@ func (s *Server) failErr(w http.ResponseWriter, r *http.Request, err error) {
 		retryAfter(w)
 		s.fail(w, r, http.StatusServiceUnavailable, "请求已取消或超时，请重试。")
 	case errors.As(err, &ie):
+		if !strings.HasPrefix(r.URL.Path, "/api/") {
+			// The page says what happened before the importer's located
+			// message; the API gives the message alone, as the CLI prints it.
+			s.fail(w, r, http.StatusUnprocessableEntity, "无法读取上传的文件："+ie.Error())
+			return
+		}
 		s.fail(w, r, http.StatusUnprocessableEntity, ie.Error())
 	case errors.As(err, &re):
 		s.fail(w, r, http.StatusBadRequest, re.Error())

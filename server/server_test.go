@@ -820,3 +820,10 @@ func TestWholeDocument(t *testing.T) {
 		t.Errorf("the document page is not sent as a download: %q", resp.Header.Get("Content-Disposition"))
 	}
 }
+
+func mustJSON(t testing.TB, b []byte, v any) {
+	t.Helper()
+	if err := json.Unmarshal(b, v); err != nil {
+		t.Fatalf("%v\n%.300s", err, b)
+	}
+}
