@@ -10,6 +10,15 @@ import (
 //go:embed *.json
 var files embed.FS
 
+//go:embed clean/starter.json
+var clean []byte
+
+// Clean returns a clean starter: the 2023 example with its published flaws
+// corrected (old names, rounding residues, amounts with five places), so
+// that check finds nothing in it, not even with Exact, and validate --strict
+// passes. 'gongkai sample --clean' prints it.
+func Clean() []byte { return clean }
+
 // SampleName is the file name of the example Sample returns.
 const SampleName = "tianmen-12345-2023.json"
 

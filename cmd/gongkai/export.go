@@ -40,10 +40,30 @@ type exportOptions struct {
 
 func exportCommand() *command {
 	return &command{
-		Name:  "export",
-		Usage: "[flags] INPUT.json",
-		Short: "write the ten 公开表 as an official-format workbook (.xlsx) and PDF",
+		Name:    "export",
+		Usage:   "[flags] INPUT.json",
+		Short:   "把公开表写成官方格式的工作簿（.xlsx）和 PDF，或整份公开文件",
+		ShortEN: "write the 公开表 as an official-format workbook (.xlsx) and PDF, or the whole document",
 		Long: `
+Export 读取一个部门的公开数据（docs/input-format.md 所述的 JSON；'gongkai sample' 打印
+一份完整的例子），像 'gongkai validate' 一样核对，然后按版式（--profile；默认 hubei，
+即湖北的十张表；'gongkai profiles' 列出其他版式）的顺序写出部门预算公开表：
+OUT/NAME.xlsx 和 OUT/NAME.pdf，NAME 是输入文件名去掉扩展名。
+
+核对结果打印到标准错误。只要有“错误”，就不写出任何文件，退出状态为 1；加 --force
+则照样写出。所有文件先写到临时文件，全部写好后才改名替换：失败时不留下写了一半的
+文件，也不会只替换其中一部分。-o 指向的目标若是目录、输入文件本身，则拒绝；符号链接
+会被跟随（替换它指向的文件，链接保留）。按 Ctrl-C 中断时不留下临时文件。
+
+PDF 默认使用内置的文泉驿微米黑字体；--font 可指定 TrueType 字体（.ttf）或字体集
+（.ttc，用 --font-index 选第几个），如宋体 SimSun、黑体 SimHei。字体文件不超过 64 MB。
+字体中没有的字会报错，并指出所在的表和行；一格文字长到一页放不下时也报错。
+
+--format doc 写出整份公开文件 OUT/NAME-公开.pdf：封面、带页码的目录、第一部分 概况、
+第二部分 情况说明（按数据生成，与 'gongkai narrative' 相同）、十张公开表和名词解释，
+带书签和页码。--format html 把同一份文件写成一个独立的网页 OUT/NAME.html，供部门的
+公开网页使用。--style 和 --text-templates 选择文字的写法（见 'gongkai help narrative'）。`,
+		LongEN: `
 Export reads one department's disclosure (the JSON format of docs/input-format.md;
 'gongkai sample' prints a complete example), checks it as 'gongkai validate' does,
 and writes the 部门预算公开表 in the order of the layout profile (--profile; hubei, the
@@ -63,18 +83,23 @@ SimHei. A character the font cannot show is an error that names the table and ro
 'gongkai narrative' prints it), the ten tables and 名词解释, with bookmarks and page
 numbers. --format html writes the same document as one self-contained web page,
 OUT/NAME.html, for the department's 公开 page. --style and --text-templates choose
-the wording of the text (see 'gongkai help narrative').`,
+the wording of the text (see 'gongkai help narrative').
+
+Outputs are written all-or-nothing; a target that is a directory or the input itself is
+refused, symbolic links are followed (the file they point to is replaced, the link kept),
+devices and pipes are written directly, Ctrl-C leaves no temporary file. Fonts over 64 MB
+are refused; a cell too long to fit on a page is an error.`,
 		Flags: func(fs *pflag.FlagSet) any {
 			o := &exportOptions{}
-			fs.StringVarP(&o.Out, "out", "o", ".", "output directory (created if missing)")
-			fs.StringSliceVar(&o.Formats, "format", []string{"xlsx", "pdf"}, "outputs to write: xlsx, pdf, doc (the whole document as PDF), html")
-			fs.StringVar(&o.Font, "font", "", "TrueType font (.ttf, or .ttc with --font-index) for the PDF")
-			fs.IntVar(&o.FontIndex, "font-index", 0, "face of a .ttc font collection")
-			fs.BoolVar(&o.Force, "force", false, "write the files even when the checks find errors")
-			fs.BoolVarP(&o.Quiet, "quiet", "q", false, "do not print warnings and notes, only errors")
+			fs.StringVarP(&o.Out, "out", "o", ".", "输出目录（不存在则创建） / output directory (created if missing)")
+			fs.StringSliceVar(&o.Formats, "format", []string{"xlsx", "pdf"}, "写出哪些：xlsx、pdf、doc（整份文件的 PDF）、html / outputs to write: xlsx, pdf, doc (the whole document as PDF), html")
+			fs.StringVar(&o.Font, "font", "", "PDF 用的 TrueType 字体（.ttf，或 .ttc 加 --font-index） / TrueType font for the PDF")
+			fs.IntVar(&o.FontIndex, "font-index", 0, "字体集（.ttc）中的第几个字体 / face of a .ttc font collection")
+			fs.BoolVar(&o.Force, "force", false, "核对有错误也写出 / write the files even when the checks find errors")
+			fs.BoolVarP(&o.Quiet, "quiet", "q", false, "只打印错误，不打印警告和提示 / print only errors, not warnings and notes")
 			profileFlag(fs, &o.Profile)
-			fs.StringVar(&o.Style, "style", "", "text style of doc and html: 2023, 2026 or a name from --text-templates (default: by year)")
-			fs.StringVar(&o.Templates, "text-templates", "", "directory of NAME.tmpl text templates that add or replace styles")
+			fs.StringVar(&o.Style, "style", "", "doc 和 html 的文字写法：2023、2026 或 --text-templates 中的名称（默认按年度） / text style of doc and html (default: by year)")
+			fs.StringVar(&o.Templates, "text-templates", "", "文字模板目录（NAME.tmpl），增加或替换写法 / directory of NAME.tmpl text templates that add or replace styles")
 			return o
 		},
 		Run: runExport,
@@ -84,7 +109,7 @@ the wording of the text (see 'gongkai help narrative').`,
 func runExport(e env, opts any, args []string) int {
 	o := opts.(*exportOptions)
 	if len(args) != 1 {
-		fmt.Fprintln(e.stderr, "usage: gongkai export [flags] INPUT.json")
+		fmt.Fprintln(e.stderr, "用法 usage: gongkai export [flags] INPUT.json")
 		return exitUsage
 	}
 	formats, err := parseFormats(o.Formats)

@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -79,4 +81,33 @@ func docGo() string {
 		panic(err)
 	}
 	return string(out)
+}
+
+// TestHelpChineseFirst: every command's one-line and long help start in
+// Chinese (finance staff read it); the English follows.
+func TestHelpChineseFirst(t *testing.T) {
+	han := func(s string) bool {
+		for _, r := range s {
+			if unicode.Is(unicode.Han, r) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range commands() {
+		if !han(c.Short) {
+			t.Errorf("%s: Short %q has no Chinese", c.Name, c.Short)
+		}
+		if !han(firstLine(c.Long)) {
+			t.Errorf("%s: Long does not start in Chinese: %q", c.Name, firstLine(c.Long))
+		}
+	}
+}
+
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
 }

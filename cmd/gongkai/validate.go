@@ -19,25 +19,40 @@ type validateOptions struct {
 
 func validateCommand() *command {
 	return &command{
-		Name:  "validate",
-		Usage: "[--format text|json] [--strict] [--exact] INPUT.json",
-		Short: "check that every number agrees with every other (表内、表间、文表勾稽)",
+		Name:    "validate",
+		Usage:   "[--format text|json] [--strict] [--exact] INPUT.json",
+		Short:   "核对每个数字是否前后一致（表内、表间、文表勾稽）",
+		ShortEN: "check that every number agrees with every other",
 		Long: `
+Validate 核对一份公开数据：每张表的每一行和各级合计，表与表之间的勾稽（X1–X13），
+文字说明与表的一致（N1–N11），增减用词和增减幅度，功能分类和经济分类的编码与名称，
+空表说明，不应为负的金额（NEG），多于两位的小数（PREC），名称中看不见的字符（TEXT）。
+
+每条结果一行，写明级别（错误 / 警告 / 提示）、规则编号、位置和所涉的数字；一条结果最多
+列出 10 项，其余计数（“… 另有 990 项”）。四舍五入到两位小数能解释的差额不算错误（容差
+见 check 包的说明；--exact 不留容差）。--format json 输出同样的内容供其他程序使用。
+
+退出状态：0 没有错误；1 至少有一个错误（加 --strict 时警告也算）；2 输入无法读取，或
+结果无法写出（如磁盘已满）。`,
+		LongEN: `
 Validate checks a disclosure: every row and subtotal of each table, the identities
-between tables (X1–X12), the narrative against the tables (N1–N11), the change words
-and percentages, the function and economic codes, and the notes of empty tables.
+between tables (X1–X13), the narrative against the tables (N1–N11), the change words
+and percentages, the function and economic codes, the notes of empty tables, amounts
+that cannot be negative (NEG), more than two decimals (PREC) and invisible characters
+in names (TEXT).
 
 It prints one finding a line, in Chinese, with its severity (错误 / 警告 / 提示), the rule
-id, where it is and the numbers involved. Differences that rounding to two decimals
-explains are not errors (see the check package documentation for the tolerance).
+id, where it is and the numbers involved; one finding lists at most ten items and counts
+the rest. Differences that rounding to two decimals explains are not errors (see the
+check package documentation for the tolerance).
 
 Exit status: 0 when there is no error, 1 when there is at least one error (with
---strict, also a warning), 2 when the input cannot be read.`,
+--strict, also a warning), 2 when the input cannot be read or the output not written.`,
 		Flags: func(fs *pflag.FlagSet) any {
 			o := &validateOptions{}
-			fs.StringVar(&o.Format, "format", "text", "output format: text or json")
-			fs.BoolVar(&o.Strict, "strict", false, "fail (exit 1) on warnings too")
-			fs.BoolVar(&o.Exact, "exact", false, "no rounding tolerance: parts must add up to the displayed total exactly")
+			fs.StringVar(&o.Format, "format", "text", "输出格式：text 或 json / output format: text or json")
+			fs.BoolVar(&o.Strict, "strict", false, "有警告也以状态 1 退出 / fail (exit 1) on warnings too")
+			fs.BoolVar(&o.Exact, "exact", false, "不留四舍五入容差：各项之和须与印出的合计完全相等 / no rounding tolerance")
 			return o
 		},
 		Run: runValidate,
@@ -47,7 +62,7 @@ Exit status: 0 when there is no error, 1 when there is at least one error (with
 func runValidate(e env, opts any, args []string) int {
 	o := opts.(*validateOptions)
 	if len(args) != 1 {
-		fmt.Fprintln(e.stderr, "usage: gongkai validate [--format text|json] [--strict] INPUT.json")
+		fmt.Fprintln(e.stderr, "用法 usage: gongkai validate [--format text|json] [--strict] INPUT.json")
 		return exitUsage
 	}
 	if o.Format != "text" && o.Format != "json" {
