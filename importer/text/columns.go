@@ -33,6 +33,7 @@ const (
 	fVehSub    = "vehicle_subtotal"
 	fVehPur    = "vehicle_purchase"
 	fVehOp     = "vehicle_operation"
+	fOpCosts   = "operating_costs" // 机关运行经费 in a 三公 table: a figure, not a row field
 	fReception = "reception"
 	fProjName  = "project_name"
 	fItem      = "item"
@@ -158,6 +159,8 @@ func amountField(id model.TableID, l string) string {
 		}
 	case model.T07:
 		switch {
+		case hasAny(l, "机关运行经费"):
+			return fOpCosts // Shanghai 表9 prints it beside the 三公 items
 		case hasAny(l, "合计", "总计"):
 			return fTotal
 		case hasAny(l, "出国", "出境"):

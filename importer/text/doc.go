@@ -20,7 +20,7 @@
 // operating_costs.items[3], three_public.reception_change …); Narrative.Lines
 // records each key's line and Narrative.Words the change words as stated.
 // Every figure is also a model.Figure, including figures that have no field
-// in the model (their keys say what they are, e.g. three_public.abroad.change,
+// in the model (their keys say what they are, e.g. three_public.abroad_change,
 // expenditure.by_category[基本支出].share). A figure is placed only with its
 // unit (万元/元, %, 人, 个, 件（套）, 辆 …); a number cut off before its unit
 // is not guessed.

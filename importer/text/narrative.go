@@ -558,6 +558,9 @@ func changeKeys(subject string) (prior, change, pct string) {
 	switch subject {
 	case "three_public.reception":
 		return "three_public.reception.prior_total", "three_public.reception_change", "three_public.reception_change_percent"
+	case "three_public.abroad", "three_public.vehicle", "three_public.vehicle_purchase", "three_public.vehicle_operation":
+		// the model's fields for the other items' changes: abroad_change …
+		return subject + ".prior_total", subject + "_change", subject + "_change_percent"
 	}
 	return subject + ".prior_total", subject + ".change", subject + ".change_percent"
 }

@@ -97,7 +97,7 @@ var regionCases = []regionCase{
 		dept: "某某县司法局", year: 2022,
 		want: map[string]string{
 			"three_public.total": "75.00", "three_public.change": "-46.50", "three_public.change_percent": "-38.28",
-			"three_public.abroad": "0", "three_public.abroad.change": "0",
+			"three_public.abroad": "0", "three_public.abroad_change": "0",
 			"three_public.reception": "5.00", "three_public.reception_change": "0",
 			"three_public.vehicle": "70.00",
 		},

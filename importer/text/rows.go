@@ -300,6 +300,12 @@ func (p *parser) readUnitTable(id model.TableID, leaves []string, data []trow, n
 				f = fields[c]
 			}
 			switch {
+			case f == fOpCosts:
+				if a, ok := amount(v); ok {
+					p.res.Figures = append(p.res.Figures, model.Figure{Key: "表七.机关运行经费", Label: leafAt(leaves, c), Value: a, Unit: p.tabUnit, Line: r.line})
+				} else {
+					bad = true
+				}
 			case f == "":
 				if hasNumber([]string{v}) {
 					bad = true
@@ -348,6 +354,9 @@ func (p *parser) readUnitTable(id model.TableID, leaves []string, data []trow, n
 			if t == "合计" || t == "总计" {
 				return model.LevelTotal
 			}
+		}
+		if id == model.T07 && len(rows) == 1 && len(pr.text) == 0 {
+			return model.LevelTotal // one row of amounts without a label (Shanghai 表9)
 		}
 		if id == model.T06 {
 			switch c := pr.text[fCode]; {

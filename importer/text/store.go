@@ -148,6 +148,14 @@ func (p *parser) field(key string) *model.Amount {
 		return &n.ThreePublic.ReceptionChange
 	case "three_public.reception_change_percent":
 		return &n.ThreePublic.ReceptionPercent
+	case "three_public.abroad_change":
+		return &n.ThreePublic.AbroadChange
+	case "three_public.vehicle_change":
+		return &n.ThreePublic.VehicleChange
+	case "three_public.vehicle_purchase_change":
+		return &n.ThreePublic.VehiclePurchaseChange
+	case "three_public.vehicle_operation_change":
+		return &n.ThreePublic.VehicleOperationChange
 	case "procurement.total":
 		return &n.Procurement.Total
 	case "procurement.change":
