@@ -44,8 +44,8 @@ func TestThreePublicTableForms(t *testing.T) {
 			other: map[string]string{"表七.2024年预算数[合计]": "12.00", "表七.增减额[公务接待费]": "-0.50"},
 		},
 		{
-			name: "Shanghai 表9: one row without label, 接待 before 车, 机关运行经费 beside [01] [05]",
-			text: "2025年部门“三公”经费和机关运行经费预算表\n编制部门：某某街道办事处\t\t\t\t\t\t单位:万元\n“三公”经费预算数\t\t\t\t\t\t机关运行经费预算数\n合计\t因公出国(境)费\t公务接待费\t公务用车购置及运行费\t\t\t\n\t\t\t小计\t购置费\t运行费\t\n20.5\t0\t2.5\t18\t10\t8\t300.25\n",
+			name:  "Shanghai 表9: one row without label, 接待 before 车, 机关运行经费 beside [01] [05]",
+			text:  "2025年部门“三公”经费和机关运行经费预算表\n编制部门：某某街道办事处\t\t\t\t\t\t单位:万元\n“三公”经费预算数\t\t\t\t\t\t机关运行经费预算数\n合计\t因公出国(境)费\t公务接待费\t公务用车购置及运行费\t\t\t\n\t\t\t小计\t购置费\t运行费\t\n20.5\t0\t2.5\t18\t10\t8\t300.25\n",
 			want:  want{"20.5", "0", "18", "10", "8", "2.5"},
 			other: map[string]string{"表七.机关运行经费": "300.25"},
 		},
