@@ -14,9 +14,12 @@
 //	GET  /r/{id}               findings grouped by severity, downloads, table list
 //	GET  /r/{id}/tables        every table previewed in its official layout
 //	GET  /r/{id}/tables/{t}    one table
-//	GET  /r/{id}/download/{f}  f = xlsx, pdf, json (the data) or findings.json
+//	GET  /r/{id}/download/{f}  f = xlsx, pdf, doc (the whole document as PDF), html (as a web page), json (the data) or findings.json
+//	GET  /template.xlsx        the blank official workbook to fill (?profile=&year=&department=&unit=)
+//	GET  /example.json         the bundled example input
 //	POST /api/validate         multipart field "file" → findings as JSON
-//	POST /api/export?format=xlsx|pdf  multipart field "file" → the file
+//	POST /api/export?format=xlsx|pdf|doc|html|json  multipart field "file" → the file
+//	GET  /api/template         as /template.xlsx, errors as JSON
 //	GET  /static/style.css     the page's stylesheet
 //	GET  /healthz              "ok"
 //

@@ -82,7 +82,7 @@ func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Allow", "POST")
 		s.fail(w, r, http.StatusMethodNotAllowed, "这个地址只接受上传（POST 表单）")
 	case r.Method != http.MethodGet && r.Method != http.MethodHead &&
-		(p == "/" || strings.HasPrefix(p, "/r/") || p == "/static/style.css" || p == "/healthz" || p == "/example.json"):
+		(p == "/" || strings.HasPrefix(p, "/r/") || p == "/static/style.css" || p == "/healthz" || p == "/example.json" || p == "/template.xlsx" || p == "/api/template"):
 		w.Header().Set("Allow", "GET, HEAD")
 		s.fail(w, r, http.StatusMethodNotAllowed, "这个地址只能打开（GET）")
 	default:

@@ -120,6 +120,8 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /api/export", s.handleAPIExport)
 	s.mux.HandleFunc("GET /static/style.css", s.handleCSS)
 	s.mux.HandleFunc("GET /example.json", s.handleExample)
+	s.mux.HandleFunc("GET /template.xlsx", s.handleTemplate)
+	s.mux.HandleFunc("GET /api/template", s.handleTemplate)
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Write([]byte("ok\n"))

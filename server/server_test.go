@@ -176,8 +176,11 @@ func TestIndex(t *testing.T) {
 	}
 	doc := parseHTML(t, b)
 	forms := elements(doc, "form")
-	if len(forms) != 1 || attr(forms[0], "action") != "./upload" || attr(forms[0], "enctype") != "multipart/form-data" || attr(forms[0], "method") != "post" {
+	if len(forms) != 2 || attr(forms[0], "action") != "./upload" || attr(forms[0], "enctype") != "multipart/form-data" || attr(forms[0], "method") != "post" {
 		t.Fatalf("upload form missing or wrong: %d forms", len(forms))
+	}
+	if attr(forms[1], "action") != "./template.xlsx" || attr(forms[1], "method") != "get" {
+		t.Errorf("blank template form: action %q method %q", attr(forms[1], "action"), attr(forms[1], "method"))
 	}
 	labels := map[string]string{}
 	for _, l := range elements(doc, "label") {
@@ -755,7 +758,16 @@ func TestProfiles(t *testing.T) {
 	doc := parseHTML(t, wantStatus(t, get(t, ts.URL+"/"), http.StatusOK))
 	var opts []string
 	selected := ""
-	for _, o := range elements(doc, "option") {
+	var sel *xhtml.Node
+	for _, n := range elements(doc, "select") {
+		if attr(n, "id") == "profile" {
+			sel = n
+		}
+	}
+	if sel == nil {
+		t.Fatal("no profile choice on the page")
+	}
+	for _, o := range elements(sel, "option") {
 		opts = append(opts, attr(o, "value"))
 		for _, a := range o.Attr {
 			if a.Key == "selected" {
@@ -825,5 +837,34 @@ func mustJSON(t testing.TB, b []byte, v any) {
 	t.Helper()
 	if err := json.Unmarshal(b, v); err != nil {
 		t.Fatalf("%v\n%.300s", err, b)
+	}
+}
+
+// TestBlankTemplate: the blank workbook, named after the department and
+// year, opens with the instructions sheet first; bad parameters are 400s.
+func TestBlankTemplate(t *testing.T) {
+	_, ts := newTest(t, Options{})
+	resp := get(t, ts.URL+"/template.xlsx?department=%E6%9F%90%E5%B1%80&year=2027")
+	b := wantStatus(t, resp, http.StatusOK)
+	checkSecurityHeaders(t, resp)
+	if cd := resp.Header.Get("Content-Disposition"); !strings.Contains(cd, "filename*=UTF-8''%E6%9F%90%E5%B1%802027%E5%B9%B4") {
+		t.Errorf("Content-Disposition %q", cd)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	p := profiles.Default()
+	if len(sheets) != len(p.Tables)+1 || sheets[0] != "填表说明" {
+		t.Errorf("template sheets %q", sheets)
+	}
+	for _, q := range []string{"year=20x7", "year=1800", "profile=nosuch", "unit=%E5%88%86"} {
+		b := wantStatus(t, get(t, ts.URL+"/api/template?"+q), http.StatusBadRequest)
+		var e apiError
+		if err := json.Unmarshal(b, &e); err != nil || e.Error == "" {
+			t.Errorf("%s: %v %s", q, err, b)
+		}
 	}
 }
