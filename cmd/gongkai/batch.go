@@ -160,6 +160,12 @@ func runBatch(e env, opts any, args []string) int {
 		fmt.Fprintf(e.stderr, "gongkai batch: %v\n", err)
 		return exitUsage
 	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// A department needs a few MB at a time; without a limit the
+		// collector lets the heap grow to twice what is live, and a long
+		// run's RSS with it. GOMEMLIMIT overrides this.
+		debug.SetMemoryLimit(batchMemoryLimit)
+	}
 	p := newProgress(e.stderr, len(paths), o.Quiet)
 	bo.Progress = p.report
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -284,6 +290,12 @@ func (p *progress) finish() {
 		p.bar.Finish()
 	}
 }
+
+// batchMemoryLimit is the soft memory limit of a batch run (runtime/debug
+// SetMemoryLimit): the collector works harder near it, so the peak RSS of any
+// batch stays under 100 MB as long as what is live (a department per worker,
+// the results) fits.
+const batchMemoryLimit = 70 << 20
 
 // sourceDateEpoch is SOURCE_DATE_EPOCH as a time (zero when unset): the
 // document date of every output and of the reports.

@@ -152,11 +152,15 @@ func (z *sortedZip) shareStrings() error {
 	index := map[string]int{}
 	var sst bytes.Buffer
 	count := 0
-	var out bytes.Buffer
 	for _, p := range z.sheets {
-		raw := p.data.Bytes()
-		out.Reset()
-		out.Grow(len(raw))
+		// Rewrite straight into the compressor: no second copy of a sheet.
+		rawBuf := p.data
+		raw := rawBuf.Bytes()
+		p.raw = false
+		p.data = bytes.Buffer{}
+		z.start(p)
+		w := partWriter{z: z, p: p}
+		var num [20]byte
 		for {
 			i := bytes.Index(raw, inlineOpen)
 			if i < 0 {
@@ -168,24 +172,24 @@ func (z *sortedZip) shareStrings() error {
 			if gt < 0 || end < gt {
 				return errors.New("xlsx: unexpected inline string in a stream-written sheet")
 			}
-			key := string(rest[:end]) // attributes of <t>, ">", text
-			n, ok := index[key]
+			key := rest[:end] // attributes of <t>, ">", text
+			n, ok := index[string(key)]
 			if !ok {
 				n = len(index)
-				index[key] = n
+				index[string(key)] = n
 				sst.WriteString("<si><t")
-				sst.WriteString(key)
+				sst.Write(key)
 				sst.WriteString("</t></si>")
 			}
 			count++
-			out.Write(raw[:i])
-			out.WriteString(` t="s"><v>`)
-			out.WriteString(strconv.Itoa(n))
-			out.WriteString(`</v></c>`)
+			w.Write(raw[:i])
+			w.Write([]byte(` t="s"><v>`))
+			w.Write(strconv.AppendInt(num[:0], int64(n), 10))
+			w.Write([]byte(`</v></c>`))
 			raw = rest[end+len(inlineClose):]
 		}
-		out.Write(raw)
-		if err := z.compress(p, out.Bytes()); err != nil {
+		w.Write(raw)
+		if err := z.finish(); err != nil {
 			return err
 		}
 	}
