@@ -92,6 +92,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzRead  -fuzztime $(FUZZTIME) -fuzzminimizetime 3s ./importer/jsonin
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) -fuzzminimizetime 3s ./importer/text
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) -fuzzminimizetime 3s ./fonts
+	$(GO) test -run '^$$' -fuzz FuzzRead  -fuzztime $(FUZZTIME) -fuzzminimizetime 3s ./importer/xlsxin
 
 # Rebuilds fonts/wqymicrohei/wqy-microhei-0.ttf from Debian's fonts-wqy-microhei
 # (face 0 of its TTC) with our own extractor; the test checks the checksum.

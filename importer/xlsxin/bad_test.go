@@ -3,8 +3,11 @@ package xlsxin
 import (
 	"bytes"
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"gongkai/internal/xlsxcases"
 	"gongkai/model"
@@ -59,4 +62,81 @@ func list(fs []model.Finding) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// TestAllProblemsAtOnce: a workbook with several problems reports every
+// one, each at its cell.
+func TestAllProblemsAtOnce(t *testing.T) {
+	_, base, err := xlsxcases.Example()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(base))
+	if err != nil {
+		t.Fatal(err)
+	}
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(f.SetCellStr(xlsxcases.T05, "E6", "12,3x"))
+	must(f.SetCellStr(xlsxcases.T05, "G8", "约5万"))
+	must(f.SetCellStr(xlsxcases.T02, "C4", "总额"))
+	must(f.MergeCell(xlsxcases.T06, "C7", "D7"))
+	var b bytes.Buffer
+	must(f.Write(&b))
+	f.Close()
+	_, fs, err := Read(bytes.NewReader(b.Bytes()), "表.xlsx", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{
+		"表.xlsx 表五 一般公共预算支出表!E6: “12,3x”不是金额",
+		"表.xlsx 表五 一般公共预算支出表!G8: “约5万”不是金额",
+		"表.xlsx 表二 部门收入总表!C3: 表头应为“总计”，实为“总额”",
+		"表.xlsx 表六 一般公共预算基本支出表!C7:D7: 数据区有合并单元格",
+	} {
+		found := false
+		for _, f := range fs {
+			found = found || f.Severity == model.SeverityError && strings.Contains(f.Message, w)
+		}
+		if !found {
+			t.Errorf("no error %q; findings:\n%s", w, list(fs))
+		}
+	}
+}
+
+// TestFormulaCache: a formula whose stored value differs from what it
+// computes is read by its stored value, with a warning naming both.
+func TestFormulaCache(t *testing.T) {
+	_, base, err := xlsxcases.Example()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// E6 (表五 合计 总计) keeps its stored value and gets a formula that
+	// computes something else: a workbook saved without recalculation.
+	var stored string
+	re := regexp.MustCompile(`<c r="E6"([^>]*)><v>([^<]*)</v></c>`)
+	data, err := xlsxcases.EditPart(base, "xl/worksheets/sheet5.xml", func(s string) string {
+		if m := re.FindStringSubmatch(s); m != nil {
+			stored = m[2]
+		}
+		return re.ReplaceAllString(s, `<c r="E6"$1><f>F6+1</f><v>$2</v></c>`)
+	})
+	if err != nil || stored == "" {
+		t.Fatalf("no stored value at 表五!E6 (%v)", err)
+	}
+	d, fs, err := Read(bytes.NewReader(data), "表.xlsx", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.Tables.T05.Rows[0].Total; got.Decimal().String() != stored {
+		t.Errorf("表五 合计 = %s, want the stored %s", got, stored)
+	}
+	want := "表.xlsx 表五 一般公共预算支出表!E6: 公式 =F6+1 算得"
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, want) || !strings.Contains(fs[0].Message, "单元格保存的值为 "+stored) {
+		t.Errorf("findings:\n%swant one containing %q", list(fs), want)
+	}
 }

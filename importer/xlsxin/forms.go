@@ -51,7 +51,8 @@ func forms(p *profiles.Profile) ([]form, error) {
 				return nil, err
 			}
 			f := form{id: id, scheme: sc, sheet: s}
-			f.titles = []string{norm(s.Title), norm(id.Name())}
+			// Titles may carry the year ({year}年部门…): match without it.
+			f.titles = []string{stripYear(norm(s.Title)), norm(id.Name())}
 			f.paths, f.leaf = headerPaths(s)
 			out = append(out, f)
 		}
@@ -122,3 +123,6 @@ func norm(s string) string {
 	}
 	return b.String()
 }
+
+// stripYear removes a year (2000年) from a normalised title.
+func stripYear(s string) string { return yearRE.ReplaceAllString(s, "") }

@@ -427,7 +427,7 @@ func matchTitle(g *grid, fs []form) (*form, int) {
 	bestLen, bestRow := 0, 0
 	for r := 1; r <= min(len(g.rows), 4); r++ {
 		for _, v := range g.rows[r-1] {
-			t := norm(v)
+			t := stripYear(norm(v))
 			if t == "" {
 				continue
 			}

@@ -19,7 +19,13 @@ import (
 // export writes d as the official workbook.
 func export(t testing.TB, d *model.Disclosure) []byte {
 	t.Helper()
-	doc, err := templates.Document(d, templates.Options{})
+	return exportWith(t, d, nil)
+}
+
+// exportWith writes d as the official workbook of profile p (nil: the default).
+func exportWith(t testing.TB, d *model.Disclosure, p *profiles.Profile) []byte {
+	t.Helper()
+	doc, err := templates.Document(d, templates.Options{Profile: p})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,11 +143,16 @@ func diff(a, b any) []string {
 // sameLayout: the read-back disclosure lays out exactly as the input.
 func sameLayout(t *testing.T, want, got *model.Disclosure) {
 	t.Helper()
-	dw, err := templates.Document(want, templates.Options{})
+	sameLayoutWith(t, want, got, nil)
+}
+
+func sameLayoutWith(t *testing.T, want, got *model.Disclosure, p *profiles.Profile) {
+	t.Helper()
+	dw, err := templates.Document(want, templates.Options{Profile: p})
 	if err != nil {
 		t.Fatal(err)
 	}
-	dg, err := templates.Document(got, templates.Options{})
+	dg, err := templates.Document(got, templates.Options{Profile: p})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,11 +173,18 @@ func sameLayout(t *testing.T, want, got *model.Disclosure) {
 func TestRoundTripExamples(t *testing.T) {
 	for _, name := range examples.Names() {
 		t.Run(name, func(t *testing.T) {
-			if p := examples.Profile(name); p != profiles.DefaultName {
-				t.Skipf("%s is laid out by the %s profile; this round trip reads the %s layout", name, p, profiles.DefaultName)
+			if pn := examples.Profile(name); pn != profiles.DefaultName {
+				// Not yet read: split code columns (类/款/项), a 合计 row
+				// at the bottom with its label merged over the code
+				// columns, per-table units and numbered function labels.
+				t.Skipf("reading the %s layout is not done yet", pn)
+			}
+			p, err := profiles.Open(examples.Profile(name))
+			if err != nil {
+				t.Fatal(err)
 			}
 			in := loadExample(t, name)
-			got, fs, err := Read(bytes.NewReader(export(t, in)), "表.xlsx", Options{})
+			got, fs, err := Read(bytes.NewReader(exportWith(t, in, p)), "表.xlsx", Options{Profile: p})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -176,7 +194,7 @@ func TestRoundTripExamples(t *testing.T) {
 			if d := diff(normalise(in), normalise(got)); len(d) > 0 {
 				t.Errorf("model differs after the round trip:\n%s", strings.Join(d, "\n"))
 			}
-			sameLayout(t, in, got)
+			sameLayoutWith(t, in, got, p)
 		})
 	}
 }

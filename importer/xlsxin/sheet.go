@@ -355,6 +355,9 @@ func (st *sheetReader) noteRow(r int) (string, bool) {
 
 // text returns the text of layout column j in row r.
 func (st *sheetReader) text(r, j int) string {
+	if j < 0 || j >= len(st.cols) {
+		return "" // a column the profile's layout does not have
+	}
 	c := st.cols[j]
 	if c == 0 {
 		return ""
@@ -366,6 +369,9 @@ func (st *sheetReader) text(r, j int) string {
 // reported, and leading zeros restored where the allowed lengths leave one
 // choice.
 func (st *sheetReader) code(r, j int, lengths []int) string {
+	if j < 0 || j >= len(st.cols) {
+		return ""
+	}
 	c := st.cols[j]
 	v := st.text(r, j)
 	if v == "" {
@@ -410,6 +416,9 @@ func contains(xs []int, x int) bool {
 // to 15 significant digits (what Excel shows); amounts with fewer places
 // than the layout's get the layout's places (180 → 180.00).
 func (st *sheetReader) amount(r, j int) model.Amount {
+	if j < 0 || j >= len(st.cols) {
+		return model.Amount{}
+	}
 	c := st.cols[j]
 	if c == 0 {
 		return model.Amount{}

@@ -274,3 +274,27 @@ func rewrite(base []byte, extra func(*zip.Writer) error, replace string, body io
 	}
 	return out.Bytes(), nil
 }
+
+// EditPart returns the workbook with the text of zip part name changed by fn.
+func EditPart(base []byte, name string, fn func(string) string) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(base), int64(len(base)))
+	if err != nil {
+		return nil, err
+	}
+	for _, zf := range zr.File {
+		if zf.Name != name {
+			continue
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			return nil, err
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return nil, err
+		}
+		return replacePart(base, name, strings.NewReader(fn(string(b))), 0)
+	}
+	return nil, fmt.Errorf("no part %s", name)
+}
