@@ -418,17 +418,25 @@ description. 'gongkai profile show NAME > my.yaml' prints one as a file to edit;
 
 # gongkai profile
 
-用法 usage: gongkai profile show NAME | check FILE.yaml | fields TABLE
+用法 usage: gongkai profile show NAME | check FILE.yaml | fields TABLE | import 模板.xlsx
 
 gongkai profile show NAME      打印内置版式的 YAML 文本，作为自己版式文件的起点
 gongkai profile check FILE     读取并检查版式文件，报告每个问题的文件与行号
 gongkai profile fields TABLE   列出表（t01 … t10）的列可以显示的模型字段
+gongkai profile import 模板.xlsx > region.yaml
+
+	由官方空白工作簿起草版式：按表名识别各表，读出表头与合并单元格、
+	列宽、单位行、编制部门行、列序号行和注释，按表头文字把各列对应到模型
+	字段；未能对应的列标为 TODO（退出码 1），填好后用 check 检查
 
 show prints an embedded profile as YAML, to start a file of your own from
 ('gongkai profile show shanghai > my.yaml'). check reads a profile file and reports every
 problem with its file and line (my.yaml:41: column “合计” has span 3 but the header has
 2 rows); the exit status is 2 when it has any. fields lists the model fields the columns of
-a table can show (see docs/profile-format.md).
+a table can show (see docs/profile-format.md). import drafts a profile from a region's blank
+official workbook: tables by title, header grids and merges, column widths, units and preparer
+lines, column-number rows and notes, each leaf column mapped to a model field by its header
+words; columns it could not map are marked TODO and listed on standard error (exit status 1).
 
 # gongkai version
 

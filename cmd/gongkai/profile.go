@@ -2,9 +2,11 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/pflag"
+	"github.com/xuri/excelize/v2"
 
 	"gongkai/model"
 	"gongkai/profiles"
@@ -57,28 +59,37 @@ description. 'gongkai profile show NAME > my.yaml' prints one as a file to edit;
 func profileCommand() *command {
 	return &command{
 		Name:  "profile",
-		Usage: "show NAME | check FILE.yaml | fields TABLE",
+		Usage: "show NAME | check FILE.yaml | fields TABLE | import 模板.xlsx",
 		Short: "打印、检查版式文件 / print, check a layout profile",
 		Long: `
 gongkai profile show NAME      打印内置版式的 YAML 文本，作为自己版式文件的起点
 gongkai profile check FILE     读取并检查版式文件，报告每个问题的文件与行号
 gongkai profile fields TABLE   列出表（t01 … t10）的列可以显示的模型字段
+gongkai profile import 模板.xlsx > region.yaml
+                               由官方空白工作簿起草版式：按表名识别各表，读出表头与合并单元格、
+                               列宽、单位行、编制部门行、列序号行和注释，按表头文字把各列对应到模型
+                               字段；未能对应的列标为 TODO（退出码 1），填好后用 check 检查
 
 show prints an embedded profile as YAML, to start a file of your own from
 ('gongkai profile show shanghai > my.yaml'). check reads a profile file and reports every
 problem with its file and line (my.yaml:41: column “合计” has span 3 but the header has
 2 rows); the exit status is 2 when it has any. fields lists the model fields the columns of
-a table can show (see docs/profile-format.md).`,
+a table can show (see docs/profile-format.md). import drafts a profile from a region's blank
+official workbook: tables by title, header grids and merges, column widths, units and preparer
+lines, column-number rows and notes, each leaf column mapped to a model field by its header
+words; columns it could not map are marked TODO and listed on standard error (exit status 1).`,
 		Run: runProfile,
 	}
 }
 
 func runProfile(e env, _ any, args []string) int {
 	if len(args) != 2 {
-		fmt.Fprintln(e.stderr, "usage: gongkai profile show NAME | check FILE.yaml | fields TABLE")
+		fmt.Fprintln(e.stderr, "usage: gongkai profile show NAME | check FILE.yaml | fields TABLE | import 模板.xlsx")
 		return exitUsage
 	}
 	switch args[0] {
+	case "import":
+		return importProfile(e, args[1])
 	case "show":
 		b, err := profiles.Source(args[1])
 		if err != nil {
@@ -109,7 +120,7 @@ func runProfile(e env, _ any, args []string) int {
 		}
 		return exitOK
 	}
-	fmt.Fprintf(e.stderr, "gongkai profile: unknown action %q (show, check, fields)\n", args[0])
+	fmt.Fprintf(e.stderr, "gongkai profile: unknown action %q (show, check, fields, import)\n", args[0])
 	return exitUsage
 }
 
@@ -122,4 +133,71 @@ func modelTable(s string) model.TableID {
 		}
 	}
 	return model.TableID(s)
+}
+
+// importProfile drafts a profile from a blank official workbook: every
+// sheet's cells, merges and column widths go to profiles.Draft.
+func importProfile(e env, name string) int {
+	f, err := excelize.OpenFile(name, excelize.Options{UnzipSizeLimit: 64 << 20, UnzipXMLSizeLimit: 16 << 20})
+	if err != nil {
+		fmt.Fprintf(e.stderr, "gongkai profile import: %s: %v\n", name, err)
+		return exitUsage
+	}
+	defer f.Close()
+	var grids []profiles.Grid
+	for _, sh := range f.GetSheetList() {
+		g := profiles.Grid{Name: sh, Cells: map[[2]int]string{}, Widths: map[int]float64{}}
+		rows, err := f.GetRows(sh)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "gongkai profile import: %s: %s: %v\n", name, sh, err)
+			return exitUsage
+		}
+		maxCol := 0
+		for r, row := range rows {
+			for c, v := range row {
+				if v != "" {
+					g.Cells[[2]int{r + 1, c + 1}] = v
+				}
+			}
+			maxCol = max(maxCol, len(row))
+		}
+		merges, err := f.GetMergeCells(sh)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "gongkai profile import: %s: %s: %v\n", name, sh, err)
+			return exitUsage
+		}
+		for _, m := range merges {
+			c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+			c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+			if err1 != nil || err2 != nil {
+				continue
+			}
+			g.Merges = append(g.Merges, profiles.Range{R1: r1, C1: c1, R2: r2, C2: c2})
+			if v := m.GetCellValue(); v != "" {
+				g.Cells[[2]int{r1, c1}] = v
+			}
+			maxCol = max(maxCol, c2)
+		}
+		for c := 1; c <= maxCol; c++ {
+			col, _ := excelize.ColumnNumberToName(c)
+			if w, err := f.GetColWidth(sh, col); err == nil {
+				g.Widths[c] = w
+			}
+		}
+		grids = append(grids, g)
+	}
+	res := profiles.Draft(filepath.Base(name), grids)
+	if _, err := e.stdout.Write(res.YAML); err != nil {
+		return exitUsage
+	}
+	for _, s := range res.Skipped {
+		fmt.Fprintf(e.stderr, "gongkai profile import: 工作表“%s”不是可识别的表，已跳过 / sheet skipped: no table title recognised\n", s)
+	}
+	for _, u := range res.Unmapped {
+		fmt.Fprintf(e.stderr, "gongkai profile import: 未能识别的列 / unmapped column: %s（请填写 field）\n", u)
+	}
+	if len(res.Unmapped) > 0 {
+		return exitFindings
+	}
+	return exitOK
 }
