@@ -22,12 +22,16 @@ type Options struct {
 // order: the ten tables in their official order (each table's rows in
 // order, then by rule), then the narrative, then the whole document.
 // It never fails: numbers that disagree are findings, and a rule whose
-// data is absent (a nil table, a blank narrative figure) is skipped.
+// data is absent (a nil table, a blank narrative figure) is skipped; a
+// disclosure without department, year or unit, or with nothing to check,
+// and rows without a level are findings (D-META, R-LEVEL), not silence.
 func Disclosure(d *model.Disclosure, o Options) []model.Finding {
 	if d == nil {
 		return nil
 	}
 	c := &checker{d: d, o: o, cat: catalog()}
+	c.meta()
+	c.levels()
 	c.tables()
 	c.cross()
 	c.codes()
@@ -75,6 +79,8 @@ type Rule struct{ ID, Description string }
 func Rules() []Rule { return append([]Rule(nil), rules...) }
 
 var rules = []Rule{
+	{"D-META", "公开主体、年度、金额单位齐全，且有可核对的内容"},
+	{"R-LEVEL", "表中每行都有层级（合计、科室、部门、单位、明细）"},
 	{"R-ROW", "行内：总计等于各分项之和"},
 	{"R-SUB", "表内：合计、科室、部门、类等汇总行等于其下级行之和"},
 	{"R-FIX", "表一/表四固定行：本年收入合计、收入总计、本年支出合计、支出总计等各自相加"},

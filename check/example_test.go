@@ -68,7 +68,7 @@ func ExampleOptions() {
 // of the "三公" total is larger than the total (seed mistake V1), and the
 // change word says both 增加 and 减少 (V2).
 func ExampleDisclosure_narrative() {
-	d := &model.Disclosure{Narrative: &model.Narrative{
+	d := &model.Disclosure{Department: "测试中心", Year: 2023, Unit: model.UnitWanYuan, Narrative: &model.Narrative{
 		Expenditure: model.ExpenditureFigures{Total: model.MustAmount("231.79"), Change: model.MustAmount("-121.52")},
 		ThreePublic: model.ThreePublic{Total: model.MustAmount("0.12"), Reception: model.MustAmount("1.2")},
 		Words:       map[string]string{"expenditure.change": "增加减少"},

@@ -470,20 +470,49 @@ func TestMessageFormat(t *testing.T) {
 	t.Errorf("with Exact, want %q among %q", want, got)
 }
 
-// TestEmptyInputs: nothing to check gives nothing, and never a panic.
+// TestEmptyInputs: empty inputs never panic, and what is missing is said
+// (D-META), not passed over: an empty disclosure is not a clean one.
 func TestEmptyInputs(t *testing.T) {
 	empty := model.Tables{T01: &model.SummaryTable{}, T02: &model.IncomeTable{}, T03: &model.ExpenditureTable{}, T04: &model.SummaryTable{},
 		T05: &model.ExpenditureTable{}, T06: &model.BasicTable{}, T07: &model.ThreePublicTable{}, T08: &model.ExpenditureTable{},
 		T09: &model.ProcurementTable{}, T10: &model.ExpenditureTable{}}
-	for name, d := range map[string]*model.Disclosure{
-		"nil":              nil,
-		"zero":             {},
-		"empty tables":     {Tables: empty},
-		"empty narrative":  {Narrative: &model.Narrative{}},
-		"empty everything": {Tables: empty, Narrative: &model.Narrative{}},
+	if fs := Disclosure(nil, Options{}); fs != nil {
+		t.Errorf("nil: %v", fs)
+	}
+	for name, tc := range map[string]struct {
+		d    *model.Disclosure
+		want int // D-META findings
+	}{
+		"zero":             {&model.Disclosure{}, 4},
+		"empty tables":     {&model.Disclosure{Tables: empty}, 3},
+		"empty narrative":  {&model.Disclosure{Narrative: &model.Narrative{}}, 3},
+		"empty everything": {&model.Disclosure{Tables: empty, Narrative: &model.Narrative{}}, 3},
+		"only the header":  {&model.Disclosure{Department: "测试单位", Year: 2024, Unit: model.UnitYuan}, 1},
+		"complete, empty":  {&model.Disclosure{Department: "测试单位", Year: 2024, Unit: model.UnitYuan, Tables: empty}, 0},
 	} {
-		if fs := Disclosure(d, Options{}); len(errorsOf(fs)) > 0 {
-			t.Errorf("%s: %v", name, fs)
+		fs := Disclosure(tc.d, Options{})
+		n := 0
+		for _, f := range fs {
+			if f.Rule == "D-META" {
+				n++
+			} else if f.Severity == model.SeverityError {
+				t.Errorf("%s: unexpected %s", name, f)
+			}
 		}
+		if n != tc.want {
+			t.Errorf("%s: %d D-META findings, want %d: %v", name, n, tc.want, fs)
+		}
+	}
+}
+
+// A row without a level used to be taken for a detail row, so a wrong 合计
+// went unreported: it is now an error naming the rows.
+func TestRowWithoutLevel(t *testing.T) {
+	t5 := t5()
+	t5.Rows[0].Level = ""
+	t5.Rows[0].Total = a("99.00") // a wrong 合计
+	fs := find(Disclosure(disc(model.Tables{T05: t5}, nil), Options{}), "R-LEVEL")
+	if len(fs) != 1 || fs[0].Table != model.T05 || !strings.Contains(fs[0].Message, "1 行没有层级") || !strings.Contains(fs[0].Message, "合计") {
+		t.Errorf("got %v", fs)
 	}
 }

@@ -108,12 +108,18 @@ func sheet(d *model.Disclosure, p *profiles.Profile, t *profiles.Table) (layout.
 	return b.rowTable(), nil
 }
 
+// unitOf is the disclosure's unit; with none stated the units line says so
+// (单位：（未注明）) rather than claim 万元, and no amount is converted.
 func unitOf(d *model.Disclosure) string {
 	if d.Unit == "" {
-		return model.UnitWanYuan
+		return UnitUnstated
 	}
 	return d.Unit
 }
+
+// UnitUnstated stands for the unit of a disclosure whose Unit is empty.
+const UnitUnstated = "（未注明）"
+
 
 func documentDate(d *model.Disclosure) (time.Time, error) {
 	if d.Date == "" {

@@ -244,5 +244,19 @@ func combineFindings(parsed, checked []model.Finding) []model.Finding {
 		}
 		out = append(out, f)
 	}
-	return append(out, checked...)
+	// The parser's P8 (department, year or unit not found, or nothing
+	// found) and the check's D-META say the same: keep the parser's.
+	p8 := map[string]bool{}
+	for _, f := range parsed {
+		if f.Rule == "P8" {
+			p8[f.Field] = true
+		}
+	}
+	for _, f := range checked {
+		if f.Rule == "D-META" && p8[f.Field] {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }

@@ -51,6 +51,11 @@ func (e *GlyphError) Error() string {
 		where, e.Text, quoteRune(e.Rune), e.Rune, why)
 }
 
+// ErrNoSheets is returned by Write and Plan for a document with nothing to
+// print (no sheet, no text part, no cover), as exporter/xlsx returns its
+// ErrNoSheets: an empty document is a mistake of the caller, not a blank page.
+var ErrNoSheets = errors.New("exporter/pdf: the document has no sheets (文档中没有任何表)")
+
 // ErrNoFont is returned by Write and Plan when Options.Font is nil. The
 // package does not embed a font itself, so that a program bringing its own
 // does not carry the 4.6 MB default.

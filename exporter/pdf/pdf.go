@@ -31,6 +31,9 @@ type Options struct {
 // cannot hold; problems are returned as *GlyphError values (joined) and
 // nothing is written.
 func Write(w io.Writer, doc layout.Document, o Options) error {
+	if empty(doc) {
+		return ErrNoSheets
+	}
 	s, _, err := prepare(doc, o)
 	if err != nil {
 		return err
@@ -105,4 +108,9 @@ func subsetName(name string, runes []rune) string {
 		ps = ps[:48]
 	}
 	return string(tag[:]) + "+" + ps
+}
+
+// empty reports a document with nothing to print.
+func empty(doc layout.Document) bool {
+	return len(doc.Sheets) == 0 && len(doc.Parts) == 0 && doc.Cover == nil
 }

@@ -71,6 +71,9 @@ func (p *PagePlan) String() string {
 // Plan lays the document out as Write would, without writing a PDF, and
 // returns where every row lands. It checks the glyphs like Write.
 func Plan(doc layout.Document, o Options) (*PagePlan, error) {
+	if empty(doc) {
+		return nil, ErrNoSheets
+	}
 	s, _, err := prepare(doc, o)
 	if err != nil {
 		return nil, err
