@@ -120,7 +120,6 @@ func unitOf(d *model.Disclosure) string {
 // UnitUnstated stands for the unit of a disclosure whose Unit is empty.
 const UnitUnstated = "（未注明）"
 
-
 func documentDate(d *model.Disclosure) (time.Time, error) {
 	if d.Date == "" {
 		return time.Date(d.Year, time.January, 1, 0, 0, 0, 0, time.UTC), nil
