@@ -2,6 +2,7 @@ package templates
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 
 	"gongkai/layout"
@@ -216,23 +217,30 @@ func blankRows(s *layout.Sheet, pl *blankPlan) {
 			s.Columns[c].CodeLen = l
 		}
 	}
+	// The layout may reorder the rows (a profile that prints the 合计 last):
+	// each layout row finds its placeholder row by its Ref (t05.rows[3]).
+	levels := make([]model.Level, len(s.Rows))
+	for r, row := range s.Rows {
+		levels[r] = model.LevelDetail
+		if i := refIndex(row.Ref); i >= 0 && i < len(pl.levels) {
+			levels[r] = pl.levels[i]
+		}
+	}
 	var tops []int // rows the 合计 adds up
-	for r, lv := range pl.levels {
+	for r, lv := range levels {
 		switch lv {
-		case model.LevelDetail, model.LevelUnit:
-			tops = append(tops, r)
-		case model.LevelClass:
+		case model.LevelDetail, model.LevelUnit, model.LevelClass:
 			tops = append(tops, r)
 		}
 	}
-	for r, lv := range pl.levels {
+	for r, lv := range levels {
 		for c, col := range s.Columns {
 			switch {
 			case lv == model.LevelTotal && col.Kind == layout.KindAmount:
 				sum(s, r, c, refsOf(tops, c))
 			case lv == model.LevelClass && col.Kind == layout.KindAmount:
 				var items []int
-				for k := r + 1; k < len(pl.levels) && pl.levels[k] == model.LevelItem; k++ {
+				for k := r + 1; k < len(levels) && levels[k] == model.LevelItem; k++ {
 					items = append(items, k)
 				}
 				sum(s, r, c, refsOf(items, c))
@@ -243,6 +251,19 @@ func blankRows(s *layout.Sheet, pl *blankPlan) {
 			}
 		}
 	}
+}
+
+// refIndex is the row index of a layout row's Ref (t05.rows[3] → 3), or -1.
+func refIndex(ref string) int {
+	i := strings.LastIndex(ref, "[")
+	if i < 0 || !strings.HasSuffix(ref, "]") {
+		return -1
+	}
+	n, err := strconv.Atoi(ref[i+1 : len(ref)-1])
+	if err != nil {
+		return -1
+	}
+	return n
 }
 
 func refsOf(rows []int, c int) []layout.CellRef {

@@ -16,7 +16,8 @@ gongkai makes, checks and converts department budget disclosures.
 	batch     many departments at once: workbooks, PDFs and one 核对汇总 / export a whole region
 	validate  核对每个数字是否前后一致（表内、表间、文表勾稽）
 	          check that every number agrees with every other
-	template  写出空白的公开表填报模板（.xlsx）/ write the blank official workbook to fill
+	template  写出空白的公开表填报模板（.xlsx）
+	          write the blank official workbook to fill
 	parse     读取已公开的文件（文本、PDF、网页、Word）为 JSON / read a published disclosure into the JSON model
 	convert   把已公开的文件转成工作簿（公开表、文中数据、核对结果） / turn a published disclosure into a workbook
 	serve     网页版：在浏览器中上传、核对、预览和下载 (web page for staff who do not use a terminal)
@@ -38,7 +39,7 @@ Exit status: 0 clean, 1 findings at error severity (or text left unread), 2 bad 
 用法 usage: gongkai export [flags] INPUT.json
 
 Export 读取一个部门的公开数据（docs/input-format.md 所述的 JSON；'gongkai sample' 打印
-一份完整的例子），像 'gongkai validate' 一样核对，然后按版式（--profile；默认 hubei，
+一份完整的例子；也可以是公开表格式的工作簿 .xlsx，如填好的 'gongkai template' 模板），像 'gongkai validate' 一样核对，然后按版式（--profile；默认 hubei，
 即湖北的十张表；'gongkai profiles' 列出其他版式）的顺序写出部门预算公开表：
 OUT/NAME.xlsx 和 OUT/NAME.pdf，NAME 是输入文件名去掉扩展名。
 
@@ -59,7 +60,8 @@ PDF 默认使用内置的文泉驿微米黑字体；--font 可指定 TrueType �
 English:
 
 Export reads one department's disclosure (the JSON format of docs/input-format.md;
-'gongkai sample' prints a complete example), checks it as 'gongkai validate' does,
+'gongkai sample' prints a complete example; or a workbook in the official layout, such
+as a filled 'gongkai template'), checks it as 'gongkai validate' does,
 and writes the 部门预算公开表 in the order of the layout profile (--profile; hubei, the
 default, prints the ten Hubei tables; 'gongkai profiles' lists the others): OUT/NAME.xlsx and OUT/NAME.pdf,
 where NAME is the input's file name without its extension.
@@ -185,9 +187,10 @@ could not be written, or interrupted.
 
 # gongkai validate
 
-用法 usage: gongkai validate [--format text|json] [--strict] [--exact] INPUT.json
+用法 usage: gongkai validate [--format text|json] [--strict] [--exact] INPUT.json|表.xlsx
 
-Validate 核对一份公开数据：每张表的每一行和各级合计，表与表之间的勾稽（X1–X13），
+Validate 核对一份公开数据（JSON，或公开表格式的工作簿 .xlsx，如填好的 'gongkai template'
+模板；读取工作簿时发现的问题，如存为文本的金额，与核对结果一起列出，并写明工作表和单元格）：每张表的每一行和各级合计，表与表之间的勾稽（X1–X13），
 文字说明与表的一致（N1–N11），增减用词和增减幅度，功能分类和经济分类的编码与名称，
 空表说明，不应为负的金额（NEG），多于两位的小数（PREC），名称中看不见的字符（TEXT）。
 
@@ -200,7 +203,9 @@ Validate 核对一份公开数据：每张表的每一行和各级合计，表�
 
 English:
 
-Validate checks a disclosure: every row and subtotal of each table, the identities
+Validate checks a disclosure (JSON, or a workbook in the official layout such as a filled
+'gongkai template'; problems found while reading a workbook are listed with the findings,
+located by sheet and cell): every row and subtotal of each table, the identities
 between tables (X1–X13), the narrative against the tables (N1–N11), the change words
 and percentages, the function and economic codes, the notes of empty tables, amounts
 that cannot be negative (NEG), more than two decimals (PREC) and invisible characters
@@ -233,6 +238,8 @@ Exit status: 0 when there is no error, 1 when there is at least one error (with
 
 	gongkai validate 填报模板.xlsx
 	gongkai export 填报模板.xlsx -o out/
+
+English:
 
 Template writes the blank official workbook: a first sheet 填表说明 (how to fill it),
 then every table of the layout profile in its official layout, with empty input rows

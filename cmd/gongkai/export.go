@@ -46,7 +46,7 @@ func exportCommand() *command {
 		ShortEN: "write the 公开表 as an official-format workbook (.xlsx) and PDF, or the whole document",
 		Long: `
 Export 读取一个部门的公开数据（docs/input-format.md 所述的 JSON；'gongkai sample' 打印
-一份完整的例子），像 'gongkai validate' 一样核对，然后按版式（--profile；默认 hubei，
+一份完整的例子；也可以是公开表格式的工作簿 .xlsx，如填好的 'gongkai template' 模板），像 'gongkai validate' 一样核对，然后按版式（--profile；默认 hubei，
 即湖北的十张表；'gongkai profiles' 列出其他版式）的顺序写出部门预算公开表：
 OUT/NAME.xlsx 和 OUT/NAME.pdf，NAME 是输入文件名去掉扩展名。
 
@@ -65,7 +65,8 @@ PDF 默认使用内置的文泉驿微米黑字体；--font 可指定 TrueType �
 公开网页使用。--style 和 --text-templates 选择文字的写法（见 'gongkai help narrative'）。`,
 		LongEN: `
 Export reads one department's disclosure (the JSON format of docs/input-format.md;
-'gongkai sample' prints a complete example), checks it as 'gongkai validate' does,
+'gongkai sample' prints a complete example; or a workbook in the official layout, such
+as a filled 'gongkai template'), checks it as 'gongkai validate' does,
 and writes the 部门预算公开表 in the order of the layout profile (--profile; hubei, the
 default, prints the ten Hubei tables; 'gongkai profiles' lists the others): OUT/NAME.xlsx and OUT/NAME.pdf,
 where NAME is the input's file name without its extension.

@@ -24,9 +24,10 @@ type templateOptions struct {
 
 func templateCommand() *command {
 	return &command{
-		Name:  "template",
-		Usage: "-o 填报模板.xlsx [--year 2027] [--department 某某局] [--profile NAME|FILE]",
-		Short: "写出空白的公开表填报模板（.xlsx）/ write the blank official workbook to fill",
+		Name:    "template",
+		Usage:   "-o 填报模板.xlsx [--year 2027] [--department 某某局] [--profile NAME|FILE]",
+		Short:   "写出空白的公开表填报模板（.xlsx）",
+		ShortEN: "write the blank official workbook to fill",
 		Long: `
 写出空白的部门预算公开表工作簿，供在 Excel、WPS 或 LibreOffice 中填写：第一张是“填表说明”，
 其后每张公开表一个工作表，标题、表头与正式公开表相同。浅黄色单元格是填报区（每张表
@@ -36,8 +37,8 @@ func templateCommand() *command {
 --year 和 --department 写进文档属性和填表说明，读回时据此确定年度和部门。填好后：
 
 	gongkai validate 填报模板.xlsx
-	gongkai export 填报模板.xlsx -o out/
-
+	gongkai export 填报模板.xlsx -o out/`,
+		LongEN: `
 Template writes the blank official workbook: a first sheet 填表说明 (how to fill it),
 then every table of the layout profile in its official layout, with empty input rows
 (light yellow), the 合计 and subtotal rows as SUM formulas that Excel, WPS and
