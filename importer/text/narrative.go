@@ -200,17 +200,112 @@ func (p *parser) readNarrative() {
 		p.narrUnit = model.UnitYuan
 	}
 	topic := tNone
+	listItem := "" // the 项 of a numbered list item, for the sentences that follow it
 	for _, it := range items {
 		s := it.s
 		txt := s.text()
+		if m := reListItem.FindStringSubmatch(txt); m != nil {
+			listItem = strings.TrimSpace(m[1])
+			p.readItem(s, it.toks, listItem)
+			continue
+		}
 		if s.head {
+			listItem = ""
 			topic = topicOf(txt) // a heading starts a new topic, or none
 		} else if !strings.HasPrefix(strings.TrimLeft(txt, " ,，"), "其中") {
 			if t := topicOf(txt); t != tNone {
 				topic = t
+				listItem = ""
 			}
 		}
+		if listItem != "" && !strings.HasPrefix(strings.TrimSpace(txt), "主要原因") && hasNumberToken(it.toks, 0, len(s.r)) {
+			p.readItem(s, it.toks, listItem)
+			continue
+		}
+		listItem = ""
 		p.readSentence(s, it.toks, topic)
+	}
+}
+
+var reStartsCompare = regexp.MustCompile(`^(?:比|较|与|同比)(?:上年|上一年|去年|\d{4}年)`)
+
+// reListItem matches a numbered 项 of the list of what the money is for:
+// 1. “一般公共服务支出（类）…（项）”2.63万元，主要用于…
+var reListItem = regexp.MustCompile(`^\s*\d+[.、]\s*“([^”]{2,120})”`)
+
+// itemPatterns say what a number in a 项 list item's sentences is, by the
+// words before it; the first match wins. A new wording is a new row.
+var itemPatterns = []struct {
+	words []string
+	key   string // appended to the item's key
+}{
+	{[]string{"执行数"}, ".prior_actual"}, // 2022年当年预算执行数为1.48万元
+	{[]string{"上年预算", "上年为"}, ".prior_total"},
+	{[]string{"预算安排", "安排"}, ""}, // 2023年预算安排2.63万元: the item's amount again
+}
+
+// readItem reads the sentences of one numbered 项 list item: its amount,
+// the year before, and the change, under expenditure.items[<项>] keys
+// (figures only: the model keeps the 项 amounts in the tables).
+func (p *parser) readItem(s sentence, toks []token, item string) {
+	key := mapKey("expenditure.items", item)
+	st := &sentState{topic: tExp, subject: key, lastFunc: -1, changeSign: map[string]int{}, pctSign: map[string]int{}}
+	first := true
+	for i := range toks {
+		t := &toks[i]
+		if t.ignore || t.unit == "" {
+			continue
+		}
+		raw := label(s, toks, i)
+		v, err := model.ParseAmount(t.num)
+		if err != nil {
+			continue
+		}
+		place := func(k string) {
+			t.used = true
+			p.place(k, v, t.unit, p.cleanLabel(raw), t.line, raw)
+		}
+		if words, sign, _ := changeWords(raw); words != "" && (isAmountUnit(t.unit) || t.unit == "%") {
+			k := key + ".change"
+			if t.unit == "%" {
+				k = key + ".change_percent"
+			}
+			if sign < 0 {
+				v = v.Neg()
+			}
+			place(k)
+			p.n.Words[k] = words
+			continue
+		}
+		if !isAmountUnit(t.unit) {
+			continue
+		}
+		k := ""
+		matched := false
+		for _, ip := range itemPatterns {
+			if hasAny(raw, ip.words...) {
+				k, matched = key+ip.key, true
+				break
+			}
+		}
+		if !matched && first {
+			k, matched = key, true
+		}
+		if matched {
+			place(k)
+			first = false
+		}
+	}
+	// 比上年预算执行数持平: a stated zero change
+	if txt := s.text(); hasAny(txt, sameWords...) && hasAny(txt, priorMarks...) {
+		p.place(key+".change", model.MustAmount("0"), p.narrUnit, "持平", s.line[0], "")
+	}
+	_ = st
+	for _, t := range toks {
+		if !t.ignore && !t.used && t.unit != "" && t.unit != "月" && t.unit != "日" {
+			p.unread(t.line, s.text())
+			break
+		}
 	}
 }
 
@@ -432,6 +527,12 @@ var priorWords = []string{"比上年", "较上年", "上年预算", "同比", "�
 func (p *parser) readSentence(s sentence, toks []token, topic string) {
 	st := &sentState{topic: topic, subject: topic, lastFunc: -1, changeSign: map[string]int{}, pctSign: map[string]int{}}
 	txt := s.text()
+	// 公务接待费1.35万元。比2024年预算持平: a sentence that starts with its
+	// comparison continues the subject of the sentence before
+	if p.lastSubject != "" && p.lastTopic == topic && reStartsCompare.MatchString(strings.TrimSpace(txt)) {
+		st.subject = p.lastSubject
+	}
+	defer func() { p.lastSubject, p.lastTopic = st.subject, topic }()
 	qPos := strings.Index(txt, "其中")
 	funcPos := -1
 	for _, w := range []string{"支出构成", "构成为", "构成情况", "按功能分类", "功能分类"} {
@@ -594,6 +695,25 @@ func (p *parser) classify(s sentence, toks []token, i int, st *sentState) {
 	words, sign, both := changeWords(raw)
 	if t.unit == "" {
 		// a number without its unit (or cut off before it) is never placed
+		return
+	}
+	if words == "" && (isAmountUnit(t.unit) || t.unit == "%") && hasAny(raw, sameWords...) && hasAny(raw, priorMarks...) {
+		// 与2024年预算一致0万元: a no-change word with its amount
+		if sj := subjectOf(changeSubjectText(raw), st.topic); sj != "" {
+			st.subject = sj
+		}
+		_, ck, pk := changeKeys(st.subject)
+		key := ck
+		if t.unit == "%" {
+			key = pk
+		}
+		for _, w := range sameWords {
+			if strings.Contains(raw, w) {
+				p.n.Words[key] = w
+				break
+			}
+		}
+		place(key)
 		return
 	}
 	if words != "" && (isAmountUnit(t.unit) || t.unit == "%") && !strings.Contains(raw, "占") {
@@ -840,6 +960,12 @@ func (p *parser) ruleProc(t *token, lab string, st *sentState, place func(string
 	}
 	key := ""
 	switch {
+	case hasAny(lab, "中小企业", "小型和微型", "小微企业") && !hasAny(lab, "预留"):
+		return // 授予中小企业合同金额 …: not a budget figure this rule knows
+	case hasAny(lab, "小型和微型", "小微企业"):
+		key = "procurement.small_micro_reserved" // 预留给小型和微型企业的…
+	case hasAny(lab, "中小企业"):
+		key = "procurement.sme_reserved" // 面向中小企业预留…
 	case hasAny(lab, "货物"):
 		key = "procurement.goods"
 	case hasAny(lab, "工程"):
@@ -859,6 +985,12 @@ func (p *parser) ruleProc(t *token, lab string, st *sentState, place func(string
 func (p *parser) ruleAssets(t *token, lab string, st *sentState, place func(string)) {
 	subject := ""
 	switch {
+	case hasAny(lab, "其他固定资产"):
+		subject = "fixed_other"
+	case hasAny(lab, "流动资产"):
+		subject = "current"
+	case hasAny(lab, "在建工程"):
+		subject = "construction"
 	case hasAny(lab, "固定资产"):
 		subject = "fixed"
 	case hasAny(lab, "无形资产"):

@@ -99,6 +99,10 @@ type parser struct {
 	narrUnit string
 	tabUnit  string
 
+	// lastSubject and lastTopic are the subject and topic of the sentence
+	// read last (a sentence that starts with 比上年… continues them).
+	lastSubject, lastTopic string
+
 	// titleLines marks the line(s) read as the document's title.
 	titleLines map[int]bool
 

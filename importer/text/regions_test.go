@@ -176,6 +176,48 @@ var regionCases = []regionCase{
 			"income.sources[事业收入]": "0", "income.sources[其他收入]": "100.00",
 		},
 	},
+	{
+		name: "Shanghai cover label names the department; 项 list with 执行数 and a percent change [01] [03]",
+		text: `上海市某区2024年区级部门预算
+预算主管部门：上海市某区某某街道办事处
+部门预算编制说明
+支出预算80.00万元。
+财政拨款支出主要内容如下：
+1. “一般公共服务支出（类）统计信息事务（款）统计管理（项）”3.20万元，主要用于统计工作。2023年当年预算执行数为2.00万元，2024年预算安排3.20万元，比2023年预算执行数增加60.00%。主要原因是：普查工作增加。
+2. “公共安全支出（类）司法（款）公共法律服务（项）”12.00万元，主要用于法律服务。2023年当年预算执行数为12.00万元，2024年预算安排12.00万元，比2023年预算执行数持平。主要原因是：保持不变。`,
+		dept: "上海市某区某某街道办事处", year: 2024,
+		want: map[string]string{
+			"expenditure.total": "80.00",
+			"expenditure.items[一般公共服务支出(类)统计信息事务(款)统计管理(项)]":                "3.20",
+			"expenditure.items[一般公共服务支出(类)统计信息事务(款)统计管理(项)].prior_actual":   "2.00",
+			"expenditure.items[一般公共服务支出(类)统计信息事务(款)统计管理(项)].change_percent": "60.00",
+			"expenditure.items[公共安全支出(类)司法(款)公共法律服务(项)].change":             "0",
+		},
+		missing: []string{"expenditure.change_percent", "expenditure.change"},
+	},
+	{
+		name: "a no-change sentence after the item's own sentence; 一致 with 0万元 [01] [05]",
+		text: `某某局2025年部门预算
+2025年“三公”经费预算数为8.00万元，比2024年预算减少2.00万元。其中：
+（一）公务用车购置费0万元，与2024年预算一致0万元，主要原因是无车辆购置。
+（二）公务接待费3.00万元。比2024年预算持平，主要原因是接待保持不变。`,
+		dept: "某某局", year: 2025,
+		want: map[string]string{
+			"three_public.total": "8.00", "three_public.change": "-2.00",
+			"three_public.vehicle_purchase": "0", "three_public.vehicle_purchase_change": "0",
+			"three_public.reception": "3.00", "three_public.reception_change": "0",
+		},
+	},
+	{
+		name: "政府采购 reserved for small firms is not the total [01]",
+		text: `某某局2025年部门预算
+2025年政府采购预算总额120.00万元，其中：货物20.00万元，服务100.00万元。面向中小企业预留政府采购项目预算金额48.00万元，其中预留给小型和微型企业的政府采购项目预算为30.00万元。`,
+		dept: "某某局", year: 2025,
+		want: map[string]string{
+			"procurement.total": "120.00", "procurement.goods": "20.00", "procurement.services": "100.00",
+			"procurement.sme_reserved": "48.00", "procurement.small_micro_reserved": "30.00",
+		},
+	},
 }
 
 func TestRegionalWording(t *testing.T) {

@@ -13,6 +13,8 @@ var (
 	reOverview = regexp.MustCompile(`^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+[、.])?(.{2,60}?)(?:部门)?(?:概况|基本情况)$`)
 	reExplain  = regexp.MustCompile(`^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+[、.])?(.{2,60}?)(?:\d{4}年度?)?(?:部门)?预算(?:编制)?情况说明$`)
 	reDigits   = regexp.MustCompile(`\d+`)
+	// reDeptLabel reads a department named by a label on its own line.
+	reDeptLabel = regexp.MustCompile(`^(?:预算主管部门|主管部门|预算单位|编制部门|编制单位|部门名称|单位名称)[:：](\S{2,40})$`)
 	// reTitleLoose reads the titles of other regions, where words stand
 	// between the year and 预算 and the year may lack 年:
 	// 某司法局2022年“三公”经费预算情况, 关于2022区政务办…预算的说明.
@@ -57,6 +59,17 @@ func cleanDept(s string) string {
 // "…YYYY年部门预算公开" (possibly split over two lines), or the 概况 /
 // 情况说明 headings.
 func (p *parser) findTitle() {
+	// a labelled line names the department outright (Shanghai's cover:
+	// 预算主管部门：…; 预算单位：…; 编制部门：…)
+	for _, l := range p.lines[:min(len(p.lines), 40)] {
+		if m := reDeptLabel.FindStringSubmatch(compact(l)); m != nil {
+			if d := cleanDept(m[1]); d != "" && !genericDept(d) {
+				p.dept = d
+				p.deptNums = reDigits.FindAllString(d, -1)
+				break
+			}
+		}
+	}
 	limit := len(p.lines)
 	prev := ""
 	for i := 0; i < limit; i++ {
@@ -72,6 +85,9 @@ func (p *parser) findTitle() {
 					dept = cleanDept(prev)
 				}
 				if dept != "" && !strings.HasPrefix(dept, "第") && !strings.Contains(dept, "部分") {
+					if p.dept != "" {
+						dept = p.dept // the labelled department wins over a title's words
+					}
 					p.dept, p.year = dept, y
 					p.titleLines[i] = true
 					break
@@ -160,6 +176,10 @@ func priorYearAt(l, match string) bool {
 
 func genericDept(s string) bool {
 	s = cleanDept(s)
+	// a topic, not a body: 2025年“三公”经费, “三公”经费
+	if strings.Contains(s, "三公") || strings.ContainsAny(s, "“”\"") || reLeadYear.MatchString(s) {
+		return true
+	}
 	switch s {
 	case "", "部门", "单位", "本部门", "本单位", "机构", "部门预算", "预算":
 		return true
