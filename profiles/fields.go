@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 
 	"gongkai/model"
 )
@@ -109,6 +110,21 @@ var (
 // parts of every code field, and the narrative figures
 // (narrative.three_public.total …) that print beside a table.
 func Fields(id model.TableID) []Field {
+	fieldsOnce.Do(func() {
+		fieldsByTable = map[model.TableID][]Field{}
+		for _, t := range model.AllTables {
+			fieldsByTable[t] = computeFields(t)
+		}
+	})
+	return append([]Field(nil), fieldsByTable[id]...)
+}
+
+var (
+	fieldsOnce    sync.Once
+	fieldsByTable map[model.TableID][]Field
+)
+
+func computeFields(id model.TableID) []Field {
 	var out []Field
 	if Shape(id) == ShapeSummary {
 		out = append(out, summaryFields...)
@@ -148,7 +164,8 @@ func Fields(id model.TableID) []Field {
 
 // field returns the field name of table id, or ok false.
 func field(id model.TableID, name string) (Field, bool) {
-	for _, f := range Fields(id) {
+	Fields(id)
+	for _, f := range fieldsByTable[id] {
 		if f.Name == name {
 			return f, true
 		}

@@ -59,12 +59,25 @@ func (b builder) rowTable() layout.Sheet {
 			return 1
 		})
 	}
+	// The struct field each leaf reads, found once per sheet.
+	rowType := rows.Type().Elem()
+	index := make([][]int, len(leaves))
+	for c, l := range leaves {
+		name := l.Field
+		if base, _, isPart := profiles.CodePart(name, ""); isPart {
+			name = base
+		}
+		if f, ok := structField(rowType, name); ok {
+			index[c] = f.Index
+		}
+	}
+	levelField, _ := rowType.FieldByName("Level")
 	for _, i := range order {
 		r := rows.Index(i)
-		level := model.Level(r.FieldByName("Level").String())
+		level := model.Level(r.FieldByIndex(levelField.Index).String())
 		cells := make([]layout.Cell, len(leaves))
 		for c, l := range leaves {
-			cells[c] = b.cell(r, l)
+			cells[c] = b.cell(r, l, index[c])
 		}
 		if level == model.LevelTotal {
 			b.totalLabel(cells, leaves)
@@ -121,8 +134,9 @@ func (b builder) putTotal(cells []layout.Cell, leaves []profiles.Leaf) {
 	cells[at].Align = layout.AlignCenter
 }
 
-// cell is the display cell of leaf l of data row r.
-func (b builder) cell(r reflect.Value, l profiles.Leaf) layout.Cell {
+// cell is the display cell of leaf l of data row r; index is the struct
+// field the leaf reads (nil for a narrative figure or a field the row lacks).
+func (b builder) cell(r reflect.Value, l profiles.Leaf, index []int) layout.Cell {
 	if strings.HasPrefix(l.Field, "narrative.") {
 		a, _ := profiles.NarrativeAmount(b.d.Narrative, l.Field)
 		from := unitOf(b.d)
@@ -131,19 +145,12 @@ func (b builder) cell(r reflect.Value, l profiles.Leaf) layout.Cell {
 		}
 		return b.amountFrom(a, from, l.ShowZero())
 	}
-	name := l.Field
-	base, _, isPart := profiles.CodePart(name, "")
-	if isPart {
-		name = base
-	}
-	v := fieldByJSON(r, name)
-	if !v.IsValid() {
+	if index == nil {
 		return layout.Cell{Empty: true}
 	}
-	switch x := v.Interface().(type) {
+	switch x := r.FieldByIndex(index).Interface().(type) {
 	case string:
-		if isPart {
-			_, part, _ := profiles.CodePart(l.Field, x)
+		if _, part, isPart := profiles.CodePart(l.Field, x); isPart {
 			return layout.TextCell(part)
 		}
 		return layout.TextCell(x)
@@ -156,14 +163,21 @@ func (b builder) cell(r reflect.Value, l profiles.Leaf) layout.Cell {
 	return layout.Cell{Empty: true}
 }
 
-// fieldByJSON returns the field of struct value v whose JSON name is name.
-func fieldByJSON(v reflect.Value, name string) reflect.Value {
-	t := v.Type()
+// structField returns the field of struct type t whose JSON name is name.
+func structField(t reflect.Type, name string) (reflect.StructField, bool) {
 	for i := range t.NumField() {
 		tag, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
 		if tag == name {
-			return v.Field(i)
+			return t.Field(i), true
 		}
+	}
+	return reflect.StructField{}, false
+}
+
+// fieldByJSON returns the field of struct value v whose JSON name is name.
+func fieldByJSON(v reflect.Value, name string) reflect.Value {
+	if f, ok := structField(v.Type(), name); ok {
+		return v.FieldByIndex(f.Index)
 	}
 	return reflect.Value{}
 }

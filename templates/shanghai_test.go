@@ -190,3 +190,27 @@ func TestShanghaiFigures(t *testing.T) {
 		t.Errorf("empty 表6 note %q", s6.Notes)
 	}
 }
+
+// BenchmarkDocumentShanghai lays out the nine Shanghai tables of the
+// 万里街道 example (287 body rows).
+func BenchmarkDocumentShanghai(b *testing.B) {
+	p, _ := profiles.Embedded("shanghai")
+	d := exampleShanghai(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Document(d, Options{Profile: p}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDocumentHubei lays out the ten Hubei tables of the 2023 example.
+func BenchmarkDocumentHubei(b *testing.B) {
+	d := example2023(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Document(d, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
