@@ -296,7 +296,7 @@ func TestPDFContentsAndText(t *testing.T) {
 		if res.Disclosure.Narrative == nil {
 			t.Fatalf("%s: importer/published + importer/text read no narrative from the PDF", style)
 		}
-		compareFigures(t, style+" (importer/published pdf)", facts(d), res.Disclosure.Narrative)
+		compareFigures(t, style+" (importer/published pdf)", styleFacts(t, d, style), res.Disclosure.Narrative)
 	}
 }
 

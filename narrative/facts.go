@@ -76,10 +76,12 @@ type ThreeItem struct {
 	Reason string
 }
 
-// Item is a labelled figure.
+// Item is a labelled figure; Parts are the lines printed under it (the
+// three funds of a 财政拨款收入 line).
 type Item struct {
 	Name   string
 	Amount Figure
+	Parts  []Item
 }
 
 // Share is a function class of 本年支出构成.
@@ -125,7 +127,8 @@ type Facts struct {
 		Reason     string
 	}
 	Operating struct {
-		Total  Figure
+		Total  Figure // 表六 302 商品和服务支出 (else the narrative's figure)
+		Stated Figure // the narrative's 机关运行经费, as given (Shanghai prints it in 表9)
 		Change Change
 		Items  []Item
 		Reason string
@@ -191,7 +194,7 @@ func change(this model.Amount, prior, statedThis, statedChange model.Amount) Cha
 	}
 	c := Change{Known: true, Prior: amountFig(p)}
 	d := this.Decimal().Sub(p.Decimal())
-	c.Amount = Figure{Known: true, Value: d.Abs().Round(2), Places: 2}
+	c.Amount = Figure{Known: true, Value: d.Abs().Round(2), Places: 2, exact: model.A(d.Abs())}
 	switch {
 	case c.Amount.Value.IsZero():
 		c.Word, c.Same = "持平", true
@@ -207,13 +210,50 @@ func change(this model.Amount, prior, statedThis, statedChange model.Amount) Cha
 	return c
 }
 
-// facts computes what a style writes from d.
-func facts(d *model.Disclosure) Facts {
+// scale returns the factor that turns amounts in unit from into unit to
+// (万元 and 元); 1 when either is unknown or they are equal.
+func scale(from, to string) decimal.Decimal {
+	switch {
+	case from == model.UnitYuan && to == model.UnitWanYuan:
+		return decimal.New(1, -4)
+	case from == model.UnitWanYuan && to == model.UnitYuan:
+		return decimal.New(1, 4)
+	}
+	return decimal.New(1, 0)
+}
+
+// facts computes what a style writes from d, with amounts in unit (""
+// for the unit of d). Table amounts are converted from d.Unit, the
+// narrative's from its own unit (else d.Unit), before anything is rounded.
+func facts(d *model.Disclosure, unit string) Facts {
 	var f Facts
 	f.Department, f.Region, f.Year, f.Unit = d.Department, d.Region, d.Year, d.Unit
 	if f.Unit == "" {
 		f.Unit = model.UnitWanYuan
 	}
+	if unit != "" {
+		f.Unit = unit
+	}
+	dataUnit := d.Unit
+	if dataUnit == "" {
+		dataUnit = model.UnitWanYuan
+	}
+	narrUnit := dataUnit
+	if d.Narrative != nil && d.Narrative.Unit != "" {
+		narrUnit = d.Narrative.Unit
+	}
+	tk, nk := scale(dataUnit, f.Unit), scale(narrUnit, f.Unit)
+	conv := func(k decimal.Decimal) func(model.Amount) model.Amount {
+		return func(a model.Amount) model.Amount {
+			if a.IsBlank() || k.Equal(decimal.New(1, 0)) {
+				return a
+			}
+			return model.A(a.Decimal().Mul(k))
+		}
+	}
+	tc, nc := conv(tk), conv(nk)
+	tAmt := func(a model.Amount) Figure { return amountFig(tc(a)) }
+	nAmt := func(a model.Amount) Figure { return amountFig(nc(a)) }
 	if len(d.Date) == 10 {
 		f.Date = strings.TrimLeft(d.Date[:4], "0") + "年" + strings.TrimLeft(d.Date[5:7], "0") + "月" + strings.TrimLeft(d.Date[8:10], "0") + "日"
 	}
@@ -240,24 +280,36 @@ func facts(d *model.Disclosure) Facts {
 	in := &f.Income
 	switch {
 	case ts.T01 != nil && !ts.T01.IncomeGrandTotal.IsBlank():
-		in.Total = amountFig(ts.T01.IncomeGrandTotal)
+		in.Total = tAmt(ts.T01.IncomeGrandTotal)
+		fiscal := -1 // a 财政拨款收入 line whose funds follow it
 		for _, l := range ts.T01.Income {
-			if !l.Amount.IsBlank() {
-				in.Sources = append(in.Sources, Item{Name: incomeName(l), Amount: amountFig(l.Amount)})
+			if l.Amount.IsBlank() {
+				continue
 			}
+			it := Item{Name: incomeName(l), Amount: tAmt(l.Amount)}
+			switch {
+			case l.Key == model.IncomeFiscal:
+				fiscal = len(in.Sources)
+			case fiscal >= 0 && (l.Key == model.IncomeGeneral || l.Key == model.IncomeGovFund || l.Key == model.IncomeStateCapital):
+				in.Sources[fiscal].Parts = append(in.Sources[fiscal].Parts, it)
+				continue
+			default:
+				fiscal = -1
+			}
+			in.Sources = append(in.Sources, it)
 		}
 		if !ts.T01.Carryover.IsBlank() {
-			in.Sources = append(in.Sources, Item{Name: "上年结余结转", Amount: amountFig(ts.T01.Carryover)})
+			in.Sources = append(in.Sources, Item{Name: "上年结余结转", Amount: tAmt(ts.T01.Carryover)})
 		}
 	default:
-		in.Total = amountFig(n.Income.Total)
+		in.Total = nAmt(n.Income.Total)
 		for _, k := range sortedKeys(n.Income.Sources) {
 			if a := n.Income.Sources[k]; !a.IsBlank() {
-				in.Sources = append(in.Sources, Item{Name: k, Amount: amountFig(a)})
+				in.Sources = append(in.Sources, Item{Name: k, Amount: nAmt(a)})
 			}
 		}
 	}
-	in.Change = change(in.Total.exact, n.Income.PriorTotal, n.Income.Total, n.Income.Change)
+	in.Change = change(in.Total.exact, nc(n.Income.PriorTotal), nc(n.Income.Total), nc(n.Income.Change))
 	in.Reason = x.Reasons.Income
 
 	// 预算支出
@@ -265,11 +317,11 @@ func facts(d *model.Disclosure) Facts {
 	t3 := totalRow(ts.T03)
 	switch {
 	case t3 != nil && !t3.Total.IsBlank():
-		ex.Total = amountFig(t3.Total)
+		ex.Total = tAmt(t3.Total)
 	case ts.T01 != nil && !ts.T01.ExpenditureTotal.Total.IsBlank():
-		ex.Total = amountFig(ts.T01.ExpenditureTotal.Total)
+		ex.Total = tAmt(ts.T01.ExpenditureTotal.Total)
 	default:
-		ex.Total = amountFig(n.Expenditure.Total)
+		ex.Total = nAmt(n.Expenditure.Total)
 	}
 	if t3 != nil {
 		cats := []struct {
@@ -288,55 +340,56 @@ func facts(d *model.Disclosure) Facts {
 		}
 		for _, c := range cats {
 			if !c.a.IsBlank() {
-				ex.Categories = append(ex.Categories, Item{Name: c.name, Amount: amountFig(c.a)})
+				ex.Categories = append(ex.Categories, Item{Name: c.name, Amount: tAmt(c.a)})
 			}
 		}
 	} else {
 		for _, k := range []string{model.CatPersonnel, model.CatPublic, model.CatOtherOperating, model.CatSpecific, model.CatBasic, model.CatProject} {
 			if a, ok := n.Expenditure.ByCategory[k]; ok && !a.IsBlank() {
-				ex.Categories = append(ex.Categories, Item{Name: k, Amount: amountFig(a)})
+				ex.Categories = append(ex.Categories, Item{Name: k, Amount: nAmt(a)})
 			}
 		}
 	}
-	ex.Functions = functionShares(d, n)
-	ex.Change = change(ex.Total.exact, n.Expenditure.PriorTotal, n.Expenditure.Total, n.Expenditure.Change)
+	ex.Functions = functionShares(d, n, tAmt, nAmt)
+	ex.Change = change(ex.Total.exact, nc(n.Expenditure.PriorTotal), nc(n.Expenditure.Total), nc(n.Expenditure.Change))
 	ex.Reason = x.Reasons.Expenditure
 
 	// 机关运行经费: 表六 302 and its items.
 	op := &f.Operating
 	if cls, items := operating(ts.T06); cls != nil {
-		op.Total = amountFig(cls.Total)
+		op.Total = tAmt(cls.Total)
 		for _, r := range items {
 			if !r.Total.IsBlank() && !r.Total.IsZero() {
-				op.Items = append(op.Items, Item{Name: r.Name, Amount: amountFig(r.Total)})
+				op.Items = append(op.Items, Item{Name: r.Name, Amount: tAmt(r.Total)})
 			}
 		}
 	} else {
-		op.Total = amountFig(n.OperatingCosts.Total)
+		op.Total = nAmt(n.OperatingCosts.Total)
 		for _, it := range n.OperatingCosts.Items {
 			if !it.Amount.IsBlank() {
-				op.Items = append(op.Items, Item{Name: it.Name, Amount: amountFig(it.Amount)})
+				op.Items = append(op.Items, Item{Name: it.Name, Amount: nAmt(it.Amount)})
 			}
 		}
 	}
-	op.Change = change(op.Total.exact, n.OperatingCosts.PriorTotal, n.OperatingCosts.Total, n.OperatingCosts.Change)
+	op.Stated = nAmt(n.OperatingCosts.Total)
+	op.Change = change(op.Total.exact, nc(n.OperatingCosts.PriorTotal), nc(n.OperatingCosts.Total), nc(n.OperatingCosts.Change))
 	op.Reason = x.Reasons.OperatingCosts
 
 	// “三公”经费: 表七 合计.
 	tp := &f.ThreePublic
 	if r := threePublicTotal(ts.T07); r != nil {
-		tp.Total, tp.Abroad, tp.VehiclePurchase, tp.VehicleOperation, tp.Reception = amountFig(r.Total), amountFig(r.Abroad), amountFig(r.VehiclePurchase), amountFig(r.VehicleOperation), amountFig(r.Reception)
+		tp.Total, tp.Abroad, tp.VehiclePurchase, tp.VehicleOperation, tp.Reception = tAmt(r.Total), tAmt(r.Abroad), tAmt(r.VehiclePurchase), tAmt(r.VehicleOperation), tAmt(r.Reception)
 		if tp.VehiclePurchase.Known == false && tp.VehicleOperation.Known == false {
-			tp.Vehicle = amountFig(r.VehicleSubtotal)
+			tp.Vehicle = tAmt(r.VehicleSubtotal)
 		}
 	} else if ts.T07 != nil && len(ts.T07.Rows) == 0 {
 		// an empty 表七: no “三公”经费
 	} else {
 		t := n.ThreePublic
-		tp.Total, tp.Abroad, tp.Vehicle, tp.VehiclePurchase, tp.VehicleOperation, tp.Reception = amountFig(t.Total), amountFig(t.Abroad), amountFig(t.Vehicle), amountFig(t.VehiclePurchase), amountFig(t.VehicleOperation), amountFig(t.Reception)
+		tp.Total, tp.Abroad, tp.Vehicle, tp.VehiclePurchase, tp.VehicleOperation, tp.Reception = nAmt(t.Total), nAmt(t.Abroad), nAmt(t.Vehicle), nAmt(t.VehiclePurchase), nAmt(t.VehicleOperation), nAmt(t.Reception)
 	}
-	tp.Change = change(tp.Total.exact, n.ThreePublic.PriorTotal, n.ThreePublic.Total, n.ThreePublic.Change)
-	tp.ReceptionChange = change(tp.Reception.exact, model.Amount{}, n.ThreePublic.Reception, n.ThreePublic.ReceptionChange)
+	tp.Change = change(tp.Total.exact, nc(n.ThreePublic.PriorTotal), nc(n.ThreePublic.Total), nc(n.ThreePublic.Change))
+	tp.ReceptionChange = change(tp.Reception.exact, model.Amount{}, nc(n.ThreePublic.Reception), nc(n.ThreePublic.ReceptionChange))
 	tp.Reason, tp.ReceptionReason = x.Reasons.ThreePublic, x.Reasons.Reception
 	tpn := n.ThreePublic
 	for _, it := range []struct {
@@ -350,7 +403,7 @@ func facts(d *model.Disclosure) Facts {
 		{"vehicle_operation", "公务用车运行维护费", tp.VehicleOperation, tpn.VehicleOperation, tpn.VehicleOperationChange},
 	} {
 		if it.f.Known {
-			tp.Items = append(tp.Items, ThreeItem{Key: it.key, Name: it.name, Amount: it.f, Change: change(it.f.exact, model.Amount{}, it.stated, it.delta)})
+			tp.Items = append(tp.Items, ThreeItem{Key: it.key, Name: it.name, Amount: it.f, Change: change(it.f.exact, model.Amount{}, nc(it.stated), nc(it.delta))})
 		}
 	}
 	if tp.Reception.Known {
@@ -365,20 +418,20 @@ func facts(d *model.Disclosure) Facts {
 		pr.Given, pr.None = true, true
 	case ts.T09 != nil:
 		if r := procurementTotal(ts.T09); r != nil {
-			pr.Total = amountFig(r.Total)
+			pr.Total = tAmt(r.Total)
 		}
 	default:
-		pr.Total = amountFig(p.Total)
+		pr.Total = nAmt(p.Total)
 	}
 	if !pr.None {
-		pr.Goods, pr.Works, pr.Services = amountFig(p.Goods), amountFig(p.Works), amountFig(p.Services)
-		pr.Change = change(pr.Total.exact, model.Amount{}, p.Total, p.Change)
+		pr.Goods, pr.Works, pr.Services = nAmt(p.Goods), nAmt(p.Works), nAmt(p.Services)
+		pr.Change = change(pr.Total.exact, model.Amount{}, nc(p.Total), nc(p.Change))
 		pr.Given = pr.Total.Known
 	}
 	pr.Reason = x.Reasons.Procurement
 
 	a := n.Assets
-	f.Assets.Total, f.Assets.Fixed, f.Assets.Intangible = amountFig(a.Total), amountFig(a.Fixed), amountFig(a.Intangible)
+	f.Assets.Total, f.Assets.Fixed, f.Assets.Intangible = nAmt(a.Total), nAmt(a.Fixed), nAmt(a.Intangible)
 	f.Assets.FixedCount, f.Assets.IntangibleCount, f.Assets.Vehicles = countFig(a.FixedCount), countFig(a.IntangibleCount), countFig(a.Vehicles)
 	return f
 }
@@ -398,6 +451,12 @@ func incomeName(l model.IncomeLine) string {
 		return "单位资金收入"
 	case model.IncomeCarryover:
 		return "上年结余结转"
+	case model.IncomeFiscal:
+		return "财政拨款收入"
+	case model.IncomeBusiness:
+		return "事业收入"
+	case model.IncomeOperating:
+		return "事业单位经营收入"
 	}
 	return cleanLabel(l.Label)
 }

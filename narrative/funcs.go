@@ -36,8 +36,11 @@ func funcs(unit string) template.FuncMap {
 		"sec": func() string { nSec++; nSub = 0; return cn(nSec) + "、" },
 		// sub numbers the sub-sections: （一）（二）…
 		"sub": func() string { nSub++; return "（" + cn(nSub) + "）" },
-		"cn":  cn,
-		"inc": func(i int) int { return i + 1 },
+		// restart restarts sec and sub (for parts numbered by the style itself).
+		"restart": func() string { nSec, nSub = 0, 0; return "" },
+		"cn":      cn,
+		"inc":     func(i int) int { return i + 1 },
+		"dec":     func(i int) int { return i - 1 },
 		// items joins labelled amounts: 办公费1.50万元、印刷费0.30万元.
 		"items": func(sep string, its []Item) string {
 			parts := make([]string, 0, len(its))

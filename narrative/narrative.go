@@ -23,8 +23,9 @@ var embedded embed.FS
 // Options choose the wording. The zero value writes the built-in style of
 // the disclosure's year.
 type Options struct {
-	// Style names the style: 2023, 2026, or one of Dir. "" picks by year:
-	// 2026 from 2026 on, else 2023.
+	// Style names the style: 2023, 2026, shanghai, or one of Dir. "" picks
+	// the style named like Tables.Profile when there is one (shanghai),
+	// else by year: 2026 from 2026 on, else 2023.
 	Style string
 	// Dir is a directory of NAME.tmpl files that add styles or replace
 	// built-in ones of the same name ("" for none).
@@ -77,9 +78,15 @@ func styleFiles(o Options) (map[string]string, error) {
 	return set, nil
 }
 
-func styleName(d *model.Disclosure, o Options) string {
+func styleName(d *model.Disclosure, o Options, set map[string]string) string {
 	if o.Style != "" {
 		return o.Style
+	}
+	// a style named like the layout profile is that profile's wording
+	if p := o.Tables.Profile; p != nil && p.Name != "" {
+		if _, ok := set[p.Name]; ok {
+			return p.Name
+		}
 	}
 	if d.Year >= 2026 {
 		return "2026"
@@ -91,28 +98,63 @@ func styleName(d *model.Disclosure, o Options) string {
 // described in the package doc. Findings name what the text had to leave
 // out (a reason, a duty list) because the model does not give it.
 func Text(d *model.Disclosure, o Options) (string, []model.Finding, error) {
-	if d == nil {
-		return "", nil, ErrNoDisclosure
-	}
-	set, err := styleFiles(o)
+	t, f, err := prepare(d, o)
 	if err != nil {
 		return "", nil, err
 	}
-	name := styleName(d, o)
-	src, ok := set[name]
-	if !ok {
-		return "", nil, fmt.Errorf("%w: %q", ErrUnknownStyle, name)
-	}
-	f := facts(d)
-	t, err := template.New(name).Funcs(funcs(f.Unit)).Parse(src)
-	if err != nil {
-		return "", nil, fmt.Errorf("%w: %s: %v", ErrTemplate, name, err)
-	}
 	var b bytes.Buffer
 	if err := t.Execute(&b, f); err != nil {
-		return "", nil, fmt.Errorf("%w: %s: %v", ErrTemplate, name, err)
+		return "", nil, fmt.Errorf("%w: %s: %v", ErrTemplate, t.Name(), err)
 	}
 	return tidy(b.String()), missing(f), nil
+}
+
+// prepare parses the style of d and computes the facts in the style's
+// unit: a style may define a template "unit" (万元 or 元) to write its
+// amounts in that unit whatever the data's; without one, the data's unit.
+func prepare(d *model.Disclosure, o Options) (*template.Template, Facts, error) {
+	if d == nil {
+		return nil, Facts{}, ErrNoDisclosure
+	}
+	set, err := styleFiles(o)
+	if err != nil {
+		return nil, Facts{}, err
+	}
+	name := styleName(d, o, set)
+	src, ok := set[name]
+	if !ok {
+		return nil, Facts{}, fmt.Errorf("%w: %q", ErrUnknownStyle, name)
+	}
+	unit := ""
+	for range 2 { // the second pass has the funcs of the style's unit
+		t, err := template.New(name).Funcs(funcs(unitOr(unit, d))).Parse(src)
+		if err != nil {
+			return nil, Facts{}, fmt.Errorf("%w: %s: %v", ErrTemplate, name, err)
+		}
+		if u := t.Lookup("unit"); u != nil && unit == "" {
+			var b bytes.Buffer
+			if err := u.Execute(&b, nil); err != nil {
+				return nil, Facts{}, fmt.Errorf("%w: %s: %v", ErrTemplate, name, err)
+			}
+			unit = strings.TrimSpace(b.String())
+			if unit != model.UnitWanYuan && unit != model.UnitYuan {
+				return nil, Facts{}, fmt.Errorf("%w: %s: unit %q is neither 万元 nor 元", ErrTemplate, name, unit)
+			}
+			continue
+		}
+		return t, facts(d, unit), nil
+	}
+	return nil, Facts{}, fmt.Errorf("%w: %s", ErrTemplate, name)
+}
+
+func unitOr(unit string, d *model.Disclosure) string {
+	switch {
+	case unit != "":
+		return unit
+	case d.Unit != "":
+		return d.Unit
+	}
+	return model.UnitWanYuan
 }
 
 // tidy drops blank lines and the spaces around lines.
@@ -197,8 +239,11 @@ func Document(d *model.Disclosure, o Options) (layout.Document, []model.Finding,
 	doc.Title = fmt.Sprintf("%s%d年部门预算公开", d.Department, d.Year)
 	for i := range doc.Sheets {
 		// the 目录 numbers the tables as the document does: 一、部门收支总表
+		// the profile's sheet name without its number: 表1 财务收支预算总表 → 财务收支预算总表
 		name := doc.Sheets[i].Name
-		if id := model.TableID(doc.Sheets[i].ID); id.Valid() {
+		if _, rest, ok := strings.Cut(name, " "); ok && strings.HasPrefix(name, "表") {
+			name = rest
+		} else if id := model.TableID(doc.Sheets[i].ID); id.Valid() && name == "" {
 			name = id.Name()
 		}
 		doc.Sheets[i].Contents = cn(i+1) + "、" + name

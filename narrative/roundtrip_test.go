@@ -14,6 +14,8 @@ import (
 	"gongkai/importer/text"
 	"gongkai/layout"
 	"gongkai/model"
+	"gongkai/profiles"
+	"gongkai/templates"
 )
 
 // docText writes a whole layout document as a text converter would: the
@@ -67,6 +69,17 @@ func sheetText(s layout.Sheet) string {
 	return b.String()
 }
 
+// styleFacts are the facts of d as style writes them (in the style's unit).
+func styleFacts(t *testing.T, d *model.Disclosure, style string) Facts {
+	t.Helper()
+	style, _, _ = strings.Cut(style, " ") // "2023 (pdf)" is style 2023
+	_, f, err := prepare(d, Options{Style: style})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
 // lettersOnly keeps the letters and digits of s.
 func lettersOnly(s string) string {
 	return strings.Map(func(r rune) rune {
@@ -117,6 +130,9 @@ func readBack(t *testing.T, d *model.Disclosure, style, src string) bool {
 		t.Fatal(err)
 	}
 	for _, f := range res.Findings {
+		if f.Rule == "P3" && d.Unit == model.UnitYuan && strings.HasPrefix(style, "shanghai") {
+			continue // tables in 元, text in 万元: as a Shanghai disclosure prints them
+		}
 		if f.Severity != model.SeverityInfo {
 			t.Errorf("%s: reading back: %s", style, f)
 		}
@@ -135,8 +151,8 @@ func readBack(t *testing.T, d *model.Disclosure, style, src string) bool {
 		t.Errorf("%s: no narrative read back", style)
 		return false
 	}
-	compareFigures(t, style, facts(d), got)
-	compareItemChanges(t, style, facts(d), res.Figures)
+	compareFigures(t, style, styleFacts(t, d, style), got)
+	compareItemChanges(t, style, styleFacts(t, d, style), res.Figures)
 	for _, f := range check.Disclosure(res.Disclosure, check.Options{}) {
 		if strings.HasPrefix(f.Rule, "N") && f.Severity == model.SeverityError {
 			t.Errorf("%s: check: %s", style, f)
@@ -182,10 +198,11 @@ func compareFigures(t *testing.T, style string, f Facts, n *model.Narrative) {
 	t.Helper()
 	eq(t, style, "income.total", f.Income.Total, n.Income.Total)
 	eqChange(t, style, "income", f.Income.Change, n.Income.PriorTotal, n.Income.Change, n.Income.ChangePercent)
-	if len(f.Income.Sources) != len(n.Income.Sources) {
-		t.Errorf("%s: income sources: read %d, wrote %d", style, len(n.Income.Sources), len(f.Income.Sources))
+	sources := f.Income.Sources // the styles list the sources, not the funds under 财政拨款收入
+	if len(sources) != len(n.Income.Sources) {
+		t.Errorf("%s: income sources: read %d, wrote %d", style, len(n.Income.Sources), len(sources))
 	}
-	for _, s := range f.Income.Sources {
+	for _, s := range sources {
 		eq(t, style, "income.sources["+s.Name+"]", s.Amount, n.Income.Sources[s.Name])
 	}
 	eq(t, style, "expenditure.total", f.Expenditure.Total, n.Expenditure.Total)
@@ -210,9 +227,15 @@ func compareFigures(t *testing.T, style string, f Facts, n *model.Narrative) {
 			t.Errorf("%s: the function shares add up to %s%%", style, sum)
 		}
 	}
-	eq(t, style, "operating_costs.total", f.Operating.Total, n.OperatingCosts.Total)
-	eqChange(t, style, "operating_costs", f.Operating.Change, n.OperatingCosts.PriorTotal, n.OperatingCosts.Change, n.OperatingCosts.ChangePercent)
-	if len(f.Operating.Items) != len(n.OperatingCosts.Items) {
+	if strings.HasPrefix(style, "shanghai") {
+		// 机关运行经费 as the narrative states it, without items or change
+		eq(t, style, "operating_costs.total", f.Operating.Stated, n.OperatingCosts.Total)
+	} else {
+		eq(t, style, "operating_costs.total", f.Operating.Total, n.OperatingCosts.Total)
+		eqChange(t, style, "operating_costs", f.Operating.Change, n.OperatingCosts.PriorTotal, n.OperatingCosts.Change, n.OperatingCosts.ChangePercent)
+	}
+	if strings.HasPrefix(style, "shanghai") {
+	} else if len(f.Operating.Items) != len(n.OperatingCosts.Items) {
 		t.Errorf("%s: operating items: read %d, wrote %d", style, len(n.OperatingCosts.Items), len(f.Operating.Items))
 	} else {
 		for i, it := range f.Operating.Items {
@@ -267,8 +290,30 @@ func compareItemChanges(t *testing.T, style string, f Facts, figs []model.Figure
 func TestExamplesRoundTrip(t *testing.T) {
 	for _, name := range []string{"tianmen-12345-2023.json", "tianmen-12345-2026.json"} {
 		d := loadExample(t, name)
-		for _, style := range []string{"2023", "2026"} {
+		for _, style := range []string{"2023", "2026", "shanghai"} {
 			t.Run(name+"/"+style, func(t *testing.T) { roundTrip(t, d, style) })
 		}
 	}
+	// The Shanghai example: tables in 元 by the shanghai profile, text in
+	// 万元. importer/text does not read the Shanghai tables (类|款|项
+	// columns) yet, so the text is read back without them.
+	d := loadExample(t, "shanghai-wanli-2025.json")
+	t.Run("shanghai-wanli-2025.json/shanghai", func(t *testing.T) {
+		p, err := profiles.Embedded("shanghai")
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, _, err := Document(d, Options{Tables: templates.Options{Profile: p}}) // the profile picks the style
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Parts[0].Title != "一、上海市普陀区人民政府万里街道办事处主要职能" {
+			t.Errorf("the shanghai profile did not pick the shanghai style: first part %q", doc.Parts[0].Title)
+		}
+		doc.Sheets = nil
+		src := docText(doc)
+		if !readBack(t, d, "shanghai", src) {
+			t.Logf("text:\n%s", src)
+		}
+	})
 }

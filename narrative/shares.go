@@ -12,7 +12,7 @@ import (
 // 表四) with an amount other than zero, in the table's order, with its
 // share of their sum. Without a summary table, the classes the narrative
 // states are listed with recomputed shares.
-func functionShares(d *model.Disclosure, n *model.Narrative) []Share {
+func functionShares(d *model.Disclosure, n *model.Narrative, tAmt, nAmt func(model.Amount) Figure) []Share {
 	var out []Share
 	st := d.Tables.T01
 	if st == nil || len(st.Functions) == 0 {
@@ -27,14 +27,14 @@ func functionShares(d *model.Disclosure, n *model.Narrative) []Share {
 			if l.Total.IsBlank() || l.Total.Decimal().Round(2).IsZero() {
 				continue
 			}
-			out = append(out, Share{Code: code, Name: name, Amount: amountFig(l.Total)})
+			out = append(out, Share{Code: code, Name: name, Amount: tAmt(l.Total)})
 		}
 	} else {
 		for _, fs := range n.Expenditure.ByFunction {
 			if fs.Amount.IsBlank() || fs.Amount.Decimal().Round(2).IsZero() {
 				continue
 			}
-			out = append(out, Share{Name: fs.Name, Amount: amountFig(fs.Amount)})
+			out = append(out, Share{Name: fs.Name, Amount: nAmt(fs.Amount)})
 		}
 	}
 	vals := make([]decimal.Decimal, len(out))

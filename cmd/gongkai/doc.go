@@ -100,7 +100,7 @@ are refused; a cell too long to fit on a page is an error.
 
 # gongkai narrative
 
-用法 usage: gongkai narrative [--style NAME] [--text-templates DIR] [--markup] INPUT.json
+用法 usage: gongkai narrative [--style NAME] [--text-templates DIR] [--profile NAME] [--markup] INPUT.json
 
 按输入的数据生成部门预算公开的文字部分——部门概况、预算编制情况说明、名词解释——并打印为纯文本，
 便于审阅或粘贴到 Word。每个数字都取自数据：本年数取自公开表（表一、表三、表六、表七、表九），
@@ -108,14 +108,16 @@ are refused; a cell too long to fit on a page is an error.
 支出功能分类列出每个有金额的类，占比合计恰为 100.00%。数据没有给出的数字不写（不会写成 0）；
 没有给出的增减原因、职责等文字也不写，并以“提示”列在标准错误输出上。
 
-措辞是模板（Go text/template）：内置 2023 和 2026 两种样式，默认按预算年度选择；
+措辞是模板（Go text/template）：内置 2023、2026（湖北的章节结构）和 shanghai（上海区级部门预算的
+章节结构，文字金额以万元表示）三种样式；默认用与 --profile 同名的样式，没有时按预算年度选择；
 --text-templates DIR 读入目录中的 NAME.tmpl，增加或替换同名样式（格式见 narrative 包的说明）。
 
 Narrative prints the generated text parts of the disclosure (概况, 情况说明, 名词解释) as
 plain text. Every figure comes from the data; change words, percentages and the shares
 of the function classes (adding up to exactly 100.00%) are computed. A figure or a reason
 the data does not give is left out, never invented, and listed as a 提示 on standard error.
-The wording is a text template per style (2023, 2026; by default the budget year's);
+The wording is a text template per style (2023, 2026, shanghai; by default the style named
+like --profile, else the budget year's);
 --text-templates DIR adds or replaces styles with DIR/NAME.tmpl files. --markup prints
 the template output itself (= part, # section, ## sub-section, @tables).
 
@@ -125,6 +127,7 @@ the template output itself (= part, # section, ## sub-section, @tables).
 	    --text-templates string   含 NAME.tmpl 的目录 directory of NAME.tmpl text templates that add or replace styles
 	    --markup[=true|false]     打印模板原始输出 print the template output with its part and heading marks
 	-q, --quiet[=true|false]      不打印提示 do not print the notes about missing texts
+	    --profile string          版式：内置名称（hubei、shanghai）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
 
 # gongkai batch
 

@@ -7,6 +7,7 @@ import (
 
 	"gongkai/inputs"
 	"gongkai/narrative"
+	"gongkai/templates"
 )
 
 type narrativeOptions struct {
@@ -14,12 +15,13 @@ type narrativeOptions struct {
 	Templates string
 	Markup    bool
 	Quiet     bool
+	Profile   string
 }
 
 func narrativeCommand() *command {
 	return &command{
 		Name:  "narrative",
-		Usage: "[--style NAME] [--text-templates DIR] [--markup] INPUT.json",
+		Usage: "[--style NAME] [--text-templates DIR] [--profile NAME] [--markup] INPUT.json",
 		Short: "生成文字部分（概况、情况说明、名词解释）print the generated 概况, 情况说明 and 名词解释",
 		Long: `
 按输入的数据生成部门预算公开的文字部分——部门概况、预算编制情况说明、名词解释——并打印为纯文本，
@@ -28,14 +30,16 @@ func narrativeCommand() *command {
 支出功能分类列出每个有金额的类，占比合计恰为 100.00%。数据没有给出的数字不写（不会写成 0）；
 没有给出的增减原因、职责等文字也不写，并以“提示”列在标准错误输出上。
 
-措辞是模板（Go text/template）：内置 2023 和 2026 两种样式，默认按预算年度选择；
+措辞是模板（Go text/template）：内置 2023、2026（湖北的章节结构）和 shanghai（上海区级部门预算的
+章节结构，文字金额以万元表示）三种样式；默认用与 --profile 同名的样式，没有时按预算年度选择；
 --text-templates DIR 读入目录中的 NAME.tmpl，增加或替换同名样式（格式见 narrative 包的说明）。
 
 Narrative prints the generated text parts of the disclosure (概况, 情况说明, 名词解释) as
 plain text. Every figure comes from the data; change words, percentages and the shares
 of the function classes (adding up to exactly 100.00%) are computed. A figure or a reason
 the data does not give is left out, never invented, and listed as a 提示 on standard error.
-The wording is a text template per style (2023, 2026; by default the budget year's);
+The wording is a text template per style (2023, 2026, shanghai; by default the style named
+like --profile, else the budget year's);
 --text-templates DIR adds or replaces styles with DIR/NAME.tmpl files. --markup prints
 the template output itself (= part, # section, ## sub-section, @tables).`,
 		Flags: func(fs *pflag.FlagSet) any {
@@ -44,6 +48,7 @@ the template output itself (= part, # section, ## sub-section, @tables).`,
 			fs.StringVar(&o.Templates, "text-templates", "", "含 NAME.tmpl 的目录 directory of NAME.tmpl text templates that add or replace styles")
 			fs.BoolVar(&o.Markup, "markup", false, "打印模板原始输出 print the template output with its part and heading marks")
 			fs.BoolVarP(&o.Quiet, "quiet", "q", false, "不打印提示 do not print the notes about missing texts")
+			profileFlag(fs, &o.Profile)
 			return o
 		},
 		Run: runNarrative,
@@ -61,7 +66,12 @@ func runNarrative(e env, opts any, args []string) int {
 		fmt.Fprintf(e.stderr, "gongkai narrative: %v\n", err)
 		return exitUsage
 	}
-	text, findings, err := narrative.Text(d, narrative.Options{Style: o.Style, Dir: o.Templates})
+	prof, err := loadProfile(o.Profile)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "gongkai narrative: %v\n", err)
+		return exitUsage
+	}
+	text, findings, err := narrative.Text(d, narrative.Options{Style: o.Style, Dir: o.Templates, Tables: templates.Options{Profile: prof}})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "gongkai narrative: %s: %v\n", args[0], err)
 		return exitUsage

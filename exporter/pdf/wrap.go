@@ -83,7 +83,21 @@ func breakLine(rs []rune, max float64, width func(rune) float64, line func(start
 				brk = j
 			}
 		} else if isClosing(rs[i]) && i-1 > start {
+			// carry the character before down with it, and a run of
+			// closing marks and the word they close: 增长 / 21.48%。
 			brk = i - 1
+			for brk > start+1 && isClosing(rs[brk]) {
+				brk--
+			}
+			if isWordRune(rs[brk]) {
+				j := brk
+				for j > start && isWordRune(rs[j-1]) {
+					j--
+				}
+				if j > start {
+					brk = j
+				}
+			}
 		}
 		line(start, brk)
 		start = brk

@@ -27,6 +27,8 @@ func TestWrap(t *testing.T) {
 		{"digits stay together", "天门市12345公共服务", 10, []string{"天门市", "12345公共", "服务"}},
 		{"closing punct not first", "一二三四，五六", 8, []string{"一二三", "四，五六"}},
 		{"rune wider than max", "宽", 1, []string{"宽"}},
+		// "增长21.48%。" at width 11: 。 does not fit; the percentage goes down whole
+		{"percentage and full stop stay with the number", "增长21.48%。其中", 11, []string{"增长", "21.48%。其", "中"}},
 		{"long digit run is split", "1234567890", 4, []string{"1234", "5678", "90"}},
 		{"explicit newline", "注：第一行\n第二行", 20, []string{"注：第一行", "第二行"}},
 	}
