@@ -271,8 +271,8 @@ func compareFigures(t *testing.T, style string, f Facts, n *model.Narrative) {
 }
 
 // compareItemChanges compares the change of each “三公” item other than
-// 公务接待费 (which has model fields) with the figures the reader keyed
-// three_public.<item>.change / .change_percent.
+// 公务接待费) with the figures the reader keyed three_public.<item>_change
+// and three_public.<item>_change_percent.
 func compareItemChanges(t *testing.T, style string, f Facts, figs []model.Figure) {
 	t.Helper()
 	byKey := map[string]model.Amount{}
@@ -283,7 +283,7 @@ func compareItemChanges(t *testing.T, style string, f Facts, figs []model.Figure
 		if it.Key == "reception" {
 			continue
 		}
-		eqChange(t, style, "three_public."+it.Key, it.Change, model.Amount{}, byKey["three_public."+it.Key+".change"], byKey["three_public."+it.Key+".change_percent"])
+		eqChange(t, style, "three_public."+it.Key, it.Change, model.Amount{}, byKey["three_public."+it.Key+"_change"], byKey["three_public."+it.Key+"_change_percent"])
 	}
 }
 
