@@ -55,7 +55,7 @@ func ExampleWrite() {
 		return
 	}
 	fmt.Println(string(buf.Bytes()[:8]))
-	// Output: %PDF-1.3
+	// Output: %PDF-1.7
 }
 
 // Plan says where rows land without writing a PDF.

@@ -19,7 +19,16 @@ import (
 type Options struct {
 	Font *fonts.Font // required; nil gives ErrNoFont
 
-	fullFont bool // hand the whole face to the library (benchmarks: the old way)
+	fullFont bool // hand the whole face to the library (benchmarks: the oldest way)
+	library  bool // draw with the PDF library and a subset (benchmarks, comparison tests)
+}
+
+// drawSurface is a surface that writes a PDF: cidSurface (ours), or
+// fpdfSurface (the PDF library, kept for comparison).
+type drawSurface interface {
+	surface
+	output(w io.Writer) error
+	err() error
 }
 
 // Write draws doc as a PDF on w: one table per page (scaled down a little
@@ -55,7 +64,7 @@ func Write(w io.Writer, doc layout.Document, o Options) error {
 }
 
 // prepare checks the glyphs, cuts the font subset and sets up the library.
-func prepare(doc layout.Document, o Options) (*fpdfSurface, []rune, error) {
+func prepare(doc layout.Document, o Options) (drawSurface, []rune, error) {
 	f := o.Font
 	if f == nil {
 		return nil, nil, ErrNoFont
@@ -64,19 +73,28 @@ func prepare(doc layout.Document, o Options) (*fpdfSurface, []rune, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	var ttf []byte
-	if o.fullFont {
-		ttf = f.TTF()
-	} else if ttf, err = f.Subset(runes); err != nil {
-		return nil, nil, fmt.Errorf("exporter/pdf: 字体子集化失败: %w", err)
-	}
-	s, err := newFpdfSurface(ttf, surfaceMeta{
+	meta := surfaceMeta{
 		title: doc.Title, author: doc.Author, subject: doc.Subject, date: doc.Date,
 		baseFont: subsetName(f.Name(), runes),
-	})
-	if err != nil {
-		return nil, nil, err
 	}
+	if o.fullFont || o.library {
+		ttf := f.TTF()
+		if !o.fullFont {
+			if ttf, err = f.Subset(runes); err != nil {
+				return nil, nil, fmt.Errorf("exporter/pdf: 字体子集化失败: %w", err)
+			}
+		}
+		s, err := newFpdfSurface(ttf, meta)
+		if err != nil {
+			return nil, nil, err
+		}
+		return s, runes, nil
+	}
+	ttf, err := f.Subset(runes)
+	if err != nil {
+		return nil, nil, fmt.Errorf("exporter/pdf: 字体子集化失败: %w", err)
+	}
+	s := newCIDSurface(f, runes, ttf, meta)
 	return s, runes, nil
 }
 
