@@ -372,7 +372,7 @@ func (v *validator) inherit(p *Profile, t *Table) {
 	if t.Empty == nil {
 		t.Empty = &EmptyTable{}
 	}
-	if len(t.Bold) == 0 {
+	if t.Bold == nil { // bold: [] prints no row bold
 		t.Bold = []model.Level{model.LevelTotal}
 	}
 	if t.TotalSpan == 0 {
