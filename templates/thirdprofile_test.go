@@ -102,3 +102,67 @@ func TestThirdRegionNeedsNoCode(t *testing.T) {
 		t.Error("PDF lacks 表六's changed header")
 	}
 }
+
+// TestShanghaiPDF reads the Shanghai example's PDF back: the nine titles in
+// the profile's order, the 编制部门 line on every table, 元 with thousands
+// separators and 表9's figures in 万元 as published.
+func TestShanghaiPDF(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (poppler-utils) not installed: make deps installs it")
+	}
+	p, err := profiles.Embedded("shanghai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join("..", "examples", "shanghai-wanli-2025.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d model.Disclosure
+	if err := json.Unmarshal(b, &d); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := templates.Document(&d, templates.Options{Profile: p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	font, err := wqymicrohei.Font()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := pdf.Write(&out, doc, pdf.Options{Font: font}); err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(t.TempDir(), "sh.pdf")
+	if err := os.WriteFile(name, out.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	text, err := exec.Command("pdftotext", "-layout", name, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(text)
+	last := -1
+	for _, title := range []string{"2025年部门财务收支预算总表", "2025年部门收入预算总表", "2025年部门支出预算总表",
+		"2025年部门财政拨款收支预算总表", "2025年部门一般公共预算支出功能分类预算表", "2025年部门政府性基金预算支出功能分类预算表",
+		"2025年部门国有资本经营预算支出功能分类预算表", "2025年部门一般公共预算基本支出部门预算经济分类预算表",
+		"2025年部门“三公”经费和机关运行经费预算表"} {
+		i := strings.Index(s, title)
+		if i < 0 || i < last {
+			t.Errorf("PDF: %q missing or out of order", title)
+		}
+		last = i
+	}
+	if n := strings.Count(s, "编制部门：上海市普陀区人民政府万里街道办事处"); n < 9 {
+		t.Errorf("编制部门 line printed %d times, want on every table", n)
+	}
+	fields := strings.Fields(s[last:])
+	joined := strings.Join(fields, " ")
+	if !strings.Contains(joined, "37.91 0 1.35 36.56 15 21.56 464.64") {
+		t.Errorf("表9 figures not as published: %s", joined)
+	}
+	if !strings.Contains(s, "189,767,551") || !strings.Contains(s, "注:本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。") {
+		t.Error("PDF lacks the 元 total with separators or the empty-table note")
+	}
+}
