@@ -74,9 +74,26 @@ var fieldCache sync.Map
 
 // walker fills model values from a node tree and collects every problem.
 type walker struct {
-	file string
-	pos  func(n *node) (line, col int)
-	errs model.ParseErrors
+	file   string
+	pos    func(n *node) (line, col int)
+	errs   model.ParseErrors
+	byName map[reflect.Type]map[string]field // fields by JSON name, per type
+}
+
+// fieldsByName is fieldsOf(t) by JSON name, built once per type and read.
+func (w *walker) fieldsByName(t reflect.Type, fs []field) map[string]field {
+	if m, ok := w.byName[t]; ok {
+		return m
+	}
+	m := make(map[string]field, len(fs))
+	for _, f := range fs {
+		m[f.name] = f
+	}
+	if w.byName == nil {
+		w.byName = map[reflect.Type]map[string]field{}
+	}
+	w.byName[t] = m
+	return m
 }
 
 func (w *walker) add(n *node, path string, err error) {
@@ -229,11 +246,8 @@ func (w *walker) object(n *node, v reflect.Value, path string) {
 		return
 	}
 	fs := fieldsOf(t)
-	byName := make(map[string]field, len(fs))
-	for _, f := range fs {
-		byName[f.name] = f
-	}
-	given := map[string]*node{}
+	byName := w.fieldsByName(t, fs)
+	given := make(map[string]*node, len(n.members))
 	for _, mb := range n.members {
 		p := join(path, mb.key)
 		if path == "" && mb.key == "$schema" && t == reflect.TypeOf(model.Disclosure{}) {
