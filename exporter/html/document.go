@@ -18,7 +18,8 @@ var ErrNoParts = errors.New("html: the document has no parts (use Write for the 
 // part that holds them. The stylesheet is inside the page, with a print
 // style (A4, each part on a new page, tables kept whole where they fit)
 // and a narrow-screen style; the page loads nothing else and runs no
-// script. Output is deterministic.
+// script. Printed, each table gets a landscape page of its own (a named
+// page, as the PDF does). Output is deterministic.
 func WriteDocument(w io.Writer, doc layout.Document) error {
 	if len(doc.Parts) == 0 {
 		return ErrNoParts
@@ -125,5 +126,7 @@ const documentStyle = `body{font-family:"Songti SC","SimSun","Noto Serif CJK SC"
 .gk-part h3{font-size:1.1em;margin:1em 0 .3em}
 .gk-part h4{font-size:1em;margin:.8em 0 .2em}
 @media (max-width:40em){body{padding:.5em;font-size:15px}.gk-cover{padding:2em 0}.gk-table{font-size:12px}}
-@media print{@page{size:A4;margin:18mm 15mm}body{max-width:none;padding:0}.gk-cover{padding-top:30%;break-after:page}.gk-toc{break-after:page}.gk-part{break-before:page}.gk-sheet{overflow:visible}.gk-table{font-size:9pt}a{color:inherit;text-decoration:none}}
+@page{size:A4;margin:18mm 15mm}
+@page wide{size:A4 landscape;margin:12mm 15mm}
+@media print{body{max-width:none;padding:0}.gk-cover{padding-top:30%;break-after:page}.gk-toc{break-after:page}.gk-part{break-before:page}.gk-part .gk-sheet{page:wide;break-before:page;overflow:visible}.gk-table{font-size:9pt;width:100%}a{color:inherit;text-decoration:none}}
 `
