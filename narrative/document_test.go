@@ -246,8 +246,14 @@ func TestPDFContentsAndText(t *testing.T) {
 				t.Errorf("%s: 目录 says %q starts on page %d; it starts on page %d", style, e.Text, got[k], want)
 			}
 		}
-		// Page numbers in the footer.
+		// Page numbers in the footer, on every page but the cover.
+		if strings.Contains(pages[0], "第 1 页") {
+			t.Errorf("%s: the cover has a page number", style)
+		}
 		for i, pg := range pages[:len(pages)-1] {
+			if i == 0 {
+				continue
+			}
 			if !strings.Contains(pg, "第 "+strconv.Itoa(i+1)+" 页 / 共 "+strconv.Itoa(len(pages)-1)+" 页") {
 				t.Errorf("%s: page %d has no footer with its number", style, i+1)
 			}

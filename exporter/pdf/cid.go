@@ -232,6 +232,9 @@ func (s *cidSurface) err() error { return nil }
 
 // footer draws 第 N 页 / 共 M 页 centred at the foot of page i.
 func (s *cidSurface) footer(i int) {
+	if i == 0 && s.meta.coverPage {
+		return
+	}
 	p := s.pages[i]
 	p.content.WriteString("0 Tr\n")
 	txt := "第 " + strconv.Itoa(i+1) + " 页 / 共 " + strconv.Itoa(len(s.pages)) + " 页"

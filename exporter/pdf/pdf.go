@@ -75,7 +75,8 @@ func prepare(doc layout.Document, o Options) (drawSurface, []rune, error) {
 	}
 	meta := surfaceMeta{
 		title: doc.Title, author: doc.Author, subject: doc.Subject, date: doc.Date,
-		baseFont: subsetName(f.Name(), runes),
+		baseFont:  subsetName(f.Name(), runes),
+		coverPage: doc.Cover != nil && len(doc.Parts) > 0,
 	}
 	if o.fullFont || o.library {
 		ttf := f.TTF()

@@ -55,6 +55,7 @@ type surfaceMeta struct {
 	title, author, subject string
 	date                   time.Time
 	baseFont               string // subset name, e.g. ABCDEF+WenQuanYiMicroHei
+	coverPage              bool   // page 1 is a whole document's cover: no footer on it
 }
 
 // newFpdfSurface registers ttf (a subset, or with fullFont the whole face)
@@ -102,6 +103,9 @@ func newFpdfSurface(ttf []byte, meta surfaceMeta) (*fpdfSurface, error) {
 	}
 	s := &fpdfSurface{f: f, family: family, base: meta.baseFont, size: 9, widths: make(map[rune]float64, 256)}
 	f.SetFooterFunc(func() {
+		if meta.coverPage && f.PageNo() == 1 {
+			return
+		}
 		f.SetTextRenderingMode(0)
 		f.SetFont(family, "", 8)
 		f.SetCellMargin(0)
