@@ -38,6 +38,8 @@ var topicWords = []struct{ word, topic string }{
 	{"收入总计", tIncome},
 	{"年初预算", tIncome},
 	{"收入情况", tIncome},
+	{"财政拨款收入", tIncome},
+	{"财政拨款支出", tExp},
 	{"收支预算总额", tIncome},
 	{"收支总预算", tIncome},
 	{"收支预算", tIncome},
@@ -61,6 +63,16 @@ var topicWords = []struct{ word, topic string }{
 	{"重点项目", tOther},
 	{"项目名称", tOther},
 	{"主要职责", tOther},
+}
+
+// weakTopic reports a sentence whose only topic word is one that both
+// sections use (年初预算数 opens the income and the expenditure paragraph
+// in Chongqing): it keeps the topic of its heading.
+func weakTopic(s string) bool {
+	if !strings.Contains(s, "年初预算") {
+		return false
+	}
+	return topicOf(strings.ReplaceAll(s, "年初预算", "")) == tNone
 }
 
 // topicOf returns the topic of the earliest topic word in s.
@@ -211,9 +223,18 @@ func (p *parser) readNarrative() {
 		}
 		if s.head {
 			listItem = ""
-			topic = topicOf(txt) // a heading starts a new topic, or none
+			t := topicOf(txt)
+			if sj := subjectOf(txt, tThree); t == tNone && topic == tThree && strings.HasPrefix(sj, "three_public.") {
+				// (一)因公出国(境)经费: a sub-heading of the 三公 section
+				p.itemHead = sj
+				continue
+			}
+			p.itemHead = ""
+			topic = t // a heading starts a new topic, or none
+		} else if reThreeItemStart.MatchString(strings.TrimLeft(headingText(txt), "()（）一二三四五六七八九十、.0123456789 ")) {
+			topic = tThree
 		} else if !strings.HasPrefix(strings.TrimLeft(txt, " ,，"), "其中") {
-			if t := topicOf(txt); t != tNone {
+			if t := topicOf(txt); t != tNone && !(topic != tNone && weakTopic(txt)) {
 				topic = t
 				listItem = ""
 			}
@@ -227,7 +248,10 @@ func (p *parser) readNarrative() {
 	}
 }
 
-var reStartsCompare = regexp.MustCompile(`^(?:比|较|与|同比)(?:上年|上一年|去年|\d{4}年)`)
+var reStartsCompare = regexp.MustCompile(`^(?:(?:比|较|与|同比)(?:上年|上一年|去年|\d{4}年)|增加|减少|下降|增长)`)
+
+// reThreeItemStart matches a sentence that opens with a 三公 item.
+var reThreeItemStart = regexp.MustCompile(`^(?:因公出国|公务接待费|公务用车购置|公务用车运行)`)
 
 // reListItem matches a numbered 项 of the list of what the money is for:
 // 1. “一般公共服务支出（类）…（项）”2.63万元，主要用于…
@@ -491,6 +515,10 @@ func subjectOf(words, topic string) string {
 	if name, ok := functionClassName(words); ok {
 		return "expenditure.class[" + name + "]"
 	}
+	if hasAny(words, incomeSources...) && !strings.Contains(words, "支出") && !hasAny(words, "总额", "总计", "合计") {
+		// 一般公共预算拨款增加…, 事业收入增加…: a source's change
+		return mapKey("income.sources", words)
+	}
 	for _, sp := range subjectPatterns {
 		if sp.topic != "" && sp.topic != topic {
 			continue
@@ -529,6 +557,9 @@ func (p *parser) readSentence(s sentence, toks []token, topic string) {
 	txt := s.text()
 	// 公务接待费1.35万元。比2024年预算持平: a sentence that starts with its
 	// comparison continues the subject of the sentence before
+	if p.itemHead != "" && topic == tThree {
+		st.subject = p.itemHead
+	}
 	if p.lastSubject != "" && p.lastTopic == topic && reStartsCompare.MatchString(strings.TrimSpace(txt)) {
 		st.subject = p.lastSubject
 	}
@@ -685,7 +716,7 @@ func (p *parser) classify(s sentence, toks []token, i int, st *sentState) {
 		st.lastKey = key
 	}
 	// staffing offices: 设3个科室 / 内设机构3个
-	if t.unit == "个" && (hasAny(aft, "科室", "内设机构", "股室", "处室", "职能科", "内设科") || hasAny(raw, "内设机构", "内设科室")) {
+	if t.unit == "个" && (hasAny(aft, "科室", "内设机构", "内部机构", "股室", "处室", "职能科", "内设科") || hasAny(raw, "内设机构", "内设科室")) {
 		place("staffing.offices")
 		return
 	}
@@ -771,6 +802,11 @@ func (p *parser) classify(s sentence, toks []token, i int, st *sentState) {
 	}
 	switch st.topic {
 	case tIncome:
+		if strings.Contains(lab, "支出") && !strings.Contains(lab, "收入") && !expTotalLabel(lab) {
+			// 一般公共预算财政拨款支出…, 基本支出… inside an income paragraph
+			p.ruleExp(s, t, lab, raw, aft, st, place)
+			return
+		}
 		p.ruleIncome(t, lab, raw, st, place)
 	case tExp:
 		p.ruleExp(s, t, lab, raw, aft, st, place)
@@ -944,7 +980,11 @@ func (p *parser) ruleThree(t *token, lab string, st *sentState, place func(strin
 		key = "three_public.vehicle_operation"
 	case hasAny(lab, "接待"):
 		key = "three_public.reception"
-	case hasAny(lab, "三公", "总额", "合计", "预算", "经费"):
+	case hasAny(lab, "三公", "总额", "合计"):
+		key = "three_public.total"
+	case strings.HasPrefix(st.subject, "three_public.") && st.subject != "three_public":
+		key = st.subject // 预算安排8万元 under the heading (三)公务用车…
+	case hasAny(lab, "预算", "经费"):
 		key = "three_public.total"
 	}
 	if key == "" {

@@ -102,6 +102,9 @@ type parser struct {
 	// lastSubject and lastTopic are the subject and topic of the sentence
 	// read last (a sentence that starts with 比上年… continues them).
 	lastSubject, lastTopic string
+	// itemHead is the 三公 item a sub-heading names ((一)因公出国(境)经费),
+	// the subject of the sentences under it.
+	itemHead string
 
 	// titleLines marks the line(s) read as the document's title.
 	titleLines map[int]bool

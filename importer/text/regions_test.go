@@ -218,6 +218,46 @@ var regionCases = []regionCase{
 			"procurement.sme_reserved": "48.00", "procurement.small_micro_reserved": "30.00",
 		},
 	},
+	{
+		name: "三公 item sub-headings, amounts under them, a date stamp line, 减少 as its own sentence [18]",
+		text: `某区某办“三公”经费2022年预算情况的说明
+2022-04-15 14:08 文章来源: 某办
+一、2022年“三公”经费预算总体情况
+2022年“三公”经费预算数12万元,较2021年预算下降20%,减少3万元。
+二、2022年“三公”经费预算具体情况
+(一)因公出国(境)经费
+2022年预算安排0万元,与2021年预算持平
+(二)公务接待费
+2022年预算安排2万元,与2021年预算持平。
+(三)公务用车购置及运行维护费
+2022年预算安排10万元,较2021年预算下降23.08%。
+公务用车运行维护费预算安排10万元,较2021年预算下降23.08%。减少3万元。`,
+		year: 2022,
+		want: map[string]string{
+			"three_public.total": "12", "three_public.change": "-3", "three_public.change_percent": "-20",
+			"three_public.abroad": "0", "three_public.abroad_change": "0",
+			"three_public.reception": "2", "three_public.reception_change": "0",
+			"three_public.vehicle": "10", "three_public.vehicle_operation": "10", "three_public.vehicle_operation_change": "-3",
+		},
+	},
+	{
+		name: "change reasons naming income sources, carry-over as a source [10] [11]",
+		text: `某某中心2026年单位预算情况说明
+二、单位收支总体情况
+(一)收入预算:2026年年初预算数50.00万元,其中:一般公共预算拨款48.00万元,事业收入0万元;上年结转结余资金2.00万元;收入较去年增加6.00万元,主要是一般公共预算拨款增加4.00万元,上年结转结余资金增加2.00万元。
+(二)支出预算:2026年年初预算数50.00万元,其中:一般公共服务支出10.00万元,住房保障支出40.00万元;支出较去年增加6.00万元,主要是基本支出增加6.00万元。
+三、单位预算情况说明
+2026年一般公共预算财政拨款支出48.00万元,比2025年增加4.00万元。`,
+		dept: "某某中心", year: 2026,
+		want: map[string]string{
+			"income.total": "50.00", "income.change": "6.00",
+			"income.sources[上年结转结余资金]": "2.00", "income.sources[一般公共预算拨款].change": "4.00",
+			"income.sources[上年结转结余资金].change": "2.00",
+			"expenditure.total": "50.00", "expenditure.change": "6.00",
+			"expenditure.by_category[基本支出].change": "6.00",
+			"expenditure.by_fund[一般公共预算财政拨款支出]":    "48.00", "expenditure.by_fund[一般公共预算财政拨款支出].change": "4.00",
+		},
+	},
 }
 
 func TestRegionalWording(t *testing.T) {

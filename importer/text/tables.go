@@ -146,11 +146,15 @@ func (p *parser) findTables() {
 	}
 }
 
+// reSectionHead matches a section heading of the text (二、…情况说明).
+var reSectionHead = regexp.MustCompile(`^[一二三四五六七八九十]+、.{0,40}(?:情况|说明)$`)
+
 var rePart = regexp.MustCompile(`^第?[一二三四五六七八九十\d]+部分`)
 
 // blockEnd returns the line after the table block starting at title line i.
 func (p *parser) blockEnd(i int) int {
 	j := i + 1
+	sawNumber := false
 	for ; j < len(p.lines); j++ {
 		l := strings.TrimSpace(p.lines[j])
 		if l == "" {
@@ -158,6 +162,13 @@ func (p *parser) blockEnd(i int) int {
 		}
 		if strings.HasPrefix(l, "#") || rePart.MatchString(compact(l)) || tableTitle(l) != "" {
 			break
+		}
+		// a numbered heading after the table's numbers starts the text again
+		if sawNumber && !strings.Contains(l, "\t") && !strings.Contains(l, "|") && reSectionHead.MatchString(compact(headingText(l))) {
+			break
+		}
+		if hasNumber([]string{l}) {
+			sawNumber = true
 		}
 		if !strings.Contains(l, "\t") && !strings.HasPrefix(l, "|") && strings.Contains(l, "。") && len([]rune(l)) > 25 && !strings.HasPrefix(compact(l), "注") {
 			break
@@ -281,7 +292,9 @@ func (p *parser) readTable(i int, id model.TableID) (end int, ok bool) {
 		return i + 1, false
 	}
 	if id == model.T07 && (mode == "cell" || mode == "pipecell") {
-		if pr := pairVertical(rows); pr != nil {
+		if fr := flatThreePublic(rows); fr != nil {
+			rows, mode = fr, "tab"
+		} else if pr := pairVertical(rows); pr != nil {
 			p.readThreePublicVertical(pr[0].cells, pr[1:], strings.Join(note, "\n"))
 			return end, true
 		}
@@ -507,4 +520,48 @@ func pairVertical(rows []trow) []trow {
 		out = append(out, r)
 	}
 	return out
+}
+
+// flatThreePublic reads the one-cell-per-line form of a 表七 with its items
+// as columns (合计 | 因公出国 | 公务用车购置及运行费 {小计 | 购置费 | 运行费} |
+// 公务接待费) and one row of amounts: the parent 公务用车购置及运行费 gives its
+// place to its sub-columns, printed after the first header row. The result
+// is a header row and a data row; nil unless there are exactly as many
+// amounts as leaf columns (never a guess at a missing cell).
+func flatThreePublic(rows []trow) []trow {
+	var hdr, amts []string
+	for _, r := range rows {
+		c := compact(r.cells[0])
+		switch {
+		case c == "":
+		case reAmount.MatchString(c):
+			amts = append(amts, c)
+		case len(amts) > 0:
+			return nil // words after the amounts: not one row
+		default:
+			hdr = append(hdr, c)
+		}
+	}
+	sub := -1
+	for i, h := range hdr {
+		if h == "小计" {
+			sub = i
+			break
+		}
+	}
+	parent := -1
+	for i, h := range hdr {
+		if i < sub && hasAny(h, "购置及运行", "购置和运行") {
+			parent = i
+		}
+	}
+	if sub < 0 || parent < 0 {
+		return nil
+	}
+	leaves := append(append(append([]string{}, hdr[:parent]...), hdr[sub:]...), hdr[parent+1:sub]...)
+	if len(leaves) != len(amts) || len(leaves) < 4 {
+		return nil
+	}
+	line := rows[0].line
+	return []trow{{cells: leaves, line: line}, {cells: amts, line: rows[len(rows)-1].line}}
 }

@@ -49,6 +49,11 @@ func TestThreePublicTableForms(t *testing.T) {
 			want:  want{"20.5", "0", "18", "10", "8", "2.5"},
 			other: map[string]string{"表七.机关运行经费": "300.25"},
 		},
+		{
+			name: "items as columns, one cell per line with ' |' and '||' lines, the 车 sub-columns after the first header row [26]",
+			text: "某局2023年“三公”经费预算情况\n一、2023年一般公共预算“三公”经费支出预算表\n单位:万元\n“三公”经费合计 |\n因公出国(境)费 |\n公务用车购置及运行费 |\n公务 接待费 |\n||\n小计 |\n公务用车购置费 |\n公务用车运行费 |\n|||\n66 |\n0 |\n60 |\n20 |\n40 |\n6 |\n二、2023年一般公共预算“三公”经费支出预算情况说明\n",
+			want: want{"66", "0", "60", "20", "40", "6"},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
