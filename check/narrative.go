@@ -1,6 +1,8 @@
 package check
 
 import (
+	"encoding/json"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -47,14 +49,22 @@ func (c *checker) narrative() {
 		return
 	}
 	if n.Unit != "" && c.d.Unit != "" && n.Unit != c.d.Unit {
-		// Shanghai states the narrative in 万元 beside tables in 元: the
-		// figures are rounded from the tables, so they are not compared
-		// one by one; say so instead of reporting every one as different.
+		// Shanghai states the narrative in 万元 beside tables in 元: compare
+		// with the tables converted, exactly, to the narrative's unit
+		// (189767551 元 = 18976.7551 万元, which rounds to the stated 18976.76).
+		conv, ok := tablesIn(c.d, n.Unit)
+		if !ok {
+			c.nf(model.SeverityInfo, "N-UNIT", posNarrative, "unit",
+				"文中数字以"+n.Unit+"为单位，表格以"+c.d.Unit+"为单位：无法换算，未逐项核对文中数字与表格")
+			c.nChanges(n)
+			c.nPrecision(n)
+			return
+		}
 		c.nf(model.SeverityInfo, "N-UNIT", posNarrative, "unit",
-			"文中数字以"+n.Unit+"为单位，表格以"+c.d.Unit+"为单位：未逐项核对文中数字与表格")
-		c.nChanges(n)
-		c.nPrecision(n)
-		return
+			"文中数字以"+n.Unit+"为单位，表格以"+c.d.Unit+"为单位：表格数字换算为"+n.Unit+"后与文中数字核对")
+		saved := c.d
+		c.d = conv
+		defer func() { c.d = saved }()
 	}
 	c.nIncome(n)
 	c.nExpenditure(n)
@@ -95,6 +105,12 @@ func sourceKey(label string) string {
 		return model.IncomeSpecialAccount
 	case strings.Contains(label, "单位资金"):
 		return model.IncomeUnitFunds
+	case strings.Contains(label, "经营收入"):
+		return model.IncomeOperating
+	case strings.Contains(label, "事业收入"):
+		return model.IncomeBusiness
+	case strings.Contains(label, "财政拨款"):
+		return model.IncomeFiscal // the three funds together (Shanghai)
 	}
 	return model.IncomeOther
 }
@@ -414,7 +430,17 @@ func (c *checker) nOperating(n *model.Narrative) {
 		return
 	}
 	if !oc.Total.IsBlank() {
-		c.neq("N6", nOperating+1, "operating_costs.total", "文中机关运行经费", one("", oc.Total), "表六 302 商品和服务支出 合计", one("", t6.Rows[cls].Total))
+		t302 := t6.Rows[cls].Total
+		if same, _ := c.agree(one("", oc.Total), one("", t302)); !same && len(oc.Items) == 0 && oc.Total.Decimal().LessThan(t302.Decimal()) {
+			// 机关运行经费 is the 公用经费 of 行政单位 and 参公事业单位 only: a
+			// department with other 事业单位 states less than its 302 (Shanghai
+			// 万里街道 2025: 464.64 万元 beside 302 of 1,082.77 万元).
+			c.nf(model.SeverityWarning, "N6", nOperating+1, "operating_costs.total",
+				"文中机关运行经费 "+fmtAmt(oc.Total)+" 小于 表六 302 商品和服务支出 合计 "+fmtAmt(t302)+
+					"：机关运行经费只含行政单位和参公事业单位的公用经费，其余单位的不计入；若本部门只有这两类单位，两者应相等")
+		} else {
+			c.neq("N6", nOperating+1, "operating_costs.total", "文中机关运行经费", one("", oc.Total), "表六 302 商品和服务支出 合计", one("", t302))
+		}
 	}
 	if len(oc.Items) == 0 {
 		return
@@ -763,5 +789,58 @@ func (c *checker) nPrecision(n *model.Narrative) {
 	if len(list) > 0 {
 		c.nf(model.SeverityInfo, "PREC", nChanges+100, field,
 			"文中有金额的小数位多于 2 位："+capList(list, "、")+"；万元金额宜统一保留 2 位小数")
+	}
+}
+
+// tablesIn returns a copy of d whose table amounts are converted exactly
+// to unit (元 ↔ 万元); counts (采购数量) are left as they are. ok is false
+// for units it cannot convert.
+func tablesIn(d *model.Disclosure, unit string) (*model.Disclosure, bool) {
+	var shift int32
+	switch {
+	case d.Unit == model.UnitYuan && unit == model.UnitWanYuan:
+		shift = -4
+	case d.Unit == model.UnitWanYuan && unit == model.UnitYuan:
+		shift = 4
+	default:
+		return nil, false
+	}
+	b, err := json.Marshal(d.Tables)
+	if err != nil {
+		return nil, false
+	}
+	c := *d
+	c.Tables = model.Tables{}
+	if err := json.Unmarshal(b, &c.Tables); err != nil {
+		return nil, false
+	}
+	c.Unit = unit
+	scaleAmounts(reflect.ValueOf(&c.Tables).Elem(), shift)
+	return &c, true
+}
+
+func scaleAmounts(v reflect.Value, shift int32) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			scaleAmounts(v.Elem(), shift)
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			scaleAmounts(v.Index(i), shift)
+		}
+	case reflect.Struct:
+		if a, ok := v.Interface().(model.Amount); ok {
+			if !a.IsBlank() {
+				v.Set(reflect.ValueOf(model.A(a.Decimal().Shift(shift))))
+			}
+			return
+		}
+		for i := range v.NumField() {
+			if v.Type().Field(i).Name == "Quantity" || !v.Type().Field(i).IsExported() {
+				continue
+			}
+			scaleAmounts(v.Field(i), shift)
+		}
 	}
 }

@@ -46,3 +46,27 @@ func TestShanghaiHasNoCheckErrors(t *testing.T) {
 		}
 	}
 }
+
+// The Shanghai narrative (万元) is compared with its tables (元) converted
+// exactly: the stated 18976.76 agrees with 189,767,551 元, a changed figure
+// does not.
+func TestShanghaiNarrativeComparedAcrossUnits(t *testing.T) {
+	b, _ := examples.Get("shanghai-wanli-2025.json")
+	d, err := jsonin.Read(bytes.NewReader(b), "shanghai-wanli-2025.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Narrative.Income.Total = model.MustAmount("18977.76")
+	d.Narrative.ThreePublic.Reception = model.MustAmount("1.53")
+	rules := map[string]bool{}
+	for _, f := range check.Disclosure(d, check.Options{}) {
+		if f.Severity == model.SeverityError {
+			rules[f.Rule+" "+f.Field] = true
+		}
+	}
+	for _, want := range []string{"N1 income.total", "N7 three_public.reception"} {
+		if !rules[want] {
+			t.Errorf("no %s error for a figure that differs from the converted table (got %v)", want, rules)
+		}
+	}
+}
