@@ -22,6 +22,7 @@ import (
 	"gongkai/inputs"
 	"gongkai/layout"
 	"gongkai/model"
+	"gongkai/profiles"
 	"gongkai/narrative"
 	"gongkai/templates"
 )
@@ -123,7 +124,13 @@ func runExport(e env, opts any, args []string) int {
 		fmt.Fprintf(e.stderr, "gongkai export: %v\n", err)
 		return exitUsage
 	}
-	d, read, err := readDisclosure(e, args[0], inputs.Options{Profile: o.Profile})
+	// A workbook is read in the layout its titles show, unless --profile
+	// names another than the default.
+	in := inputs.Options{}
+	if o.Profile != profiles.DefaultName {
+		in.Profile = o.Profile
+	}
+	d, read, err := readDisclosure(e, args[0], in)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "gongkai export: %v\n", err)
 		return exitUsage

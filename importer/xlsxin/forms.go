@@ -19,6 +19,8 @@ type form struct {
 	titles []string   // normalised: the printed title and the table's name
 	paths  [][]string // per column: normalised header texts, top to bottom, without the number row
 	leaf   []layout.HeaderCell
+	fields []string // per column: the model field the profile's leaf shows (func_code.class for a part of a code)
+	unit   string   // the table's own amount unit when the profile sets one
 }
 
 // forms returns the forms of the tables of profile p, one per column
@@ -50,7 +52,16 @@ func forms(p *profiles.Profile) ([]form, error) {
 			if err != nil {
 				return nil, err
 			}
-			f := form{id: id, scheme: sc, sheet: s}
+			f := form{id: id, scheme: sc, sheet: s, unit: pt.Unit}
+			leaves, _, _ := pt.ForScheme(sc)
+			if len(leaves) == len(s.Columns) {
+				for _, l := range leaves {
+					f.fields = append(f.fields, l.Field)
+					if l.Field == "basic" && f.scheme == "" {
+						f.scheme = model.SchemeBasicProject // the columns of the older scheme, whatever the profile calls it
+					}
+				}
+			}
 			// Titles may carry the year ({year}年部门…): match without it.
 			f.titles = []string{stripYear(norm(s.Title)), norm(id.Name())}
 			f.paths, f.leaf = headerPaths(s)

@@ -8,10 +8,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
 	"gongkai/model"
@@ -85,9 +87,7 @@ func Read(r io.Reader, name string, o Options) (*model.Disclosure, []model.Findi
 	if o.MaxRows <= 0 {
 		o.MaxRows = DefaultMaxRows
 	}
-	if o.Profile == nil {
-		o.Profile = profiles.Default()
-	}
+	auto := o.Profile == nil
 	if bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")) {
 		if bytes.Contains(data, utf16("EncryptedPackage")) || bytes.Contains(data, utf16("EncryptionInfo")) {
 			return nil, nil, &Error{File: name, Err: ErrEncrypted}
@@ -125,7 +125,7 @@ func Read(r io.Reader, name string, o Options) (*model.Disclosure, []model.Findi
 		return nil, nil, &Error{File: name, Err: fmt.Errorf("%w: %v", ErrNotWorkbook, err)}
 	}
 	defer f.Close()
-	rd := &reader{f: f, name: name, o: o}
+	rd := &reader{f: f, name: name, o: o, auto: auto}
 	if len(links) > 0 {
 		rd.finding(model.SeverityError, RuleLink, "", "", "", fmt.Sprintf("工作簿链接了 %d 个外部工作簿，读出的数可能已过时：请在 Excel 中“编辑链接 → 断开链接”（或 WPS“数据 → 编辑链接”）把公式转为数值后另存", len(links)))
 	}
@@ -162,6 +162,7 @@ func utf16(s string) []byte {
 
 // reader is one workbook being read.
 type reader struct {
+	auto     bool // no profile given: the embedded profile whose titles the sheets show
 	f        *excelize.File
 	name     string
 	o        Options
@@ -193,6 +194,17 @@ func (rd *reader) finding(sev model.Severity, rule string, table model.TableID, 
 var yearRE = regexp.MustCompile(`(19|20)\d\d年`)
 
 func (rd *reader) read() (*model.Disclosure, error) {
+	var grids []*grid
+	for _, sh := range rd.f.GetSheetList() {
+		g, err := rd.grid(sh)
+		if err != nil {
+			return nil, err
+		}
+		grids = append(grids, g)
+	}
+	if rd.auto {
+		rd.o.Profile = rd.detect(grids)
+	}
 	fs, err := forms(rd.o.Profile)
 	if err != nil {
 		return nil, &Error{File: rd.name, Err: err}
@@ -200,12 +212,10 @@ func (rd *reader) read() (*model.Disclosure, error) {
 	d := &model.Disclosure{}
 	found := map[model.TableID]string{}
 	var units []string
+	own := map[model.TableID]string{} // tables printed in a unit of their own
 	var titleTexts []string
-	for _, sh := range rd.f.GetSheetList() {
-		g, err := rd.grid(sh)
-		if err != nil {
-			return nil, err
-		}
+	for _, g := range grids {
+		sh := g.sheet
 		f, titleRow := matchTitle(g, fs)
 		if f == nil {
 			if g.title != "" && norm(g.title) != norm(templates.InstructionsTitle) {
@@ -225,7 +235,13 @@ func (rd *reader) read() (*model.Disclosure, error) {
 		}
 		found[f.id] = sh
 		st := &sheetReader{rd: rd, g: g, f: f, fs: fs}
-		if u := st.unit(titleRow); u != "" {
+		u := st.unit(titleRow)
+		switch {
+		case f.unit != "":
+			// The profile prints this table in a unit of its own (Shanghai:
+			// 元, 表9 in 万元); the amounts are converted back below.
+			own[f.id] = f.unit
+		case u != "":
 			units = append(units, u)
 		}
 		st.read(titleRow, d)
@@ -233,8 +249,59 @@ func (rd *reader) read() (*model.Disclosure, error) {
 	if len(found) == 0 {
 		return nil, &Error{File: rd.name, Err: ErrNoTables}
 	}
+	if len(units) == 0 && len(own) > 0 {
+		// Every table has its own unit: the disclosure's is the most common.
+		n := map[string]int{}
+		for _, u := range own {
+			n[u]++
+		}
+		if n[model.UnitYuan] > n[model.UnitWanYuan] {
+			units = append(units, model.UnitYuan)
+		} else {
+			units = append(units, model.UnitWanYuan)
+		}
+	}
 	rd.meta(d, units, titleTexts)
+	for id, u := range own {
+		if u != d.Unit {
+			convert(&d.Tables, id, u, d.Unit)
+		}
+	}
 	return d, nil
+}
+
+// detect returns the embedded profile whose printed titles the most sheets
+// show (the default profile on a tie), and says so when it is not the
+// default.
+func (rd *reader) detect(grids []*grid) *profiles.Profile {
+	best, bestScore := profiles.Default(), -1
+	for _, name := range profiles.Names() {
+		p, err := profiles.Embedded(name)
+		if err != nil {
+			continue
+		}
+		fs, err := forms(p)
+		if err != nil {
+			continue
+		}
+		score := 0
+		for _, g := range grids {
+			t := stripYear(norm(g.title))
+			for _, f := range fs {
+				if f.titles[0] != "" && strings.Contains(t, f.titles[0]) {
+					score++
+					break
+				}
+			}
+		}
+		if score > bestScore || score == bestScore && name == profiles.DefaultName {
+			best, bestScore = p, score
+		}
+	}
+	if best.Name != profiles.DefaultName {
+		rd.finding(model.SeverityInfo, RuleSheet, "", "", "", fmt.Sprintf("各表标题是 %s 版式（%s），按此版式读取", best.Name, best.Description))
+	}
+	return best
 }
 
 // meta fills department, year and unit: from the document properties that
@@ -447,3 +514,49 @@ func matchTitle(g *grid, fs []form) (*form, int) {
 }
 
 var errNoValue = errors.New("no value")
+
+// convert turns the amounts of table id from unit from into unit to (万元 ↔
+// 元), exactly; counts (采购数量) are not amounts and stay.
+func convert(ts *model.Tables, id model.TableID, from, to string) {
+	v := reflect.ValueOf(ts).Elem()
+	var tv reflect.Value
+	for i := 0; i < v.NumField(); i++ {
+		if strings.Split(v.Type().Field(i).Tag.Get("json"), ",")[0] == string(id) {
+			tv = v.Field(i)
+		}
+	}
+	if !tv.IsValid() || tv.IsNil() {
+		return
+	}
+	factor := decimal.New(1, 4) // 万元 → 元
+	if from == model.UnitYuan && to == model.UnitWanYuan {
+		factor = decimal.New(1, -4)
+	}
+	amountType := reflect.TypeOf(model.Amount{})
+	var walk func(reflect.Value)
+	walk = func(x reflect.Value) {
+		switch x.Kind() {
+		case reflect.Pointer:
+			if !x.IsNil() {
+				walk(x.Elem())
+			}
+		case reflect.Struct:
+			if x.Type() == amountType {
+				if a := x.Interface().(model.Amount); !a.IsBlank() {
+					x.Set(reflect.ValueOf(model.A(a.Decimal().Mul(factor))))
+				}
+				return
+			}
+			for i := 0; i < x.NumField(); i++ {
+				if x.Type().Field(i).Name != "Quantity" && x.Field(i).CanSet() {
+					walk(x.Field(i))
+				}
+			}
+		case reflect.Slice:
+			for i := 0; i < x.Len(); i++ {
+				walk(x.Index(i))
+			}
+		}
+	}
+	walk(tv)
+}

@@ -306,6 +306,9 @@ func (st *sheetReader) rows() {
 	}
 	last := st.body[len(st.body)-1]
 	for _, m := range g.merges {
+		if m.r1 == m.r2 && isTotal(g.cell(m.r1, m.c1)) {
+			continue // the 合计 label merged over the code columns (Shanghai)
+		}
 		if m.r2 >= st.bodyTop && m.r1 <= last {
 			// A merge in a data row: only the ones inside the table's columns.
 			for _, c := range st.cols {

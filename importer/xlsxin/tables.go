@@ -2,11 +2,13 @@ package xlsxin
 
 import (
 	"fmt"
+	"sort"
 	"reflect"
 	"strings"
 
 	"gongkai/layout"
 	"gongkai/model"
+	"gongkai/profiles"
 )
 
 // Allowed code lengths by column key; a code stored as a number whose
@@ -32,7 +34,7 @@ func (st *sheetReader) rowTable(d *model.Disclosure) {
 	t := &d.Tables
 	switch st.f.id {
 	case model.T02:
-		t.T02 = &model.IncomeTable{Rows: readRows(st, func(r *model.IncomeRow) { r.Level = st.unitLevel(r.UnitCode, "", r.UnitName, false) }), Note: st.note}
+		t.T02 = &model.IncomeTable{Rows: readRows(st, func(r *model.IncomeRow) { r.Level = st.unitLevel(r.UnitCode, r.FuncCode, r.UnitName, false) }), Note: st.note}
 	case model.T03, model.T05, model.T08, model.T10:
 		et := &model.ExpenditureTable{Scheme: st.f.scheme, Note: st.note, Rows: readRows(st, func(r *model.ExpenditureRow) {
 			r.Level = st.unitLevel(r.UnitCode, r.FuncCode, r.UnitName, false)
@@ -72,11 +74,33 @@ func isTotal(name string) bool {
 	return n == "合计" || n == "总计"
 }
 
+// hasText reports whether the table has a code or text column.
+func (st *sheetReader) hasText() bool {
+	for _, c := range st.f.sheet.Columns {
+		if c.Kind == layout.KindCode || c.Kind == layout.KindText {
+			return true
+		}
+	}
+	return false
+}
+
 // unitLevel tells the level of a unit-based row from its codes: a function
 // code (or a procurement item) makes a detail row; otherwise 合计 without a
 // code, a 2-digit 科室, a 3-digit 部门, a longer 单位 code.
 func (st *sheetReader) unitLevel(unit, fn, name string, detail bool) model.Level {
+	if !st.hasText() {
+		return model.LevelTotal // a table of amounts only (Shanghai 表9): its one row is the total
+	}
 	switch {
+	case fn != "" && st.col("unit_code") < 0 && !detail:
+		// A table of function rows only (Shanghai): 类, 款, 项 by length.
+		switch len(fn) {
+		case 3:
+			return model.LevelClass
+		case 5:
+			return model.LevelItem
+		}
+		return model.LevelDetail
 	case fn != "" || detail:
 		return model.LevelDetail
 	case unit == "" && isTotal(name):
@@ -97,11 +121,23 @@ func (st *sheetReader) unitLevel(unit, fn, name string, detail bool) model.Level
 func readRows[R any](st *sheetReader, level func(*R)) []R {
 	var zero R
 	rt := reflect.TypeOf(zero)
+	// Each column fills the field whose JSON name is its key, or, for a
+	// part of a code the profile splits over columns (func_code.class,
+	// func_code.item …), a piece of that code.
 	fields := make([]int, len(st.f.sheet.Columns))
+	partLen := make([]int, len(st.f.sheet.Columns))
 	for j, c := range st.f.sheet.Columns {
 		fields[j] = -1
+		name := c.Key
+		if j < len(st.f.fields) && st.f.fields[j] != "" {
+			if base, part, ok := profiles.CodePart(st.f.fields[j], "1234567"); ok {
+				name, partLen[j] = base, len(part)
+			} else if !strings.Contains(st.f.fields[j], ".") {
+				name = st.f.fields[j]
+			}
+		}
 		for i := 0; i < rt.NumField(); i++ {
-			if tag := strings.Split(rt.Field(i).Tag.Get("json"), ",")[0]; tag == c.Key {
+			if tag := strings.Split(rt.Field(i).Tag.Get("json"), ",")[0]; tag == name {
 				fields[j] = i
 			}
 		}
@@ -112,7 +148,8 @@ func readRows[R any](st *sheetReader, level func(*R)) []R {
 	for _, r := range st.body {
 		var row R
 		v := reflect.ValueOf(&row).Elem()
-		nonZero, anyText := false, false
+		nonZero, anyText, total := false, false, false
+		label := "" // the 合计 label when it stands in a code column
 		for j, c := range st.f.sheet.Columns {
 			if fields[j] < 0 || st.cols[j] == 0 {
 				continue
@@ -123,20 +160,42 @@ func readRows[R any](st *sheetReader, level func(*R)) []R {
 				a := st.amount(r, j)
 				nonZero = nonZero || !a.IsZero()
 				fv.Set(reflect.ValueOf(a))
+			case partLen[j] > 0:
+				p := st.text(r, j)
+				if isTotal(p) {
+					total, label = true, p // the 合计 label over the code columns
+					continue
+				}
+				if p != "" {
+					p = st.code(r, j, []int{partLen[j]})
+				}
+				fv.SetString(fv.String() + p)
+				anyText = anyText || p != ""
 			case c.Kind == layout.KindCode:
-				fv.SetString(st.code(r, j, codeLengths[c.Key]))
-				anyText = anyText || fv.String() != ""
+				code := st.code(r, j, codeLengths[c.Key])
+				if isTotal(code) {
+					total, label = true, code
+					continue
+				}
+				fv.SetString(code)
+				anyText = anyText || code != ""
 			case fv.Kind() == reflect.String:
 				fv.SetString(st.text(r, j))
 				anyText = anyText || fv.String() != ""
 			}
 		}
-		if !anyText && !nonZero {
+		if !anyText && !nonZero && !total {
 			continue // an unused row of the template: no code, no name, its sums 0
 		}
 		level(&row)
+		if total {
+			v.FieldByName("Level").SetString(string(model.LevelTotal))
+			if n := v.FieldByName("Name"); n.IsValid() && n.String() == "" {
+				n.SetString(label) // 表六's name column under the merged label
+			}
+		}
 		out = append(out, row)
-		switch model.Level(reflect.ValueOf(row).FieldByName("Level").String()) {
+		switch model.Level(v.FieldByName("Level").String()) {
 		case model.LevelTotal, model.LevelSection, model.LevelDepartment, model.LevelClass:
 		default:
 			data = true
@@ -148,6 +207,12 @@ func readRows[R any](st *sheetReader, level func(*R)) []R {
 		// table is given without rows.
 		return []R{}
 	}
+	// The model states the 合计 first, wherever the layout prints it
+	// (Shanghai prints it last).
+	sort.SliceStable(out, func(a, b int) bool {
+		return reflect.ValueOf(out[a]).FieldByName("Level").String() == string(model.LevelTotal) &&
+			reflect.ValueOf(out[b]).FieldByName("Level").String() != string(model.LevelTotal)
+	})
 	return out
 }
 
@@ -190,17 +255,17 @@ func (st *sheetReader) summary(d *model.Disclosure) {
 	for _, r := range st.body {
 		in := st.text(r, inItem)
 		switch {
-		case phase == body && norm(in) == norm(incomeTotal):
+		case phase == body && incomeTotal != "" && norm(in) == norm(incomeTotal):
 			t.IncomeTotal = st.amount(r, inAmt)
 			t.ExpenditureTotal = funds(r, fnItem)
 			phase = afterTotal
 			continue
-		case phase == afterTotal && norm(in) == norm(carry):
+		case phase == afterTotal && carry != "" && norm(in) == norm(carry):
 			t.Carryover = st.amount(r, inAmt)
 			t.CarryForward = funds(r, fnItem)
 			phase = carryLines
 			continue
-		case (phase == afterTotal || phase == carryLines) && norm(in) == norm(grandTotal):
+		case (phase == body || phase == afterTotal || phase == carryLines) && grandTotal != "" && norm(in) == norm(grandTotal):
 			t.IncomeGrandTotal = st.amount(r, inAmt)
 			t.ExpenditureGrandTotal = funds(r, fnItem)
 			phase = done
@@ -214,10 +279,19 @@ func (st *sheetReader) summary(d *model.Disclosure) {
 		}
 		empty = false
 		if in != "" {
-			t.Income = append(t.Income, model.IncomeLine{Key: incomeKey(words.IncomeLabels, in), Label: in, Amount: st.amount(r, inAmt)})
+			key := incomeKey(words.IncomeLabels, in)
+			for _, ir := range words.IncomeRows {
+				if norm(ir.Label) == norm(in) {
+					key = ir.Key // the profile's fixed income rows name their key
+				}
+			}
+			t.Income = append(t.Income, model.IncomeLine{Key: key, Label: in, Amount: st.amount(r, inAmt)})
 		}
 		if fn := st.text(r, fnItem); fn != "" {
 			code, name := splitCode(fn)
+			if words.FunctionLabel == "ordinal" {
+				name = stripOrdinal(fn) // 一、一般公共服务支出: the layout prints no code
+			}
 			t.Functions = append(t.Functions, model.FundLine{Code: code, Name: name, FundAmounts: funds(r, fnItem)})
 		}
 		if cl := st.text(r, clItem); cl != "" {
@@ -327,4 +401,18 @@ func defaultLines(lines []model.IncomeLine, labels []string) bool {
 		}
 	}
 	return true
+}
+
+// stripOrdinal removes a leading Chinese ordinal (一、 十二、).
+func stripOrdinal(s string) string {
+	i := strings.Index(s, "、")
+	if i <= 0 {
+		return s
+	}
+	for _, r := range s[:i] {
+		if !strings.ContainsRune("一二三四五六七八九十", r) {
+			return s
+		}
+	}
+	return s[i+len("、"):]
 }
