@@ -22,8 +22,8 @@ import (
 	"gongkai/inputs"
 	"gongkai/layout"
 	"gongkai/model"
-	"gongkai/profiles"
 	"gongkai/narrative"
+	"gongkai/profiles"
 	"gongkai/templates"
 )
 

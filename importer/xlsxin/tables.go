@@ -2,8 +2,8 @@ package xlsxin
 
 import (
 	"fmt"
-	"sort"
 	"reflect"
+	"sort"
 	"strings"
 
 	"gongkai/layout"
