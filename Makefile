@@ -5,7 +5,7 @@ GO      ?= go
 EXAMPLE ?= examples/tianmen-12345-2023.json
 OUT     ?= out
 
-.PHONY: all build demo demo-web dist test deps deps-deb deps-js bench fuzz font vet fmt clean
+.PHONY: all build demo demo-web dist test deps deps-deb deps-js bench fuzz font vet fmt clean testdata-pdf
 
 all: build
 
@@ -111,3 +111,14 @@ fmt:
 
 clean:
 	rm -rf bin dist $(OUT)
+
+# Regenerates the PDF and Word test files of importer/published the way real
+# disclosures are made (LibreOffice from a .docx and from the official
+# workbook, qpdf for the encrypted one). Not part of `make test`: the
+# outputs are committed, and LibreOffice is about 220 MB installed.
+testdata-pdf:
+	@if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils qpdf) >/dev/null; \
+	fi
+	sh importer/published/testdata/make-testdata.sh
