@@ -346,6 +346,7 @@ cannot be written.
 
 	-o, --out string           要写的工作簿（默认：输入文件旁的 同名.xlsx） / the workbook to write (default: DISCLOSURE.xlsx beside the input)
 	-q, --quiet[=true|false]   只打印错误和未识别的文字，不打印警告和提示 / print only errors and unread text, not warnings and notes
+	    --profile string       版式：内置名称（hubei、shanghai）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
 
 # gongkai serve
 

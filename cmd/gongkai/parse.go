@@ -20,8 +20,9 @@ import (
 )
 
 type parseOptions struct {
-	Out   string
-	Quiet bool
+	Out     string
+	Quiet   bool
+	Profile string
 }
 
 func parseFlags(what string) func(fs *pflag.FlagSet) any {
@@ -29,6 +30,16 @@ func parseFlags(what string) func(fs *pflag.FlagSet) any {
 		o := &parseOptions{}
 		fs.StringVarP(&o.Out, "out", "o", "", what)
 		fs.BoolVarP(&o.Quiet, "quiet", "q", false, "只打印错误和未识别的文字，不打印警告和提示 / print only errors and unread text, not warnings and notes")
+		return o
+	}
+}
+
+// convertFlags are parse's flags and --profile, the layout of the tables
+// in the workbook.
+func convertFlags(what string) func(fs *pflag.FlagSet) any {
+	return func(fs *pflag.FlagSet) any {
+		o := parseFlags(what)(fs).(*parseOptions)
+		profileFlag(fs, &o.Profile)
 		return o
 	}
 }
@@ -92,7 +103,7 @@ tables the file contains in official format, a sheet 文中数据 listing every 
 extracted (label, value, unit, source line) and the text left unread, and a sheet
 核对结果 with the consistency findings.
 ` + parseLong,
-		Flags: parseFlags("要写的工作簿（默认：输入文件旁的 同名.xlsx） / the workbook to write (default: DISCLOSURE.xlsx beside the input)"),
+		Flags: convertFlags("要写的工作簿（默认：输入文件旁的 同名.xlsx） / the workbook to write (default: DISCLOSURE.xlsx beside the input)"),
 		Run:   runConvert,
 	}
 }
@@ -206,11 +217,16 @@ func runConvert(e env, opts any, args []string) int {
 		fmt.Fprintf(e.stderr, "gongkai convert: -o %s: the workbook name must end in .xlsx\n", out)
 		return exitUsage
 	}
+	prof, err := loadProfile(o.Profile)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "gongkai convert: %v\n", err)
+		return exitUsage
+	}
 	res, fs, ok := readText(e, "convert", args[0], o.Quiet)
 	if !ok {
 		return exitUsage
 	}
-	doc, err := templates.Document(res.Disclosure, templates.Options{OnlyPresent: true})
+	doc, err := templates.Document(res.Disclosure, templates.Options{OnlyPresent: true, Profile: prof})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "gongkai convert: %v\n", err)
 		return exitUsage
