@@ -2,9 +2,12 @@ package narrative
 
 import (
 	"bytes"
+	"encoding/json"
 	"math/rand/v2"
+	"os"
 	"os/exec"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -246,6 +249,10 @@ func TestPDFContentsAndText(t *testing.T) {
 				t.Errorf("%s: 目录 says %q starts on page %d; it starts on page %d", style, e.Text, got[k], want)
 			}
 		}
+		// Each 目录 entry is a link to the page its number names (read with qpdf).
+		if dests := linkDests(t, out.Bytes()); dests != nil && !slices.Equal(dests, got) {
+			t.Errorf("%s: the 目录's links lead to pages %v; its numbers say %v", style, dests, got)
+		}
 		// Page numbers in the footer, on every page but the cover.
 		if strings.Contains(pages[0], "第 1 页") {
 			t.Errorf("%s: the cover has a page number", style)
@@ -304,6 +311,58 @@ func TestPDFContentsAndText(t *testing.T) {
 		}
 		compareFigures(t, style+" (importer/published pdf)", styleFacts(t, d, style), res.Disclosure.Narrative)
 	}
+}
+
+// linkDests lists the target page of every link annotation, in page and
+// annotation order, as qpdf reads the file; nil when qpdf is missing.
+func linkDests(t *testing.T, pdfBytes []byte) []int {
+	t.Helper()
+	if _, err := exec.LookPath("qpdf"); err != nil {
+		t.Log("qpdf not installed (make deps installs it): the 目录's links are not checked")
+		return nil
+	}
+	f := t.TempDir() + "/doc.pdf"
+	if err := os.WriteFile(f, pdfBytes, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := exec.Command("qpdf", "--json", f).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var j struct {
+		Pages []struct {
+			Object string `json:"object"`
+		} `json:"pages"`
+		Qpdf []json.RawMessage `json:"qpdf"`
+	}
+	if err := json.Unmarshal(raw, &j); err != nil || len(j.Qpdf) < 2 {
+		t.Fatalf("qpdf --json: %v", err)
+	}
+	var objs map[string]struct {
+		Value map[string]any `json:"value"`
+	}
+	if err := json.Unmarshal(j.Qpdf[1], &objs); err != nil {
+		t.Fatalf("qpdf --json objects: %v", err)
+	}
+	index := map[string]int{}
+	for i, p := range j.Pages {
+		index[p.Object] = i + 1
+	}
+	dests := []int{}
+	for _, p := range j.Pages {
+		annots, _ := objs["obj:"+p.Object].Value["/Annots"].([]any)
+		for _, a := range annots {
+			ref, _ := a.(string)
+			dest, _ := objs["obj:"+ref].Value["/Dest"].([]any)
+			if len(dest) == 0 {
+				t.Errorf("annotation %s has no /Dest", ref)
+				continue
+			}
+			target, _ := dest[0].(string)
+			dests = append(dests, index[target])
+		}
+	}
+	return dests
 }
 
 func sheetTitle(doc layout.Document, id string) string {

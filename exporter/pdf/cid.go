@@ -47,6 +47,14 @@ type cidPage struct {
 	w, h    float64 // mm
 	content bytes.Buffer
 	tf      float64 // font size last set in the content stream (0: none)
+	links   []cidLink
+}
+
+// cidLink is a link annotation: a box of the page (mm, from the top left)
+// that leads to the top of page (1-based).
+type cidLink struct {
+	x, y, w, h float64
+	page       int
 }
 
 type cidOutline struct {
@@ -117,6 +125,12 @@ func (s *cidSurface) addPage(landscape bool) {
 	s.bold = false
 	s.op("0 Tr")
 	s.lineWidth(borderWidth)
+}
+
+func (s *cidSurface) link(x, y, w, h float64, page int) {
+	if s.cur != nil {
+		s.cur.links = append(s.cur.links, cidLink{x, y, w, h, page})
+	}
 }
 
 func (s *cidSurface) bookmark(title string, level int) {
@@ -298,6 +312,12 @@ func (s *cidSurface) output(w io.Writer) error {
 		return err
 	}
 
+	// Link annotations follow the outlines: root and one per entry.
+	annot := outlineRoot
+	if len(s.outlines) > 0 {
+		annot += 1 + len(s.outlines)
+	}
+	firstAnnot := annot
 	for i, p := range s.pages {
 		s.footer(i)
 		pw.begin(firstPage + 2*i)
@@ -305,13 +325,46 @@ func (s *cidSurface) output(w io.Writer) error {
 		num(b, p.w*k)
 		b.WriteByte(' ')
 		num(b, p.h*k)
-		fmt.Fprintf(b, "] /Resources <</Font <</F1 %d 0 R>> /ProcSet [/PDF /Text]>> /Contents %d 0 R>>", type0, firstPage+2*i+1)
+		fmt.Fprintf(b, "] /Resources <</Font <</F1 %d 0 R>> /ProcSet [/PDF /Text]>> /Contents %d 0 R", type0, firstPage+2*i+1)
+		if len(p.links) > 0 {
+			b.WriteString(" /Annots [")
+			for j := range p.links {
+				if j > 0 {
+					b.WriteByte(' ')
+				}
+				fmt.Fprintf(b, "%d 0 R", annot)
+				annot++
+			}
+			b.WriteByte(']')
+		}
+		b.WriteString(">>")
 		pw.end()
 		if err := pw.stream(firstPage+2*i+1, p.content.Bytes(), ""); err != nil {
 			return err
 		}
 	}
 	s.writeOutlines(pw, outlineRoot, firstPage)
+	annot = firstAnnot
+	for _, p := range s.pages {
+		for _, l := range p.links {
+			if l.page < 1 || l.page > len(s.pages) {
+				l.page = 1
+			}
+			pw.begin(annot)
+			b.WriteString("<</Type /Annot /Subtype /Link /Border [0 0 0] /Rect [")
+			for j, v := range []float64{l.x * k, (p.h - l.y - l.h) * k, (l.x + l.w) * k, (p.h - l.y) * k} {
+				if j > 0 {
+					b.WriteByte(' ')
+				}
+				num(b, v)
+			}
+			fmt.Fprintf(b, "] /Dest [%d 0 R /XYZ null ", firstPage+2*(l.page-1))
+			num(b, s.pages[l.page-1].h*k)
+			b.WriteString(" null]>>")
+			pw.end()
+			annot++
+		}
+	}
 
 	// Cross-reference table and trailer.
 	xref := b.Len()

@@ -207,6 +207,9 @@ func (p *pager) contents(doc layout.Document, numbers map[string]int) {
 			p.textPage(doc.ContentsTitle)
 			p.s.setFont(tocSize, bold)
 		}
+		if n := numbers[entryKey(e)]; n > 0 {
+			p.s.link(x, p.y, w+tocNumberW, float64(len(ls))*tocLineH, n) // the entry leads to its page
+		}
 		for i, l := range ls {
 			p.s.text(x, p.y, w, tocLineH, l, 'L', 0)
 			if i == len(ls)-1 {

@@ -92,6 +92,7 @@ type measureOnly struct{ m surface }
 func (n measureOnly) runeWidth(r rune) float64                           { return n.m.runeWidth(r) }
 func (measureOnly) addPage(bool)                                         {}
 func (measureOnly) bookmark(string, int)                                 {}
+func (measureOnly) link(_, _, _, _ float64, _ int)                       {}
 func (measureOnly) setFont(float64, bool)                                {}
 func (measureOnly) text(_, _, _, _ float64, _ string, _ byte, _ float64) {}
 func (measureOnly) rect(_, _, _, _ float64)                              {}

@@ -29,6 +29,9 @@ type surface interface {
 	// aligned 'L', 'C' or 'R' with pad mm of horizontal padding.
 	text(x, y, w, h float64, s string, align byte, pad float64)
 	rect(x, y, w, h float64)
+	// link makes the box (x, y, w, h) of the current page a link to the
+	// top of page (1-based).
+	link(x, y, w, h float64, page int)
 }
 
 // page geometry: A4, either orientation.
@@ -150,6 +153,12 @@ func (s *fpdfSurface) addPage(landscape bool) {
 }
 
 func (s *fpdfSurface) bookmark(title string, level int) { s.f.Bookmark(title, level, -1) }
+
+func (s *fpdfSurface) link(x, y, w, h float64, page int) {
+	id := s.f.AddLink()
+	s.f.SetLink(id, 0, page)
+	s.f.Link(x, y, w, h, id)
+}
 
 func (s *fpdfSurface) setFont(size float64, bold bool) {
 	if size != s.size {
