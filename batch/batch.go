@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -117,14 +116,19 @@ func (r *Result) Failed() bool { return r.Status != StatusOK }
 var ErrInterrupted = errors.New("batch: interrupted")
 
 // Run works through the inputs (files, as Expand returns them) with
-// o.Jobs workers and returns one Result per department that was finished,
-// sorted by input. When ctx is cancelled the workers finish the department
-// they are writing (its files are renamed into place together, or not at
-// all) and Run returns the finished ones with an error wrapping
-// ErrInterrupted. Other errors are about the run as a whole (bad options,
-// no font); a department's problems are in its Result.
-func Run(ctx context.Context, paths []string, o Options) ([]Result, error) {
+// o.Jobs workers and returns a Report of the departments that were
+// finished. When ctx is cancelled the workers finish the department they
+// are writing (its files are renamed into place together, or not at all)
+// and Run returns the finished ones with an error wrapping ErrInterrupted.
+// Other errors are about the run as a whole (bad options, no font, the
+// report's temporary file); a department's problems are in its Result.
+// The caller closes the Report.
+func Run(ctx context.Context, paths []string, o Options) (*Report, error) {
 	r, err := newRunner(o)
+	if err != nil {
+		return nil, err
+	}
+	rep, err := newReport()
 	if err != nil {
 		return nil, err
 	}
@@ -173,18 +177,24 @@ func Run(ctx context.Context, paths []string, o Options) ([]Result, error) {
 		}
 	}()
 	go func() { wg.Wait(); close(done) }()
-	var results []Result
+	var addErr error
 	for res := range done {
-		results = append(results, res)
 		if o.Progress != nil {
-			o.Progress(len(results), len(paths), &results[len(results)-1])
+			o.Progress(len(rep.Results)+1, len(paths), &res)
+		}
+		if err := rep.add(res); err != nil && addErr == nil {
+			addErr = err
 		}
 	}
-	sort.Slice(results, func(i, j int) bool { return results[i].Input < results[j].Input })
-	if len(results) < len(paths) && ctx.Err() != nil {
-		return results, fmt.Errorf("%w after %d of %d departments: %w", ErrInterrupted, len(results), len(paths), ctx.Err())
+	if addErr != nil {
+		rep.Close()
+		return nil, addErr
 	}
-	return results, nil
+	rep.sort()
+	if len(rep.Results) < len(paths) && ctx.Err() != nil {
+		return rep, fmt.Errorf("%w after %d of %d departments: %w", ErrInterrupted, len(rep.Results), len(paths), ctx.Err())
+	}
+	return rep, nil
 }
 
 // runner holds what every department shares: the parsed font, the formats,
@@ -238,8 +248,11 @@ func newRunner(o Options) (*runner, error) {
 			return nil, err
 		}
 		r.previous = map[string]string{}
-		for _, p := range prev {
-			r.previous[p.Input] = p.Version
+		if prev != nil {
+			for _, p := range prev.Results {
+				r.previous[p.Input] = p.Version
+			}
+			prev.Close()
 		}
 	}
 	return r, nil

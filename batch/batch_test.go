@@ -99,11 +99,11 @@ func TestFourShardsRunAndMerge(t *testing.T) {
 	written := map[string]int{}
 	for i := range 4 {
 		out := filepath.Join(dir, "out", fmt.Sprint(i))
-		rs, err := Run(context.Background(), Select(all, Shard{i, 4}), Options{Out: out, Formats: []string{"xlsx"}, Jobs: 2})
+		rep, _, err := runAll(t, context.Background(), Select(all, Shard{i, 4}), Options{Out: out, Formats: []string{"xlsx"}, Jobs: 2})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := WriteReports(out, rs, time.Time{}); err != nil {
+		if err := WriteReports(out, rep, time.Time{}); err != nil {
 			t.Fatal(err)
 		}
 		reports = append(reports, filepath.Join(out, ReportName))
@@ -118,8 +118,9 @@ func TestFourShardsRunAndMerge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer merged.Close()
 	var got []string
-	for _, r := range merged {
+	for _, r := range merged.Results {
 		got = append(got, r.Input)
 		if r.Status != StatusOK || len(r.Outputs) != 1 {
 			t.Errorf("%s: status %s, outputs %v", r.Input, r.Status, r.Outputs)
@@ -164,7 +165,7 @@ func TestBadDepartmentsDoNotStopTheOthers(t *testing.T) {
 	os.WriteFile(dup, examples.Sample(), 0o644)
 	all, _ := Expand([]string{filepath.Join(dir, "in")})
 	out := filepath.Join(dir, "out")
-	rs, err := Run(context.Background(), all, Options{Out: out, Jobs: 2})
+	_, rs, err := runAll(t, context.Background(), all, Options{Out: out, Jobs: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,7 +198,7 @@ func TestBadDepartmentsDoNotStopTheOthers(t *testing.T) {
 		t.Errorf("input with a repeated output name: %+v", r)
 	}
 	// With Force the department with errors gets its files.
-	rs, _ = Run(context.Background(), []string{wrong}, Options{Out: out, Force: true, Formats: []string{"xlsx"}})
+	_, rs, _ = runAll(t, context.Background(), []string{wrong}, Options{Out: out, Force: true, Formats: []string{"xlsx"}})
 	if len(rs) != 1 || rs[0].Status != StatusErrors || len(rs[0].Outputs) != 1 {
 		t.Errorf("--force: %+v", rs)
 	}
@@ -205,7 +206,7 @@ func TestBadDepartmentsDoNotStopTheOthers(t *testing.T) {
 
 	// The summary workbook: a row per department, totals as numbers, a blank
 	// total (no 表一) left empty, and every finding on the second sheet.
-	if err := WriteReports(out, rs0(rs, all, out, t), time.Time{}); err != nil {
+	if err := WriteReports(out, rs0(all, out, t), time.Time{}); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenFile(filepath.Join(out, SummaryName))
@@ -261,12 +262,22 @@ func TestBadDepartmentsDoNotStopTheOthers(t *testing.T) {
 }
 
 // rs0 runs the whole folder again (without Force) for the summary test.
-func rs0(_ []Result, all []string, out string, t *testing.T) []Result {
-	rs, err := Run(context.Background(), all, Options{Out: out, Formats: []string{"xlsx"}})
+func rs0(all []string, out string, t *testing.T) *Report {
+	rep, _, err := runAll(t, context.Background(), all, Options{Out: out, Formats: []string{"xlsx"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return rs
+	return rep
+}
+
+// runAll is Run with the report closed at the end of the test.
+func runAll(t testing.TB, ctx context.Context, paths []string, o Options) (*Report, []Result, error) {
+	rep, err := Run(ctx, paths, o)
+	if rep == nil {
+		return nil, nil, err
+	}
+	t.Cleanup(func() { rep.Close() })
+	return rep, rep.Results, err
 }
 
 func noTemps(t *testing.T, dir string) {
@@ -284,7 +295,7 @@ func TestResume(t *testing.T) {
 	paths := corpus(t, dir, 4)
 	out := filepath.Join(dir, "out")
 	o := Options{Out: out, Formats: []string{"xlsx"}, Version: "v1", Resume: true}
-	rs, err := Run(context.Background(), paths, o)
+	rep, rs, err := runAll(t, context.Background(), paths, o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -293,7 +304,7 @@ func TestResume(t *testing.T) {
 			t.Errorf("%s: up to date on the first run", r.Input)
 		}
 	}
-	if err := WriteReports(out, rs, time.Time{}); err != nil {
+	if err := WriteReports(out, rep, time.Time{}); err != nil {
 		t.Fatal(err)
 	}
 	// Make the outputs clearly newer than the inputs, then change one input.
@@ -303,7 +314,7 @@ func TestResume(t *testing.T) {
 	}
 	future := time.Now().Add(time.Hour)
 	os.Chtimes(paths[2], future, future)
-	rs, err = Run(context.Background(), paths, o)
+	_, rs, err = runAll(t, context.Background(), paths, o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -317,7 +328,7 @@ func TestResume(t *testing.T) {
 	}
 	// A new version of gongkai redoes everything.
 	o.Version = "v2"
-	rs, _ = Run(context.Background(), paths, o)
+	_, rs, _ = runAll(t, context.Background(), paths, o)
 	for _, r := range rs {
 		if r.UpToDate {
 			t.Errorf("%s: kept after a version change", r.Input)
@@ -325,7 +336,7 @@ func TestResume(t *testing.T) {
 	}
 	// So does a gongkai built after the files were written.
 	o.Version, o.VersionTime = "v1", future.Add(time.Hour)
-	rs, _ = Run(context.Background(), paths, o)
+	_, rs, _ = runAll(t, context.Background(), paths, o)
 	for _, r := range rs {
 		if r.UpToDate {
 			t.Errorf("%s: kept although gongkai is newer than its files", r.Input)
@@ -341,7 +352,7 @@ func TestInterrupt(t *testing.T) {
 	out := filepath.Join(dir, "out")
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	rs, err := Run(ctx, paths, Options{Out: out, Jobs: 2, Progress: func(done, total int, r *Result) {
+	_, rs, err := runAll(t, ctx, paths, Options{Out: out, Jobs: 2, Progress: func(done, total int, r *Result) {
 		if done == 2 {
 			cancel()
 		}
@@ -369,22 +380,33 @@ func TestReportsRoundTrip(t *testing.T) {
 	paths := corpus(t, dir, 2)
 	os.WriteFile(filepath.Join(dir, "in", "wrong.json"), broken(), 0o644)
 	paths = append(paths, filepath.Join(dir, "in", "wrong.json"))
-	rs, err := Run(context.Background(), paths, Options{Out: filepath.Join(dir, "out"), Formats: []string{"xlsx"}})
+	rep, _, err := runAll(t, context.Background(), paths, Options{Out: filepath.Join(dir, "out"), Formats: []string{"xlsx"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteReports(dir, rs, time.Time{}); err != nil {
+	if err := WriteReports(dir, rep, time.Time{}); err != nil {
 		t.Fatal(err)
 	}
 	back, err := ReadReports(filepath.Join(dir, ReportName))
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer back.Close()
 	var a, b bytes.Buffer
-	WriteJSONL(&a, rs)
-	WriteJSONL(&b, back)
-	if a.String() != b.String() {
+	for i := range rep.Results {
+		r1, err1 := rep.Result(i)
+		r2, err2 := back.Result(i)
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
+		WriteJSONL(&a, []Result{r1})
+		WriteJSONL(&b, []Result{r2})
+	}
+	if a.String() != b.String() || !strings.Contains(a.String(), `"findings":[`) {
 		t.Errorf("report.jsonl does not read back:\n%s\n%s", a.String(), b.String())
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, ReportName)); string(got) != a.String() {
+		t.Errorf("report.jsonl is not the results in input order:\n%s", got)
 	}
 	// The same results give the same bytes.
 	first, _ := os.ReadFile(filepath.Join(dir, SummaryName))

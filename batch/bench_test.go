@@ -24,9 +24,11 @@ func BenchmarkRun(b *testing.B) {
 	n := 0
 	for n < b.N {
 		k := min(len(paths), b.N-n)
-		if _, err := Run(context.Background(), paths[:k], o); err != nil {
+		rep, err := Run(context.Background(), paths[:k], o)
+		if err != nil {
 			b.Fatal(err)
 		}
+		rep.Close()
 		n += k
 	}
 	b.ReportMetric(float64(b.N)/time.Since(w0).Seconds(), "pkgs/s")

@@ -27,19 +27,168 @@ const (
 	SummaryName = "核对汇总.xlsx"
 )
 
-// WriteReports writes dir/核对汇总.xlsx and dir/report.jsonl for the
-// results (sorted by input), both or neither. date is the workbook's
-// document date (zero: 1980-01-01, so that the same results give the same
-// bytes).
-func WriteReports(dir string, results []Result, date time.Time) error {
-	rs := append([]Result(nil), results...)
-	sort.SliceStable(rs, func(i, j int) bool { return rs[i].Input < rs[j].Input })
-	doc := SummaryDocument(rs)
+// Report is the outcome of a run (or of joined reports): one Result per
+// department, sorted by input once complete. Each department's whole result,
+// findings included, is kept as a JSON line in a temporary file rather than
+// in memory, so that memory does not grow with the number of departments:
+// the Results here have no Findings; Findings(i) reads them back. Close
+// removes the file.
+type Report struct {
+	Results []Result
+	spool   *os.File
+	w       *bufio.Writer
+	size    int64
+	lines   []span // where Results[i]'s line is in the spool
+}
+
+type span struct{ off, n int64 }
+
+func newReport() (*Report, error) {
+	f, err := os.CreateTemp("", "gongkai-batch-*.jsonl")
+	if err != nil {
+		return nil, fmt.Errorf("batch: %w", err)
+	}
+	return &Report{spool: f, w: bufio.NewWriterSize(f, 64<<10)}, nil
+}
+
+// add keeps r: its line in the spool, itself without findings in memory.
+func (rep *Report) add(r Result) error {
+	b, err := marshalLine(&r)
+	if err != nil {
+		return err
+	}
+	return rep.addLine(r, b)
+}
+
+func (rep *Report) addLine(r Result, line []byte) error {
+	if _, err := rep.w.Write(line); err != nil {
+		return fmt.Errorf("batch: %w", err)
+	}
+	rep.lines = append(rep.lines, span{rep.size, int64(len(line))})
+	rep.size += int64(len(line))
+	r.Findings = nil
+	rep.Results = append(rep.Results, r)
+	return nil
+}
+
+func marshalLine(r *Result) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// sort orders the results by input.
+func (rep *Report) sort() {
+	idx := make([]int, len(rep.Results))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return rep.Results[idx[a]].Input < rep.Results[idx[b]].Input })
+	rs := make([]Result, len(idx))
+	ls := make([]span, len(idx))
+	for i, j := range idx {
+		rs[i], ls[i] = rep.Results[j], rep.lines[j]
+	}
+	rep.Results, rep.lines = rs, ls
+}
+
+// line returns the JSON line of Results[i].
+func (rep *Report) line(i int) ([]byte, error) {
+	if err := rep.w.Flush(); err != nil {
+		return nil, err
+	}
+	b := make([]byte, rep.lines[i].n)
+	if _, err := rep.spool.ReadAt(b, rep.lines[i].off); err != nil {
+		return nil, fmt.Errorf("batch: %w", err)
+	}
+	return b, nil
+}
+
+// Result returns Results[i] with its findings.
+func (rep *Report) Result(i int) (Result, error) {
+	b, err := rep.line(i)
+	if err != nil {
+		return Result{}, err
+	}
+	var r Result
+	if err := json.Unmarshal(b, &r); err != nil {
+		return Result{}, fmt.Errorf("batch: %w", err)
+	}
+	return r, nil
+}
+
+// Close removes the report's temporary file.
+func (rep *Report) Close() error {
+	if rep == nil || rep.spool == nil {
+		return nil
+	}
+	name := rep.spool.Name()
+	err := rep.spool.Close()
+	if rerr := os.Remove(name); err == nil {
+		err = rerr
+	}
+	rep.spool = nil
+	return err
+}
+
+// WriteReports writes dir/核对汇总.xlsx and dir/report.jsonl for the report,
+// both or neither. date is the workbook's document date (zero: 1980-01-01,
+// so that the same results give the same bytes).
+func WriteReports(dir string, rep *Report, date time.Time) error {
+	doc := SummaryDocument(rep.Results)
 	doc.Date = date
-	return atomicfile.WriteAll([]atomicfile.File{
-		{Path: filepath.Join(dir, SummaryName), Write: func(w *bufio.Writer) error { return xlsx.Write(w, doc, xlsx.Options{}) }},
-		{Path: filepath.Join(dir, ReportName), Write: func(w *bufio.Writer) error { return WriteJSONL(w, rs) }},
+	var readErr error
+	findings := func(yield func(layout.Row) bool) {
+		n := 0
+		for i := range rep.Results {
+			if len(rep.Results[i].Error) == 0 && rep.Results[i].Errors+rep.Results[i].Warnings+rep.Results[i].Notes == 0 {
+				continue // nothing to read back
+			}
+			r, err := rep.Result(i)
+			if err != nil {
+				readErr = err
+				return
+			}
+			for _, row := range findingRows(&r) {
+				n++
+				if !yield(row) {
+					return
+				}
+			}
+		}
+		if n == 0 {
+			yield(layout.Row{Cells: []layout.Cell{
+				{Text: "未发现问题", ColSpan: 8}, {Empty: true}, {Empty: true}, {Empty: true},
+				{Empty: true}, {Empty: true}, {Empty: true}, {Empty: true},
+			}})
+		}
+	}
+	opts := xlsx.Options{Rows: map[string]func(func(layout.Row) bool){"findings": findings}}
+	err := atomicfile.WriteAll([]atomicfile.File{
+		{Path: filepath.Join(dir, SummaryName), Write: func(w *bufio.Writer) error {
+			if err := xlsx.Write(w, doc, opts); err != nil {
+				return err
+			}
+			return readErr
+		}},
+		{Path: filepath.Join(dir, ReportName), Write: func(w *bufio.Writer) error {
+			for i := range rep.Results {
+				b, err := rep.line(i)
+				if err != nil {
+					return err
+				}
+				if _, err := w.Write(b); err != nil {
+					return err
+				}
+			}
+			return nil
+		}},
 	})
+	return err
 }
 
 // WriteJSONL writes one JSON object per result and line.
@@ -55,22 +204,30 @@ func WriteJSONL(w io.Writer, results []Result) error {
 }
 
 // ReadReports reads report.jsonl files (of the shares of one run) and
-// returns their results joined and sorted by input. A department that
+// returns them joined in one Report sorted by input. A department that
 // appears in two reports is an error naming both places, and so is a line
-// that is not a result.
-func ReadReports(paths ...string) ([]Result, error) {
-	var out []Result
+// that is not a result. The caller closes the Report.
+func ReadReports(paths ...string) (*Report, error) {
+	rep, err := newReport()
+	if err != nil {
+		return nil, err
+	}
+	fail := func(err error) (*Report, error) {
+		rep.Close()
+		return nil, err
+	}
 	where := map[string]string{}
 	for _, p := range paths {
-		b, err := os.ReadFile(p)
+		f, err := os.Open(p)
 		if err != nil {
-			return nil, err
+			return fail(err)
 		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 64<<10), 64<<20)
 		line := 0
-		for len(b) > 0 {
-			var l []byte
-			l, b, _ = bytes.Cut(b, []byte("\n"))
+		for sc.Scan() {
 			line++
+			l := sc.Bytes()
 			if len(bytes.TrimSpace(l)) == 0 {
 				continue
 			}
@@ -81,22 +238,38 @@ func ReadReports(paths ...string) ([]Result, error) {
 				if err == nil {
 					err = fmt.Errorf("no \"input\"")
 				}
-				return nil, fmt.Errorf("%s:%d: 不是 gongkai batch 的报告行: %v", p, line, err)
+				f.Close()
+				return fail(fmt.Errorf("%s:%d: 不是 gongkai batch 的报告行: %v", p, line, err))
 			}
 			here := p + ":" + strconv.Itoa(line)
 			if prev, ok := where[r.Input]; ok {
-				return nil, fmt.Errorf("%s: %s 已在 %s 出现；同一部门不应出现在两份报告中（分片重叠？）", here, r.Input, prev)
+				f.Close()
+				return fail(fmt.Errorf("%s: %s 已在 %s 出现；同一部门不应出现在两份报告中（分片重叠？）", here, r.Input, prev))
 			}
 			where[r.Input] = here
-			out = append(out, r)
+			b, err := marshalLine(&r)
+			if err != nil {
+				f.Close()
+				return fail(err)
+			}
+			if err := rep.addLine(r, b); err != nil {
+				f.Close()
+				return fail(err)
+			}
+		}
+		err = sc.Err()
+		f.Close()
+		if err != nil {
+			return fail(fmt.Errorf("%s: %w", p, err))
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Input < out[j].Input })
-	return out, nil
+	rep.sort()
+	return rep, nil
 }
 
 // SummaryDocument lays out 核对汇总: the sheet 部门汇总 (one row per
-// department) and the sheet 全部发现 (every finding, with its department).
+// department) and the frame of the sheet 全部发现 (ID "findings"), whose
+// rows WriteReports gives one department at a time (findingRows).
 func SummaryDocument(rs []Result) layout.Document {
 	page := layout.Page{Landscape: true, FitWidth: true, RepeatHeader: true}
 	header := func(titles ...string) []layout.HeaderCell {
@@ -176,44 +349,43 @@ func SummaryDocument(rs []Result) layout.Document {
 		Header:     header("输入文件", "部门", "级别", "规则", "表", "行", "列", "说明"),
 		HeaderRows: 1, Decimals: 2, Page: page,
 	}
-	for _, r := range rs {
-		if r.Status == StatusFailed {
-			all.Rows = append(all.Rows, layout.Row{Cells: []layout.Cell{
-				layout.TextCell(r.Input), layout.TextCell(r.Department), layout.TextCell("失败"), {Empty: true},
-				{Empty: true}, {Empty: true}, {Empty: true}, layout.TextCell(r.Error),
-			}, Emphasis: layout.Bold, Level: 1, Ref: r.Input})
-		}
-		for _, f := range r.Findings {
-			row := f.Row
-			if row == "" && f.Line > 0 {
-				row = "第" + strconv.Itoa(f.Line) + "行"
-			}
-			column := f.Column
-			if column == "" {
-				column = f.Field
-			}
-			table := ""
-			if f.Table.Valid() {
-				table = f.Table.Number()
-			}
-			e := layout.Plain
-			if f.Severity == model.SeverityError {
-				e = layout.Bold
-			}
-			all.Rows = append(all.Rows, layout.Row{Cells: []layout.Cell{
-				layout.TextCell(r.Input), layout.TextCell(r.Department), layout.TextCell(f.Severity.Chinese()),
-				layout.TextCell(f.Rule), layout.TextCell(table), layout.TextCell(row), layout.TextCell(column),
-				layout.TextCell(f.Message),
-			}, Emphasis: e, Level: 1, Ref: r.Input})
-		}
-	}
-	if len(all.Rows) == 0 {
-		all.Rows = append(all.Rows, layout.Row{Cells: []layout.Cell{
-			{Text: "未发现问题", ColSpan: 8}, {Empty: true}, {Empty: true}, {Empty: true},
-			{Empty: true}, {Empty: true}, {Empty: true}, {Empty: true},
-		}})
-	}
 	return layout.Document{Title: "批量核对汇总", Subject: "部门预算公开批量核对", Sheets: []layout.Sheet{sum, all}}
+}
+
+// findingRows are the rows of 全部发现 for one department: its failure, if
+// it failed, and every finding.
+func findingRows(r *Result) []layout.Row {
+	var rows []layout.Row
+	if r.Status == StatusFailed {
+		rows = append(rows, layout.Row{Cells: []layout.Cell{
+			layout.TextCell(r.Input), layout.TextCell(r.Department), layout.TextCell("失败"), {Empty: true},
+			{Empty: true}, {Empty: true}, {Empty: true}, layout.TextCell(r.Error),
+		}, Emphasis: layout.Bold, Level: 1, Ref: r.Input})
+	}
+	for _, f := range r.Findings {
+		row := f.Row
+		if row == "" && f.Line > 0 {
+			row = "第" + strconv.Itoa(f.Line) + "行"
+		}
+		column := f.Column
+		if column == "" {
+			column = f.Field
+		}
+		table := ""
+		if f.Table.Valid() {
+			table = f.Table.Number()
+		}
+		e := layout.Plain
+		if f.Severity == model.SeverityError {
+			e = layout.Bold
+		}
+		rows = append(rows, layout.Row{Cells: []layout.Cell{
+			layout.TextCell(r.Input), layout.TextCell(r.Department), layout.TextCell(f.Severity.Chinese()),
+			layout.TextCell(f.Rule), layout.TextCell(table), layout.TextCell(row), layout.TextCell(column),
+			layout.TextCell(f.Message),
+		}, Emphasis: e, Level: 1, Ref: r.Input})
+	}
+	return rows
 }
 
 func intCell(n int) layout.Cell {

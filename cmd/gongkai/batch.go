@@ -171,17 +171,19 @@ func runBatch(e env, opts any, args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	start := time.Now()
-	results, runErr := batch.Run(ctx, paths, bo)
+	rep, runErr := batch.Run(ctx, paths, bo)
 	stop()
 	p.finish()
 	if runErr != nil && !errors.Is(runErr, batch.ErrInterrupted) {
 		fmt.Fprintf(e.stderr, "gongkai batch: %v\n", runErr)
 		return exitUsage
 	}
-	if err := batch.WriteReports(o.Out, results, date); err != nil {
+	defer rep.Close()
+	if err := batch.WriteReports(o.Out, rep, date); err != nil {
 		fmt.Fprintf(e.stderr, "gongkai batch: 汇总未写出 / reports not written: %v\n", err)
 		return exitUsage
 	}
+	results := rep.Results
 	code := printTally(e.stdout, results, o.Out)
 	fmt.Fprintf(e.stdout, "用时 %.1f 秒 / took %.1f s\n", time.Since(start).Seconds(), time.Since(start).Seconds())
 	if runErr != nil {
@@ -192,16 +194,17 @@ func runBatch(e env, opts any, args []string) int {
 }
 
 func mergeReports(e env, o *batchOptions, args []string, date time.Time) int {
-	results, err := batch.ReadReports(args...)
+	rep, err := batch.ReadReports(args...)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "gongkai batch: %v\n", err)
 		return exitUsage
 	}
-	if err := batch.WriteReports(o.Out, results, date); err != nil {
+	defer rep.Close()
+	if err := batch.WriteReports(o.Out, rep, date); err != nil {
 		fmt.Fprintf(e.stderr, "gongkai batch: %v\n", err)
 		return exitUsage
 	}
-	return printTally(e.stdout, results, o.Out)
+	return printTally(e.stdout, rep.Results, o.Out)
 }
 
 // printTally prints the counts and where the reports are; it returns the

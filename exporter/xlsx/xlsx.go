@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -15,7 +16,14 @@ import (
 )
 
 // Options control Write. The zero value writes the official format.
-type Options struct{}
+type Options struct {
+	// Rows, when it has a function for a sheet's ID, gives that sheet's
+	// body rows instead of Sheet.Rows, one at a time, so that a sheet too
+	// long to hold (the findings of a whole province's batch) is never in
+	// memory at once. The function is called twice, to measure and then to
+	// write, and must give the same rows both times.
+	Rows map[string]func(yield func(layout.Row) bool)
+}
 
 // ErrNoSheets: the document has no sheet to write.
 var ErrNoSheets = errors.New("xlsx: the document has no sheets")
@@ -38,7 +46,11 @@ func Write(w io.Writer, doc layout.Document, o Options) error {
 		} else if _, err := f.NewSheet(names[i]); err != nil {
 			return fmt.Errorf("xlsx: sheet %q: %w", names[i], err)
 		}
-		if err := writeSheet(f, st, names[i], s); err != nil {
+		rows := o.Rows[s.ID]
+		if rows == nil {
+			rows = slices.Values(s.Rows)
+		}
+		if err := writeSheet(f, st, names[i], s, rows); err != nil {
 			return fmt.Errorf("xlsx: sheet %q: %w", names[i], err)
 		}
 	}
@@ -157,12 +169,12 @@ func (g *grid) height() float64 {
 // writeSheet draws one sheet. Rows: 1 title, 2 units line (when there is
 // one), then the header grid, the body, the notes. Page setup comes first:
 // the stream writer drops it when it is set after the rows.
-func writeSheet(f *excelize.File, st *styles, name string, s layout.Sheet) error {
+func writeSheet(f *excelize.File, st *styles, name string, s layout.Sheet, rows func(yield func(layout.Row) bool)) error {
 	width := len(s.Columns)
 	if width == 0 {
 		return errors.New("no columns")
 	}
-	g := layoutGrid(st, s)
+	g := layoutGrid(st, s, rows)
 	if err := pageSetup(f, name, s, g.headTop, g.bodyTop, g.height()); err != nil {
 		return err
 	}
@@ -181,7 +193,7 @@ func writeSheet(f *excelize.File, st *styles, name string, s layout.Sheet) error
 			return err
 		}
 	}
-	if g.bodyTop > 1 && len(s.Rows) > 0 {
+	if g.bodyTop > 1 && len(g.body) > 0 {
 		top := cellName(1, g.bodyTop)
 		if err := sw.SetPanes(&excelize.Panes{
 			Freeze: true, YSplit: g.bodyTop - 1, TopLeftCell: top, ActivePane: "bottomLeft",
@@ -202,7 +214,11 @@ func writeSheet(f *excelize.File, st *styles, name string, s layout.Sheet) error
 		}
 	}
 	cells := make([]any, width)
-	for i, r := range s.Rows {
+	i := 0
+	for r := range rows {
+		if i == len(g.body) {
+			return errors.New("the rows changed between measuring and writing")
+		}
 		for _, m := range bodyCells(st, s, r, cells, g.bodyTop) {
 			if err := sw.MergeCell(cellName(m[0], row), cellName(m[1], row)); err != nil {
 				return err
@@ -211,6 +227,7 @@ func writeSheet(f *excelize.File, st *styles, name string, s layout.Sheet) error
 		if err := put(g.body[i], cells); err != nil {
 			return err
 		}
+		i++
 	}
 	for _, r := range g.bottom {
 		if err := put(r.height, r.cells); err != nil {
@@ -226,7 +243,7 @@ func writeSheet(f *excelize.File, st *styles, name string, s layout.Sheet) error
 }
 
 // layoutGrid lays the sheet out in rows and merges.
-func layoutGrid(st *styles, s layout.Sheet) *grid {
+func layoutGrid(st *styles, s layout.Sheet, rows func(yield func(layout.Row) bool)) *grid {
 	width := len(s.Columns)
 	g := &grid{}
 	one := func(text string, style int) []any {
@@ -265,9 +282,8 @@ func layoutGrid(st *styles, s layout.Sheet) *grid {
 	g.headTop = g.next()
 	layoutHeader(g, st, s)
 	g.bodyTop = g.next()
-	g.body = make([]float64, len(s.Rows))
-	for i, r := range s.Rows {
-		g.body[i] = bodyHeight(s, r)
+	for r := range rows {
+		g.body = append(g.body, bodyHeight(s, r))
 	}
 	total := 0.0
 	for _, c := range s.Columns {
