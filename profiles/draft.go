@@ -413,6 +413,7 @@ func summaryField(text, side string, used map[string]bool) string {
 func rowField(id model.TableID, words []string) string {
 	own := words[len(words)-1]
 	try := func(s string) string {
+		s = strings.Join(strings.Fields(s), "") // 事业单位⏎经营收入, 收 入
 		for _, w := range leafWords {
 			if w.in != nil && !containsID(w.in, id) {
 				continue

@@ -114,7 +114,7 @@ func TestProfileImportBlankWorkbook(t *testing.T) {
 	merge("A7", "C7")
 	set("D7", "功能分类科目名称")
 	merge("D7", "D8")
-	for col, text := range map[string]string{"E": "合计", "F": "基本支出", "G": "项目支出", "H": "备注"} {
+	for col, text := range map[string]string{"E": "合计", "F": "基本支出", "G": "项目\n支出", "H": "备注"} {
 		set(col+"7", text)
 		merge(col+"7", col+"8")
 	}
@@ -139,7 +139,7 @@ func TestProfileImportBlankWorkbook(t *testing.T) {
 	for _, want := range []string{
 		`title: "{year}年部门支出预算总表"`, `preparer: "编制部门：{department}"`, `units: "单位：{unit}"`, "unit: 元",
 		`{text: "类", field: func_code.class`, `{text: "功能分类科目名称", field: func_name, width: 18.5}`,
-		`{text: "项目支出", field: project`, `{text: "备注", field: ""`, "TODO",
+		`{text: "项目\n支出", field: project`, `{text: "备注", field: ""`, "TODO",
 		`empty: {note: "注：本{subject}{year}年无部门支出预算，故本表为空表。"}`,
 	} {
 		if !strings.Contains(y, want) {
