@@ -236,7 +236,12 @@ func Document(d *model.Disclosure, o Options) (layout.Document, []model.Finding,
 	if err != nil {
 		return layout.Document{}, nil, err
 	}
-	doc.Title = fmt.Sprintf("%s%d年部门预算公开", d.Department, d.Year)
+	// The document's title is the profile's title of the tables without
+	// the final 表: 天门市…2023年部门预算公开表 → 天门市…2023年部门预算公开.
+	doc.Title = strings.TrimSuffix(doc.Title, "表")
+	if doc.Title == "" {
+		doc.Title = fmt.Sprintf("%s%d年部门预算公开", d.Department, d.Year)
+	}
 	for i := range doc.Sheets {
 		// the 目录 numbers the tables as the document does: 一、部门收支总表
 		// the profile's sheet name without its number: 表1 财务收支预算总表 → 财务收支预算总表
@@ -260,7 +265,11 @@ func Document(d *model.Disclosure, o Options) (layout.Document, []model.Finding,
 	if d.Date == "" {
 		date = ""
 	}
-	doc.Cover = &layout.Cover{Title: fmt.Sprintf("%d年部门预算公开", d.Year), Department: d.Department, Year: fmt.Sprintf("%d年", d.Year), Date: date}
+	coverTitle := strings.TrimSpace(strings.TrimPrefix(doc.Title, d.Department))
+	if coverTitle == "" {
+		coverTitle = doc.Title
+	}
+	doc.Cover = &layout.Cover{Title: coverTitle, Department: d.Department, Year: fmt.Sprintf("%d年", d.Year), Date: date}
 	doc.ContentsTitle = "目  录"
 	doc.Header = doc.Title
 	return doc, findings, nil
