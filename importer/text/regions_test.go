@@ -258,6 +258,18 @@ var regionCases = []regionCase{
 			"expenditure.by_fund[一般公共预算财政拨款支出]":    "48.00", "expenditure.by_fund[一般公共预算财政拨款支出].change": "4.00",
 		},
 	},
+	{
+		name: "a year in a cited regulation is not the budget year; prior year amount in the sentence [16]",
+		text: "根据《某省预决算公开操作规程(2022年修订)》的有关规定,经某市财政局汇总,2025年全市各单位“三公”经费预算总额为500万元,较2024年的520万元减少20万元,下降3.8%;其中:因公出国(境)经费10万元,较上年持平;公务接待费90万元,较上年减少5万元,下降5.3%;公务用车购置及运行维护费400万元,较上年减少15万元,下降3.6%。",
+		year: 2025,
+		want: map[string]string{
+			"three_public.total": "500", "three_public.prior_total": "520", "three_public.change": "-20", "three_public.change_percent": "-3.8",
+			"three_public.abroad": "10", "three_public.abroad_change": "0",
+			"three_public.reception": "90", "three_public.reception_change": "-5", "three_public.reception_change_percent": "-5.3",
+			"three_public.vehicle": "400", "three_public.vehicle_change": "-15",
+		},
+		// the citation's 2022年 is a year near the budget year: not a figure, not unread
+	},
 }
 
 func TestRegionalWording(t *testing.T) {

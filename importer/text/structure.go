@@ -119,6 +119,10 @@ func (p *parser) findTitle() {
 		// a title in other words: the first short line naming a year and 预算
 		for idx, l := range p.lines {
 			h := compact(headingText(l))
+			if strings.HasSuffix(h, "年") && idx+1 < len(p.lines) {
+				// a title broken after the year: 某区管委会2024年 / 一般公共预算…预算
+				h += compact(headingText(p.lines[idx+1]))
+			}
 			if len([]rune(h)) > 60 {
 				continue
 			}
@@ -147,10 +151,18 @@ func (p *parser) findTitle() {
 		}
 	}
 	if p.year == 0 {
-		// the first year stated that is not the year before (比2024年)
+		// the first year stated that is not the year before (比2024年) and
+		// that a budget word follows closely (not 2022年修订 in a citation)
 		for _, l := range p.lines {
-			if m := reYearAny.FindStringSubmatch(l); m != nil {
-				p.year, _ = strconv.Atoi(m[2])
+			for _, m := range reYearAny.FindAllStringSubmatchIndex(l, -1) {
+				rest := []rune(l[m[1]:])
+				near := string(rest[:min(len(rest), 40)])
+				if hasAnyWord(near, "预算", "三公", "部门", "单位") && !strings.HasPrefix(string(rest), "修订") {
+					p.year, _ = strconv.Atoi(l[m[4]:m[5]])
+					break
+				}
+			}
+			if p.year != 0 {
 				break
 			}
 		}
@@ -174,8 +186,20 @@ func priorYearAt(l, match string) bool {
 	return false
 }
 
+func hasAnyWord(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func genericDept(s string) bool {
 	s = cleanDept(s)
+	if strings.Trim(reHeadNum.ReplaceAllString(s, ""), " 、.") == "" {
+		return true // numbering only: 一、
+	}
 	// a topic, not a body: 2025年“三公”经费, “三公”经费
 	if strings.Contains(s, "三公") || strings.ContainsAny(s, "“”\"") || reLeadYear.MatchString(s) {
 		return true

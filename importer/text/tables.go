@@ -542,6 +542,18 @@ func flatThreePublic(rows []trow) []trow {
 			hdr = append(hdr, c)
 		}
 	}
+	// a header cell broken over two lines (公务 / 接待费): a piece that names
+	// no column joins the next one
+	var joined []string
+	for i := 0; i < len(hdr); i++ {
+		h := hdr[i]
+		if i+1 < len(hdr) && !hasAny(h, "合计", "总计", "出国", "出境", "小计", "购置", "运行", "维护", "接待") && hasAny(h+hdr[i+1], "接待", "出国", "购置", "运行") {
+			h += hdr[i+1]
+			i++
+		}
+		joined = append(joined, h)
+	}
+	hdr = joined
 	sub := -1
 	for i, h := range hdr {
 		if h == "小计" {

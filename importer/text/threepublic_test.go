@@ -54,6 +54,11 @@ func TestThreePublicTableForms(t *testing.T) {
 			text: "某局2023年“三公”经费预算情况\n一、2023年一般公共预算“三公”经费支出预算表\n单位:万元\n“三公”经费合计 |\n因公出国(境)费 |\n公务用车购置及运行费 |\n公务 接待费 |\n||\n小计 |\n公务用车购置费 |\n公务用车运行费 |\n|||\n66 |\n0 |\n60 |\n20 |\n40 |\n6 |\n二、2023年一般公共预算“三公”经费支出预算情况说明\n",
 			want: want{"66", "0", "60", "20", "40", "6"},
 		},
+		{
+			name: "title broken after the year; items as columns one per line without marks, a header cell split in two [24]",
+			text: "某开发区管委会2024年\n一般公共预算“三公”经费预算\n一、2024年一般公共预算“三公”经费支出预算表\n单位:万元\n“三公”经费合计\n因公出国(境)费\n公务用车购置及运行费\n公务\n接待费\n小计\n公务用车购置费\n公务用车运行费\n120.5\n5\n60.5\n20\n40.5\n55\n二、2024年一般公共预算“三公”经费支出预算情况说明\n",
+			want: want{"120.5", "5", "60.5", "20", "40.5", "55"},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
