@@ -214,3 +214,40 @@ func BenchmarkDocumentHubei(b *testing.B) {
 		}
 	}
 }
+
+// The place of 上年结余结转 in 表二 is the place of its column in the
+// profile: moving the line in the file moves the column and its header.
+func TestCarryoverColumnPlaceIsData(t *testing.T) {
+	src, err := profiles.Source("hubei")
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := "      - {text: 上年结余结转, field: carryover, width: 6}\n"
+	text := string(src)
+	if !strings.Contains(text, line) {
+		t.Fatal("hubei.yaml has no 上年结余结转 column line")
+	}
+	text = strings.Replace(text, line, "", 1)
+	text = strings.Replace(text, "      - {text: 总计, field: total, width: 6}\n      - text: 本年收入\n",
+		"      - {text: 总计, field: total, width: 6}\n"+line+"      - text: 本年收入\n", 1)
+	p, err := profiles.Parse("moved.yaml", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Sheet(example2023(t), model.T02, Options{Profile: p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, c := range s.Columns {
+		keys = append(keys, c.Key)
+	}
+	if got := strings.Join(keys, " "); got != "unit_code unit_name total carryover subtotal general gov_fund state_capital special_account unit_funds" {
+		t.Errorf("columns %s", got)
+	}
+	for _, h := range s.Header {
+		if h.Text == "上年结余结转" && (h.Col != 3 || h.RowSpan != 2) {
+			t.Errorf("上年结余结转 header at column %d span %d, want column 4 over both rows", h.Col+1, h.RowSpan)
+		}
+	}
+}
