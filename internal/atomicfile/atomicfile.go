@@ -10,9 +10,10 @@
 //   - a missing path or a regular file: written through a temporary file and
 //     renamed into place (the parent directory is created when missing);
 //   - "-": written to Options.Stdout directly (refused when it is nil);
-//   - a character device, named pipe or socket (/dev/null, /dev/stdout, a
-//     FIFO): written directly, never replaced; such outputs are written after
-//     every temporary file is complete and before the renames;
+//   - a character device, named pipe or socket (/dev/null, a FIFO), or any
+//     existing path under /dev or /proc (/dev/stdout, /dev/fd/3): written
+//     directly, never replaced; such outputs are written after every
+//     temporary file is complete and before the renames;
 //   - a symbolic link: followed. The file the link points to is replaced and
 //     the link itself is kept; a link that points nowhere is refused;
 //   - a directory, or a path that is one of Options.Inputs: refused before
@@ -58,7 +59,7 @@ type Options struct {
 // The causes an *Error can carry, besides those of the operating system.
 var (
 	ErrIsDir       = errors.New("目标是目录，不能写成文件 (is a directory)")
-	ErrIsInput     = errors.New("目标就是输入文件，不能覆盖 (output is the input)")
+	ErrIsInput     = errors.New("目标就是输入文件，不能覆盖；请用 -o 另选目录或文件名 (output is the input; choose another -o)")
 	ErrDuplicate   = errors.New("同一文件被指定了两次 (output named twice)")
 	ErrDangling    = errors.New("符号链接指向不存在的位置 (dangling symbolic link)")
 	ErrNoStdout    = errors.New("没有标准输出可写 (no standard output)")
@@ -277,6 +278,14 @@ func plan(outs []File, o Options) ([]target, error) {
 		}
 		fi, err := os.Lstat(out.Path)
 		switch {
+		case err == nil && special(out.Path):
+			// /dev/stdout, /dev/fd/N, /proc/self/fd/N: links the kernel
+			// resolves to what the process has open (a pipe, a
+			// terminal, a file a shell redirected to); write to it as
+			// it is, never replace it.
+			t.kind = kindDirect
+			ts = append(ts, t)
+			continue
 		case err == nil && fi.Mode()&fs.ModeSymlink != 0:
 			real, err := filepath.EvalSymlinks(out.Path)
 			if err != nil {
@@ -396,10 +405,23 @@ func removeStale(dir, base string) {
 	}
 }
 
+// special reports a path under /dev or /proc: written directly, never
+// replaced.
+func special(path string) bool {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	return strings.HasPrefix(abs, "/dev/") || strings.HasPrefix(abs, "/proc/")
+}
+
 // IsSpecial reports whether path is an existing device, named pipe or
 // socket (after following symbolic links): WriteAll writes such a target
 // directly instead of replacing it.
 func IsSpecial(path string) bool {
+	if _, err := os.Lstat(path); err == nil && special(path) {
+		return true
+	}
 	fi, err := os.Stat(path)
 	return err == nil && !fi.Mode().IsRegular() && !fi.IsDir()
 }
