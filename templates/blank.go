@@ -14,6 +14,13 @@ import (
 // which says how to fill it; readers skip a sheet with this title.
 const InstructionsTitle = "填表说明"
 
+// The lines of the 填表说明 sheet that state the department and the year;
+// a reader of the filled template takes them from there first.
+const (
+	InstructionsDepartment = "部门："
+	InstructionsYear       = "预算年度："
+)
+
 // BlankOptions control Blank. The zero value gives 20 empty rows per table.
 type BlankOptions struct {
 	// Rows is the number of empty rows to fill in each table of rows (and
@@ -89,6 +96,9 @@ func Blank(d *model.Disclosure, o Options, bo BlankOptions) (layout.Document, er
 	}
 	p := o.profile()
 	ph := &model.Disclosure{Department: d.Department, Year: d.Year, Unit: d.Unit, Date: d.Date}
+	if ph.Unit == "" {
+		ph.Unit = model.UnitWanYuan // the template's amounts are in 万元 unless told otherwise
+	}
 	if ph.Year == 0 {
 		ph.Year = 2000 // only the document date depends on it; titles of a template without a year stay without one
 	}
@@ -433,11 +443,16 @@ func instructionsSheet(p *profiles.Profile, d *model.Disclosure, unit string) la
 	line := func(text string) {
 		s.Rows = append(s.Rows, layout.Row{Cells: []layout.Cell{layout.TextCell(text)}, Level: 1})
 	}
-	if d.Department != "" {
-		line("部门：" + d.Department)
-	}
+	// The department and year lines are always there: a template written
+	// without them is filled in here, and the reader takes them from here.
+	line(InstructionsDepartment + d.Department)
+	year := ""
 	if d.Year != 0 {
-		line("预算年度：" + p.Fill("{year}年", d.Year, d.Department, unit))
+		year = p.Fill("{year}年", d.Year, d.Department, unit)
+	}
+	line(InstructionsYear + year)
+	if d.Department == "" || d.Year == 0 {
+		line("（请在上面两行的冒号后填写部门名称和预算年度，如“2027年”。）")
 	}
 	for _, t := range instructions {
 		line(p.Fill(t, d.Year, d.Department, unit))

@@ -162,11 +162,14 @@ func utf16(s string) []byte {
 
 // reader is one workbook being read.
 type reader struct {
-	auto     bool // no profile given: the embedded profile whose titles the sheets show
-	f        *excelize.File
-	name     string
-	o        Options
-	findings []model.Finding
+	auto bool // no profile given: the embedded profile whose titles the sheets show
+	// department and year stated on the template's 填表说明 sheet
+	department string
+	year       int
+	f          *excelize.File
+	name       string
+	o          Options
+	findings   []model.Finding
 }
 
 // at is a position: 表.xlsx 表五!E8.
@@ -191,7 +194,10 @@ func (rd *reader) finding(sev model.Severity, rule string, table model.TableID, 
 	rd.findings = append(rd.findings, model.Finding{Severity: sev, Rule: rule, Table: table, Message: msg})
 }
 
-var yearRE = regexp.MustCompile(`(19|20)\d\d年`)
+var (
+	yearRE     = regexp.MustCompile(`(19|20)\d\d年`)
+	yearDigits = regexp.MustCompile(`(19|20)\d\d`)
+)
 
 func (rd *reader) read() (*model.Disclosure, error) {
 	var grids []*grid
@@ -218,7 +224,9 @@ func (rd *reader) read() (*model.Disclosure, error) {
 		sh := g.sheet
 		f, titleRow := matchTitle(g, fs)
 		if f == nil {
-			if g.title != "" && norm(g.title) != norm(templates.InstructionsTitle) {
+			if norm(g.title) == norm(templates.InstructionsTitle) {
+				rd.instructions(g)
+			} else if g.title != "" {
 				rd.finding(model.SeverityInfo, RuleSheet, "", sh, "", fmt.Sprintf("标题“%s”不是公开表之一，已跳过此表", g.title))
 			} else if g.title == "" && !g.empty() {
 				rd.finding(model.SeverityInfo, RuleSheet, "", sh, "", "前几行没有公开表的标题，已跳过此表")
@@ -304,12 +312,33 @@ func (rd *reader) detect(grids []*grid) *profiles.Profile {
 	return best
 }
 
+// instructions reads the department and year lines of the template's
+// 填表说明 sheet.
+func (rd *reader) instructions(g *grid) {
+	for _, row := range g.rows {
+		for _, v := range row {
+			v = strings.TrimSpace(v)
+			if s, ok := strings.CutPrefix(v, templates.InstructionsDepartment); ok && rd.department == "" {
+				rd.department = strings.TrimSpace(s)
+			}
+			if s, ok := strings.CutPrefix(v, templates.InstructionsYear); ok && rd.year == 0 {
+				if m := yearDigits.FindString(s); m != "" {
+					rd.year, _ = strconv.Atoi(m)
+				}
+			}
+		}
+	}
+}
+
 // meta fills department, year and unit: from the document properties that
 // gongkai writes (creator = department, subject = 2023年部门预算公开), else
 // from the table titles.
 func (rd *reader) meta(d *model.Disclosure, units, titles []string) {
+	d.Department, d.Year = rd.department, rd.year
 	if p, err := rd.f.GetDocProps(); err == nil && p != nil {
-		d.Department = strings.TrimSpace(p.Creator)
+		if d.Department == "" {
+			d.Department = strings.TrimSpace(p.Creator)
+		}
 		for _, s := range []string{p.Subject, p.Title} {
 			if m := yearRE.FindString(s); m != "" && d.Year == 0 {
 				d.Year, _ = strconv.Atoi(m[:4])
