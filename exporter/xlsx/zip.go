@@ -37,11 +37,40 @@ type sortedZip struct {
 }
 
 type zipPart struct {
-	name string
-	crc  uint32
-	size uint64
-	data bytes.Buffer // compressed, or raw for a worksheet
-	raw  bool
+	name  string
+	crc   uint32
+	size  uint64
+	data  bytes.Buffer // compressed, or raw for a worksheet
+	raw   bool
+	spill *flate.Writer // a large worksheet's raw XML, compressed while it waits
+}
+
+// spillSize is the raw XML of a worksheet kept as it is until Close; a
+// larger sheet (a province's findings) is compressed while it waits, and
+// decompressed once when the shared strings are made.
+const spillSize = 4 << 20
+
+// sheetWriter takes a worksheet's raw XML.
+type sheetWriter struct{ p *zipPart }
+
+func (w sheetWriter) Write(b []byte) (int, error) {
+	p := w.p
+	if p.spill == nil && p.data.Len()+len(b) > spillSize {
+		raw := append([]byte(nil), p.data.Bytes()...)
+		p.data.Reset()
+		fw, err := flate.NewWriter(&p.data, flate.BestSpeed)
+		if err != nil {
+			return 0, err
+		}
+		p.spill = fw
+		if _, err := fw.Write(raw); err != nil {
+			return 0, err
+		}
+	}
+	if p.spill != nil {
+		return p.spill.Write(b)
+	}
+	return p.data.Write(b)
 }
 
 func newSortedZip(w io.Writer) excelize.ZipWriter { return &sortedZip{w: w} }
@@ -56,7 +85,7 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 	if strings.HasPrefix(name, "xl/worksheets/sheet") && strings.HasSuffix(name, ".xml") {
 		p.raw = true
 		z.sheets = append(z.sheets, p)
-		return &p.data, nil
+		return sheetWriter{p}, nil
 	}
 	z.start(p)
 	return partWriter{z: z, p: p}, nil
@@ -152,27 +181,24 @@ func (z *sortedZip) shareStrings() error {
 	index := map[string]int{}
 	var sst bytes.Buffer
 	count := 0
+	var num [20]byte
 	for _, p := range z.sheets {
 		// Rewrite straight into the compressor: no second copy of a sheet.
-		rawBuf := p.data
-		raw := rawBuf.Bytes()
-		p.raw = false
+		var src io.Reader
+		if p.spill != nil {
+			if err := p.spill.Close(); err != nil {
+				return err
+			}
+		}
+		raw := p.data
+		if p.spill != nil {
+			src = flate.NewReader(&raw)
+		}
+		p.raw, p.spill = false, nil
 		p.data = bytes.Buffer{}
 		z.start(p)
 		w := partWriter{z: z, p: p}
-		var num [20]byte
-		for {
-			i := bytes.Index(raw, inlineOpen)
-			if i < 0 {
-				break
-			}
-			rest := raw[i+len(inlineOpen):]
-			gt := bytes.IndexByte(rest, '>')
-			end := bytes.Index(rest, inlineClose)
-			if gt < 0 || end < gt {
-				return errors.New("xlsx: unexpected inline string in a stream-written sheet")
-			}
-			key := rest[:end] // attributes of <t>, ">", text
+		err := eachInline(src, raw.Bytes(), w, func(key []byte) {
 			n, ok := index[string(key)]
 			if !ok {
 				n = len(index)
@@ -182,13 +208,13 @@ func (z *sortedZip) shareStrings() error {
 				sst.WriteString("</t></si>")
 			}
 			count++
-			w.Write(raw[:i])
 			w.Write([]byte(` t="s"><v>`))
 			w.Write(strconv.AppendInt(num[:0], int64(n), 10))
 			w.Write([]byte(`</v></c>`))
-			raw = rest[end+len(inlineClose):]
+		})
+		if err != nil {
+			return err
 		}
-		w.Write(raw)
 		if err := z.finish(); err != nil {
 			return err
 		}
@@ -228,6 +254,74 @@ func (z *sortedZip) shareStrings() error {
 		}
 	}
 	return nil
+}
+
+// eachInline copies src to w, replacing every inline string cell's tail
+// (from ` t="inlineStr"` to `</c>`) by what cell writes for its key (the
+// attributes of <t>, ">" and the text). It reads src in pieces, so a large
+// sheet is never whole in memory.
+// When src is nil, whole is the entire sheet.
+func eachInline(src io.Reader, whole []byte, w io.Writer, cell func(key []byte)) error {
+	var buf, chunk []byte
+	eof := src == nil
+	if eof {
+		buf = whole
+	} else {
+		buf = make([]byte, 0, 256<<10)
+		chunk = make([]byte, 128<<10)
+	}
+	for {
+		for !eof && len(buf) < 128<<10 {
+			n, err := src.Read(chunk)
+			buf = append(buf, chunk[:n]...)
+			if err == io.EOF {
+				eof = true
+			} else if err != nil {
+				return err
+			}
+		}
+		i := bytes.Index(buf, inlineOpen)
+		if i < 0 {
+			if eof {
+				_, err := w.Write(buf)
+				return err
+			}
+			keep := min(len(buf), len(inlineOpen)-1) // a match may start at the end
+			w.Write(buf[:len(buf)-keep])
+			buf = append(buf[:0], buf[len(buf)-keep:]...)
+			continue
+		}
+		rest := buf[i+len(inlineOpen):]
+		end := bytes.Index(rest, inlineClose)
+		if end < 0 {
+			if eof {
+				return errors.New("xlsx: unexpected inline string in a stream-written sheet")
+			}
+			w.Write(buf[:i])
+			buf = append(buf[:0], buf[i:]...)
+			if len(buf) > 64<<20 {
+				return errors.New("xlsx: a cell of more than 64 MB")
+			}
+			n, err := src.Read(chunk)
+			buf = append(buf, chunk[:n]...)
+			if err == io.EOF {
+				eof = true
+			} else if err != nil {
+				return err
+			}
+			continue
+		}
+		if bytes.IndexByte(rest[:end], '>') < 0 {
+			return errors.New("xlsx: unexpected inline string in a stream-written sheet")
+		}
+		w.Write(buf[:i])
+		cell(rest[:end])
+		if src == nil {
+			buf = rest[end+len(inlineClose):]
+		} else {
+			buf = append(buf[:0], rest[end+len(inlineClose):]...)
+		}
+	}
 }
 
 // insertBefore adds text before the closing tag of a compressed part.
