@@ -344,7 +344,9 @@ func (r *runner) one(path string) (res Result) {
 		res.Findings = append(res.Findings, notes...)
 		res.tally()
 	}
-	if err := atomicfile.WriteAll(files); err != nil {
+	// An output that is its own input (a workbook exported beside itself) is
+	// refused rather than overwritten.
+	if err := atomicfile.WriteAll(files, atomicfile.Options{Inputs: []string{path}}); err != nil {
 		res.Outputs = nil
 		var ge *pdf.GlyphError
 		if errors.As(err, &ge) {

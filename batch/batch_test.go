@@ -422,3 +422,30 @@ func TestReportsRoundTrip(t *testing.T) {
 		t.Errorf("err = %v, want one naming bad.jsonl:4", err)
 	}
 }
+
+// A workbook input exported into its own directory would be overwritten by
+// its output: the department fails with the reason and the input is kept.
+func TestOutputThatIsTheInputRefused(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "budget.json")
+	if err := os.WriteFile(src, examples.Clean(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(context.Background(), []string{src}, Options{Out: dir, Formats: []string{"xlsx"}}); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(src)
+	wb := filepath.Join(dir, "budget.xlsx")
+	before, _ := os.ReadFile(wb)
+	rep, err := Run(context.Background(), []string{wb}, Options{Out: dir, Formats: []string{"xlsx"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, _ := os.ReadFile(wb)
+	if !bytes.Equal(before, after) {
+		t.Error("the input workbook was overwritten")
+	}
+	if len(rep.Results) != 1 || rep.Results[0].Status != StatusFailed || !strings.Contains(rep.Results[0].Error, "输入文件") {
+		t.Errorf("results: %+v", rep.Results)
+	}
+}
