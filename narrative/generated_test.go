@@ -3,7 +3,9 @@ package narrative
 import (
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -200,7 +202,52 @@ func genDepartment(r *rand.Rand, i int) *model.Disclosure {
 	return d
 }
 
-// 400 generated departments: increases, decreases, unchanged, zero priors,
+// toYuan restates d in 元: every amount × 10000 (counts, percentages and
+// staffing stay).
+func toYuan(d *model.Disclosure) {
+	k := decimal.New(1, 4)
+	amountType := reflect.TypeOf(model.Amount{})
+	var walk func(v reflect.Value, name string)
+	walk = func(v reflect.Value, name string) {
+		switch v.Kind() {
+		case reflect.Pointer:
+			if !v.IsNil() {
+				walk(v.Elem(), name)
+			}
+		case reflect.Struct:
+			if v.Type() == amountType {
+				if a := v.Interface().(model.Amount); !a.IsBlank() && !strings.Contains(name, "Count") && !strings.Contains(name, "Percent") && name != "Vehicles" {
+					v.Set(reflect.ValueOf(model.A(a.Decimal().Mul(k))))
+				}
+				return
+			}
+			for i := 0; i < v.NumField(); i++ {
+				if f := v.Type().Field(i); f.IsExported() && f.Name != "Staffing" {
+					walk(v.Field(i), f.Name)
+				}
+			}
+		case reflect.Slice:
+			for i := 0; i < v.Len(); i++ {
+				walk(v.Index(i), name)
+			}
+		case reflect.Map:
+			if v.Type().Elem() == amountType {
+				for _, key := range v.MapKeys() {
+					if a := v.MapIndex(key).Interface().(model.Amount); !a.IsBlank() {
+						v.SetMapIndex(key, reflect.ValueOf(model.A(a.Decimal().Mul(k))))
+					}
+				}
+			}
+		}
+	}
+	walk(reflect.ValueOf(d), "")
+	d.Unit = model.UnitYuan
+	if d.Narrative != nil {
+		d.Narrative.Unit = model.UnitYuan
+	}
+}
+
+// 400 generated departments (every fifth in 元): increases, decreases, unchanged, zero priors,
 // empty funds and tables, many classes, missing reasons; each is written in
 // both styles, read back and compared figure by figure.
 func TestGeneratedRoundTrip(t *testing.T) {
@@ -211,7 +258,10 @@ func TestGeneratedRoundTrip(t *testing.T) {
 	r := rand.New(rand.NewPCG(10, 2026))
 	for i := range n {
 		d := genDepartment(r, i)
-		style := []string{"2023", "2026"}[i%2]
+		if i%5 == 4 {
+			toYuan(d) // a department that publishes in 元
+		}
+		style := []string{"2023", "2026", "shanghai"}[i%3]
 		ok := t.Run(fmt.Sprintf("%d-%s", i, style), func(t *testing.T) { roundTrip(t, d, style) })
 		if !ok && t.Failed() {
 			break // one failing department says enough
