@@ -270,6 +270,7 @@ func (rd *reader) read() (*model.Disclosure, error) {
 		}
 	}
 	rd.meta(d, units, titleTexts)
+	rd.derive(d)
 	for id, u := range own {
 		if u != d.Unit {
 			convert(&d.Tables, id, u, d.Unit)
@@ -588,4 +589,53 @@ func convert(ts *model.Tables, id model.TableID, from, to string) {
 		}
 	}
 	walk(tv)
+}
+
+// derive fills what a layout does not print but the workbook still states
+// elsewhere: the codes of function lines labelled by ordinal (一、一般公共服务支出)
+// from the 类 rows of the other tables, and, in a summary table without
+// 本年收入合计 and 上年结余结转 rows, the year's totals from the grand totals.
+func (rd *reader) derive(d *model.Disclosure) {
+	codes := map[string]string{}
+	for _, t := range []*model.ExpenditureTable{d.Tables.T03, d.Tables.T05, d.Tables.T08, d.Tables.T10} {
+		if t == nil {
+			continue
+		}
+		for _, r := range t.Rows {
+			if len(r.FuncCode) == 3 && r.FuncName != "" {
+				codes[norm(r.FuncName)] = r.FuncCode
+			}
+		}
+	}
+	if t := d.Tables.T02; t != nil {
+		for _, r := range t.Rows {
+			if len(r.FuncCode) == 3 && r.FuncName != "" {
+				codes[norm(r.FuncName)] = r.FuncCode
+			}
+		}
+	}
+	for _, st := range []*model.SummaryTable{d.Tables.T01, d.Tables.T04} {
+		if st == nil {
+			continue
+		}
+		for i, f := range st.Functions {
+			if f.Code == "" {
+				st.Functions[i].Code = codes[norm(f.Name)]
+			}
+		}
+	}
+	for id, st := range map[model.TableID]*model.SummaryTable{model.T01: d.Tables.T01, model.T04: d.Tables.T04} {
+		pt := rd.o.Profile.TableFor(id)
+		if st == nil || pt == nil || pt.Summary == nil {
+			continue
+		}
+		if pt.FooterIncomeLabel("income_total") == "" && pt.FooterIncomeLabel("carryover") == "" {
+			if st.IncomeTotal.IsBlank() {
+				st.IncomeTotal = st.IncomeGrandTotal
+			}
+			if st.ExpenditureTotal.Total.IsBlank() {
+				st.ExpenditureTotal = st.ExpenditureGrandTotal
+			}
+		}
+	}
 }

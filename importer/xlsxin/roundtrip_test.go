@@ -280,4 +280,14 @@ func TestDetectProfile(t *testing.T) {
 	if d := diff(printedOnly(normalise(in), p), printedOnly(normalise(got), p)); len(d) > 0 {
 		t.Errorf("read without a profile differs:\n%s", strings.Join(d, "\n"))
 	}
+	// What 表1 does not print is derived: function codes from the 类 rows
+	// of the other tables, the year's totals from the grand totals.
+	for _, pair := range [][2]*model.SummaryTable{{in.Tables.T01, got.Tables.T01}, {in.Tables.T04, got.Tables.T04}} {
+		if d := diff(pair[0].Functions, pair[1].Functions); len(d) > 0 {
+			t.Errorf("function lines:\n%s", strings.Join(d, "\n"))
+		}
+	}
+	if !got.Tables.T01.IncomeTotal.Equal(in.Tables.T01.IncomeTotal) {
+		t.Errorf("表1 本年收入合计 %s, want %s", got.Tables.T01.IncomeTotal, in.Tables.T01.IncomeTotal)
+	}
 }
