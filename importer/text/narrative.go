@@ -39,6 +39,8 @@ var topicWords = []struct{ word, topic string }{
 	{"年初预算", tIncome},
 	{"收入情况", tIncome},
 	{"财政拨款收入", tIncome},
+	{"收入包括", tIncome},
+	{"支出包括", tExp},
 	{"财政拨款支出", tExp},
 	{"收支预算总额", tIncome},
 	{"收支总预算", tIncome},

@@ -270,6 +270,34 @@ var regionCases = []regionCase{
 		},
 		// the citation's 2022年 is a year near the budget year: not a figure, not unread
 	},
+	{
+		name: "table of contents and 概况 only: nothing opened on a TOC line, every budget figure missing [19] [20] [34] [39]",
+		text: "某某镇卫生院2024年部门预算公开\n目 录\n第一部分 部门概况\n第二部分 2024年部门预算情况说明\n第三部分 附件\n一、部门收支总表\n二、部门收入总表\n七、一般公共预算“三公”经费支出表\n十、政府采购预算表\n第一部分 部门概况\n二、部门预算单位构成\n本院设有4个科室,开放床位30张,在职职工42人。",
+		dept: "某某镇卫生院", year: 2024,
+		want:    map[string]string{"staffing.offices": "4"},
+		missing: []string{"income.total", "expenditure.total", "three_public.total", "procurement.total"},
+		unread:  1, // 床位 and 职工 are not budget figures: listed
+		check: func(t *testing.T, r *Result) {
+			for _, id := range model.AllTables {
+				if r.Disclosure.Tables.Present(id) {
+					t.Errorf("%s opened on a table-of-contents line", id.Number())
+				}
+			}
+		},
+	},
+	{
+		name:    "TOC before the text, 收入包括 list with spaces, cut before the total [32]",
+		text:    "\n目 录\n第一部分 概 况\n二、机构设置情况\n第二部分 2023年部门预算情况说明\n某镇人民政府内设 12 个职能处室。\n收入包括:一般公共预算拨款收入 820.5万元、政府性基金预算拨款收入 0 万元、上级补助收入 0 万元、其他收入 0",
+		year:    2023,
+		want:    map[string]string{"staffing.offices": "12", "income.sources[一般公共预算拨款收入]": "820.5", "income.sources[政府性基金预算拨款收入]": "0", "income.sources[上级补助收入]": "0"},
+		missing: []string{"income.total", "income.sources[其他收入]"},
+		unread:  1, // 其他收入 0 is cut off before its unit: listed, never guessed
+		check: func(t *testing.T, r *Result) {
+			if r.Disclosure.Department != "" {
+				t.Errorf("department %q taken from a TOC line", r.Disclosure.Department)
+			}
+		},
+	},
 }
 
 func TestRegionalWording(t *testing.T) {

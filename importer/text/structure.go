@@ -81,7 +81,7 @@ func (p *parser) findTitle() {
 			y, _ := strconv.Atoi(m[2])
 			if y >= 1990 && y <= 2100 {
 				dept := cleanDept(m[1])
-				if dept == "" && prev != "" && !strings.ContainsAny(prev, "。；;") && len([]rune(prev)) <= 40 {
+				if dept == "" && prev != "" && !strings.ContainsAny(prev, "。；;") && len([]rune(prev)) <= 40 && !reHeadNum.MatchString(prev) && !strings.Contains(prev, "部分") {
 					dept = cleanDept(prev)
 				}
 				if dept != "" && !strings.HasPrefix(dept, "第") && !strings.Contains(dept, "部分") {
