@@ -40,6 +40,9 @@ func TestChangedWorkbook(t *testing.T) {
 	must(f.SetCellFloat(t5, "E6", 999.99, 2, 64))
 	// A row inserted inside 表五's header: its rows are now 3, 4 (new) and 5.
 	must(f.InsertRows(t5, 4, 1))
+	// A print area, blank rows and a note under the table.
+	must(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: "'" + t5 + "'!$A$1:$I$30", Scope: t5}))
+	must(f.SetCellStr(t5, "A24", "注：本表由财务科填报。"))
 	// Sheets renamed and reordered.
 	must(f.SetSheetName(t2, "收入"))
 	must(f.SetSheetName(t5, "Sheet3"))
@@ -63,6 +66,9 @@ func TestChangedWorkbook(t *testing.T) {
 	// are found by their titles.
 	if !d.Tables.T02.Rows[0].Total.Equal(in.Tables.T02.Rows[0].Total) || len(d.Tables.T05.Rows) != len(in.Tables.T05.Rows) {
 		t.Errorf("表二 or 表五 not read as exported")
+	}
+	if d.Tables.T05.Note != "注：本表由财务科填报。" {
+		t.Errorf("表五 note %q", d.Tables.T05.Note)
 	}
 	if got := d.Tables.T05.Rows[1].Personnel; got.String() != "12.50" {
 		t.Errorf("表五 row 2 人员类 = %q, want 12.50", got.String())
