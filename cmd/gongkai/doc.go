@@ -12,7 +12,7 @@ gongkai makes, checks and converts department budget disclosures.
 
 	export    把公开表写成官方格式的工作簿（.xlsx）和 PDF，或整份公开文件
 	          write the 公开表 as an official-format workbook (.xlsx) and PDF, or the whole document
-	narrative 生成文字部分（概况、情况说明、名词解释）print the generated 概况, 情况说明 and 名词解释
+	narrative 按数据生成文字部分：概况、情况说明、名词解释
 	batch     many departments at once: workbooks, PDFs and one 核对汇总 / export a whole region
 	validate  核对每个数字是否前后一致（表内、表间、文表勾稽）
 	          check that every number agrees with every other
@@ -95,7 +95,7 @@ are refused; a cell too long to fit on a page is an error.
 	    --force[=true|false]      核对有错误也写出 / write the files even when the checks find errors
 	-q, --quiet[=true|false]      只打印错误，不打印警告和提示 / print only errors, not warnings and notes
 	    --profile string          版式：内置名称（hubei、shanghai）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
-	    --style string            doc 和 html 的文字写法：2023、2026 或 --text-templates 中的名称（默认按年度） / text style of doc and html (default: by year)
+	    --style string            doc 和 html 的文字写法：2023、2026、shanghai 或 --text-templates 中的名称（默认：与 --profile 同名的写法，否则按年度） / text style of doc and html (default: the one named like --profile, else by year)
 	    --text-templates string   文字模板目录（NAME.tmpl），增加或替换写法 / directory of NAME.tmpl text templates that add or replace styles
 
 # gongkai narrative
@@ -110,23 +110,25 @@ are refused; a cell too long to fit on a page is an error.
 
 措辞是模板（Go text/template）：内置 2023、2026（湖北的章节结构）和 shanghai（上海区级部门预算的
 章节结构，文字金额以万元表示）三种样式；默认用与 --profile 同名的样式，没有时按预算年度选择；
---text-templates DIR 读入目录中的 NAME.tmpl，增加或替换同名样式（格式见 narrative 包的说明）。
+--text-templates DIR 读入目录中的 NAME.tmpl，增加或替换同名样式（写法见 docs/text-templates.md）。
+
+English:
 
 Narrative prints the generated text parts of the disclosure (概况, 情况说明, 名词解释) as
 plain text. Every figure comes from the data; change words, percentages and the shares
 of the function classes (adding up to exactly 100.00%) are computed. A figure or a reason
 the data does not give is left out, never invented, and listed as a 提示 on standard error.
 The wording is a text template per style (2023, 2026, shanghai; by default the style named
-like --profile, else the budget year's);
---text-templates DIR adds or replaces styles with DIR/NAME.tmpl files. --markup prints
-the template output itself (= part, # section, ## sub-section, @tables).
+like --profile, else the budget year's); --text-templates DIR adds or replaces styles with
+DIR/NAME.tmpl files (docs/text-templates.md). --markup prints the template output itself
+(= part, # section, ## sub-section, @tables).
 
 选项 Flags:
 
-	    --style string            文字样式 style of the text: 2023, 2026 or a name from --text-templates (default: by year)
-	    --text-templates string   含 NAME.tmpl 的目录 directory of NAME.tmpl text templates that add or replace styles
-	    --markup[=true|false]     打印模板原始输出 print the template output with its part and heading marks
-	-q, --quiet[=true|false]      不打印提示 do not print the notes about missing texts
+	    --style string            文字写法：2023、2026、shanghai 或 --text-templates 中的名称（默认：与 --profile 同名的写法，否则按年度） / style of the text (default: the one named like --profile, else by year)
+	    --text-templates string   文字模板目录（NAME.tmpl），增加或替换写法 / directory of NAME.tmpl text templates that add or replace styles
+	    --markup[=true|false]     打印模板的原始输出（带部分和标题标记） / print the template output with its part and heading marks
+	-q, --quiet[=true|false]      不打印缺少文字的提示 / do not print the notes about missing texts
 	    --profile string          版式：内置名称（hubei、shanghai）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
 
 # gongkai batch

@@ -100,7 +100,7 @@ are refused; a cell too long to fit on a page is an error.`,
 			fs.BoolVar(&o.Force, "force", false, "核对有错误也写出 / write the files even when the checks find errors")
 			fs.BoolVarP(&o.Quiet, "quiet", "q", false, "只打印错误，不打印警告和提示 / print only errors, not warnings and notes")
 			profileFlag(fs, &o.Profile)
-			fs.StringVar(&o.Style, "style", "", "doc 和 html 的文字写法：2023、2026 或 --text-templates 中的名称（默认按年度） / text style of doc and html (default: by year)")
+			fs.StringVar(&o.Style, "style", "", "doc 和 html 的文字写法：2023、2026、shanghai 或 --text-templates 中的名称（默认：与 --profile 同名的写法，否则按年度） / text style of doc and html (default: the one named like --profile, else by year)")
 			fs.StringVar(&o.Templates, "text-templates", "", "文字模板目录（NAME.tmpl），增加或替换写法 / directory of NAME.tmpl text templates that add or replace styles")
 			return o
 		},

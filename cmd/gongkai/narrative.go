@@ -22,7 +22,7 @@ func narrativeCommand() *command {
 	return &command{
 		Name:  "narrative",
 		Usage: "[--style NAME] [--text-templates DIR] [--profile NAME] [--markup] INPUT.json",
-		Short: "生成文字部分（概况、情况说明、名词解释）print the generated 概况, 情况说明 and 名词解释",
+		Short: "按数据生成文字部分：概况、情况说明、名词解释",
 		Long: `
 按输入的数据生成部门预算公开的文字部分——部门概况、预算编制情况说明、名词解释——并打印为纯文本，
 便于审阅或粘贴到 Word。每个数字都取自数据：本年数取自公开表（表一、表三、表六、表七、表九），
@@ -32,22 +32,24 @@ func narrativeCommand() *command {
 
 措辞是模板（Go text/template）：内置 2023、2026（湖北的章节结构）和 shanghai（上海区级部门预算的
 章节结构，文字金额以万元表示）三种样式；默认用与 --profile 同名的样式，没有时按预算年度选择；
---text-templates DIR 读入目录中的 NAME.tmpl，增加或替换同名样式（格式见 narrative 包的说明）。
+--text-templates DIR 读入目录中的 NAME.tmpl，增加或替换同名样式（写法见 docs/text-templates.md）。
+
+English:
 
 Narrative prints the generated text parts of the disclosure (概况, 情况说明, 名词解释) as
 plain text. Every figure comes from the data; change words, percentages and the shares
 of the function classes (adding up to exactly 100.00%) are computed. A figure or a reason
 the data does not give is left out, never invented, and listed as a 提示 on standard error.
 The wording is a text template per style (2023, 2026, shanghai; by default the style named
-like --profile, else the budget year's);
---text-templates DIR adds or replaces styles with DIR/NAME.tmpl files. --markup prints
-the template output itself (= part, # section, ## sub-section, @tables).`,
+like --profile, else the budget year's); --text-templates DIR adds or replaces styles with
+DIR/NAME.tmpl files (docs/text-templates.md). --markup prints the template output itself
+(= part, # section, ## sub-section, @tables).`,
 		Flags: func(fs *pflag.FlagSet) any {
 			o := &narrativeOptions{}
-			fs.StringVar(&o.Style, "style", "", "文字样式 style of the text: 2023, 2026 or a name from --text-templates (default: by year)")
-			fs.StringVar(&o.Templates, "text-templates", "", "含 NAME.tmpl 的目录 directory of NAME.tmpl text templates that add or replace styles")
-			fs.BoolVar(&o.Markup, "markup", false, "打印模板原始输出 print the template output with its part and heading marks")
-			fs.BoolVarP(&o.Quiet, "quiet", "q", false, "不打印提示 do not print the notes about missing texts")
+			fs.StringVar(&o.Style, "style", "", "文字写法：2023、2026、shanghai 或 --text-templates 中的名称（默认：与 --profile 同名的写法，否则按年度） / style of the text (default: the one named like --profile, else by year)")
+			fs.StringVar(&o.Templates, "text-templates", "", "文字模板目录（NAME.tmpl），增加或替换写法 / directory of NAME.tmpl text templates that add or replace styles")
+			fs.BoolVar(&o.Markup, "markup", false, "打印模板的原始输出（带部分和标题标记） / print the template output with its part and heading marks")
+			fs.BoolVarP(&o.Quiet, "quiet", "q", false, "不打印缺少文字的提示 / do not print the notes about missing texts")
 			profileFlag(fs, &o.Profile)
 			return o
 		},
