@@ -395,5 +395,11 @@ func (r *runner) upToDate(input string, outs []string) bool {
 // baseName is the output name of an input: its file name without extension.
 func baseName(path string) string {
 	b := filepath.Base(path)
-	return strings.TrimSuffix(b, filepath.Ext(b))
+	// No hidden outputs: ".json" gives "disclosure", ".budget.json" "budget"
+	// (as 'gongkai export' names them).
+	b = strings.TrimLeft(strings.TrimSuffix(b, filepath.Ext(b)), ".")
+	if b == "" {
+		return "disclosure"
+	}
+	return b
 }

@@ -449,3 +449,12 @@ func TestOutputThatIsTheInputRefused(t *testing.T) {
 		t.Errorf("results: %+v", rep.Results)
 	}
 }
+
+// An input named ".json" does not give hidden outputs.
+func TestNoHiddenOutputs(t *testing.T) {
+	for in, want := range map[string]string{".json": "disclosure", "d/.budget.json": "budget", "a.b.json": "a.b"} {
+		if got := baseName(in); got != want {
+			t.Errorf("baseName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
