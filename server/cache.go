@@ -26,32 +26,44 @@ type result struct {
 	Created     time.Time
 }
 
-// cache holds the latest results in memory: at most size entries, each for
-// ttl. The oldest entry leaves first when it is full. Nothing goes to disk,
-// so a restart forgets every result; the user uploads again.
+// cache holds the latest results in memory: at most size entries whose
+// uploads add up to at most bytes, each for ttl. The oldest entry leaves
+// first when it is full. Nothing goes to disk, so a restart forgets every
+// result; the user uploads again.
 type cache struct {
 	mu    sync.Mutex
 	size  int
+	bytes int64 // budget of the uploads' sizes, a measure of what a result holds
+	held  int64
 	ttl   time.Duration
 	now   func() time.Time
 	items map[string]*result
 	order []string // insertion order, oldest first
 }
 
-func newCache(size int, ttl time.Duration, now func() time.Time) *cache {
-	return &cache{size: size, ttl: ttl, now: now, items: map[string]*result{}}
+func newCache(size int, bytes int64, ttl time.Duration, now func() time.Time) *cache {
+	return &cache{size: size, bytes: bytes, ttl: ttl, now: now, items: map[string]*result{}}
 }
 
 func (c *cache) put(r *result) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.expire()
-	for len(c.order) >= c.size {
-		delete(c.items, c.order[0])
-		c.order = c.order[1:]
+	for len(c.order) > 0 && (len(c.order) >= c.size || c.held+int64(r.Size) > c.bytes) {
+		c.drop()
 	}
 	c.items[r.ID] = r
 	c.order = append(c.order, r.ID)
+	c.held += int64(r.Size)
+}
+
+// drop removes the oldest entry; c.mu is held.
+func (c *cache) drop() {
+	if r := c.items[c.order[0]]; r != nil {
+		c.held -= int64(r.Size)
+		delete(c.items, c.order[0])
+	}
+	c.order = c.order[1:]
 }
 
 func (c *cache) get(id string) *result {
@@ -71,14 +83,10 @@ func (c *cache) len() int {
 // expire drops the entries older than ttl; c.mu is held.
 func (c *cache) expire() {
 	now := c.now()
-	n := 0
-	for _, id := range c.order {
-		if r := c.items[id]; r != nil && now.Sub(r.Created) >= c.ttl {
-			delete(c.items, id)
-			n++
-			continue
+	for len(c.order) > 0 {
+		if r := c.items[c.order[0]]; r != nil && now.Sub(r.Created) < c.ttl {
+			return
 		}
-		break
+		c.drop()
 	}
-	c.order = c.order[n:]
 }

@@ -29,6 +29,7 @@ type Options struct {
 	QueueWait         time.Duration // how long a request waits for a free slot before 503 (10 s)
 	ConversionTimeout time.Duration // one load or export (60 s)
 	CacheSize         int           // results held for downloads (64)
+	CacheBytes        int64         // the uploads of the held results add up to at most this (256 MB)
 	CacheTTL          time.Duration // how long a result is held (1 h)
 	// Font draws the PDF; nil uses the embedded WenQuanYi Micro Hei.
 	Font *fonts.Font
@@ -42,6 +43,7 @@ const (
 	DefaultQueueWait         = 10 * time.Second
 	DefaultConversionTimeout = 60 * time.Second
 	DefaultCacheSize         = 64
+	DefaultCacheBytes        = 256 << 20
 	DefaultCacheTTL          = time.Hour
 )
 
@@ -62,6 +64,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.CacheSize <= 0 {
 		o.CacheSize = DefaultCacheSize
+	}
+	if o.CacheBytes <= 0 {
+		o.CacheBytes = DefaultCacheBytes
 	}
 	if o.CacheTTL <= 0 {
 		o.CacheTTL = DefaultCacheTTL
@@ -93,7 +98,7 @@ func New(o Options) *Server {
 		o:     o,
 		mux:   http.NewServeMux(),
 		sem:   make(chan struct{}, o.MaxConversions),
-		cache: newCache(o.CacheSize, o.CacheTTL, o.Now),
+		cache: newCache(o.CacheSize, o.CacheBytes, o.CacheTTL, o.Now),
 		font:  o.Font,
 	}
 	s.pages = map[string]*template.Template{}

@@ -868,3 +868,35 @@ func TestBlankTemplate(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkbookInput: the official workbook the server writes is itself an
+// input: uploaded back, it is read as a workbook and checks the same.
+func TestWorkbookInput(t *testing.T) {
+	_, ts := newTest(t, Options{})
+	xlsxData := wantStatus(t, post(t, ts.URL+"/api/export?format=xlsx", "天门.json", examples.Sample()), http.StatusOK)
+	var fromJSON, fromXLSX report
+	mustJSON(t, wantStatus(t, post(t, ts.URL+"/api/validate", "天门.json", examples.Sample()), http.StatusOK), &fromJSON)
+	mustJSON(t, wantStatus(t, post(t, ts.URL+"/api/validate", "天门.xlsx", xlsxData), http.StatusOK), &fromXLSX)
+	if fromXLSX.Kind != "workbook" || fromXLSX.Department != fromJSON.Department || fromXLSX.Errors != 0 {
+		t.Errorf("workbook read back: kind %q, department %q, %d errors: %v", fromXLSX.Kind, fromXLSX.Department, fromXLSX.Errors, fromXLSX.Findings)
+	}
+	page := uploadFile(t, ts, "天门.xlsx", xlsxData)
+	doc := parseHTML(t, wantStatus(t, get(t, page), http.StatusOK))
+	if meta := text(elements(doc, "main")[0]); !strings.Contains(meta, "公开表工作簿") {
+		t.Error("the result page does not name the input a workbook")
+	}
+}
+
+// TestCacheBytes: the held results' uploads stay within CacheBytes.
+func TestCacheBytes(t *testing.T) {
+	sample := examples.Sample()
+	s, ts := newTest(t, Options{CacheBytes: int64(len(sample))*2 + 10})
+	a := uploadFile(t, ts, "a.json", sample)
+	uploadFile(t, ts, "b.json", sample)
+	c := uploadFile(t, ts, "c.json", sample)
+	wantStatus(t, get(t, a), http.StatusNotFound)
+	wantStatus(t, get(t, c), http.StatusOK)
+	if n := s.cache.len(); n != 2 {
+		t.Errorf("%d results held, want 2", n)
+	}
+}
