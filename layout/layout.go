@@ -217,7 +217,9 @@ type ContentsEntry struct {
 func (d Document) Contents() []ContentsEntry {
 	var out []ContentsEntry
 	for pi, p := range d.Parts {
-		out = append(out, ContentsEntry{Level: 0, Text: p.Title, Part: pi, Block: -1})
+		if p.Title != "" { // a part without a title has no line of its own
+			out = append(out, ContentsEntry{Level: 0, Text: p.Title, Part: pi, Block: -1})
+		}
 		for bi, b := range p.Blocks {
 			if b.Kind == Heading && b.Level == 1 {
 				out = append(out, ContentsEntry{Level: 1, Text: b.Text, Part: pi, Block: bi})
