@@ -50,3 +50,27 @@ func ExampleAmountCell() {
 	// 0.00
 	// ""
 }
+
+// The table of contents of a whole document: each part, its sections and,
+// in the part that holds them, the tables.
+func ExampleDocument_Contents() {
+	doc := Document{
+		Sheets: []Sheet{{ID: "t01", Name: "表一 部门收支总表", Contents: "一、部门收支总表"}},
+		Parts: []Part{
+			{Title: "第一部分 概况", Blocks: []Block{
+				{Kind: Heading, Level: 1, Text: "一、主要职责"},
+				{Kind: Paragraph, Text: "负责热线受理。"},
+				{Kind: Heading, Level: 2, Text: "（一）机构设置"},
+			}},
+			{Title: "第二部分 公开表", Tables: true},
+		},
+	}
+	for _, e := range doc.Contents() {
+		fmt.Printf("%d %s\n", e.Level, e.Text)
+	}
+	// Output:
+	// 0 第一部分 概况
+	// 1 一、主要职责
+	// 0 第二部分 公开表
+	// 1 一、部门收支总表
+}
