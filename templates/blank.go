@@ -71,11 +71,11 @@ var inputCodeLengths = map[string][]int{
 var instructions = []string{
 	"本工作簿是部门预算公开表的填报模板：每张公开表一个工作表，版式与正式公开表相同。",
 	"一、浅黄色单元格是填报区；标题、表头、合计行和小计行已锁定，合计与小计由公式自动计算，不必填写。工作表保护没有密码，确需改动时可在“审阅 → 撤销工作表保护”中取消。",
-	"二、金额单位为{unit}，保留两位小数。金额只填数字，不要带单位、千分位逗号或空格；没有的金额留空。",
-	"三、编码按文本填写并保留前导零：单位编码 6 位（如 526003），功能科目编码填到项、7 位（如 2010350），表六经济分类科目的款 5 位（如 30101）。",
-	"四、表二、表三、表五、表七、表八、表九、表十：每行填一个单位（或单位的一个科目、一个采购项目）的明细，不要另加科室、部门或单位的小计行；用不到的行留空。",
-	"五、表一、表四：左栏逐项填收入；中栏每行填一个支出功能分类科目，“编码+名称”写在一格（如 201一般公共服务支出）；右栏支出类别各行已列出，只填明细行；经济分类每行填“编码+名称”（如 501机关工资福利支出）。",
-	"六、表六：在各类（301、302、303）下面的行里填款的编码、名称和金额；不需要的类，可清空其编码和名称。",
+	"二、金额单位见各表右上角（本模板默认{unit}）。金额只填数字，不要带单位、千分位逗号或空格；没有的金额留空。",
+	"三、编码按文本填写并保留前导零：单位编码如 526003，功能分类科目编码填到项（如 2010350；分类、款、项三列的表分别填 201、03、50），经济分类科目的款如 30101。",
+	"四、逐行列明细的表（单位、科目或采购项目）：每行填一条明细，不要另加科室、部门、单位或类、款的小计行；用不到的行留空。",
+	"五、收支总表：收入栏逐项填写（“一、”下面列有“1. 2. 3.”的，只填分项）；支出功能分类每行填一个科目，已有“编码+名称”栏的写在一格（如 201一般公共服务支出）；支出类别已列出的行只填明细；经济分类每行填“编码+名称”（如 501机关工资福利支出）。",
+	"六、基本支出经济分类表：在各类（301、302、303）下面的行里填款的编码、名称和金额；不需要的类，可清空其编码和名称。",
 	"七、行数不够时，撤销保护后在明细区中间插入整行，合计公式会随之扩展。",
 	"八、填好后在命令行运行 gongkai validate 文件名.xlsx 核对每个数，再用 gongkai export 文件名.xlsx -o 输出目录 生成正式的公开表（XLSX 和 PDF）。",
 }
@@ -227,6 +227,18 @@ func blankRows(s *layout.Sheet, pl *blankPlan) {
 			s.Columns[c].CodeLen = l
 		}
 	}
+	if !hasTextColumn(s) {
+		// A table of amounts only (Shanghai 表9): its one row is typed.
+		for r, row := range s.Rows {
+			if i := refIndex(row.Ref); i >= 0 && i < len(pl.levels) && pl.levels[i] == model.LevelTotal {
+				for c := range s.Columns {
+					input(s, r, c)
+				}
+				s.Rows = []layout.Row{s.Rows[r]}
+				return
+			}
+		}
+	}
 	// The layout may reorder the rows (a profile that prints the 合计 last):
 	// each layout row finds its placeholder row by its Ref (t05.rows[3]).
 	levels := make([]model.Level, len(s.Rows))
@@ -335,8 +347,32 @@ func blankSummary(s *layout.Sheet, pl *blankPlan) {
 			}
 		}
 	}
+	// Income lines numbered 1. 2. 3. under a line numbered 一、 (Shanghai:
+	// 一、财政拨款收入 over its three funds) make that line their sum; the
+	// totals add up the top lines only.
+	var topIncome []int
+	for k, r := range income {
+		if numberedSub(s.Rows[r].Cells[at["income_item"]].Text) {
+			continue
+		}
+		topIncome = append(topIncome, r)
+		var subs []int
+		for _, q := range income[k+1:] {
+			if !numberedSub(s.Rows[q].Cells[at["income_item"]].Text) {
+				break
+			}
+			subs = append(subs, q)
+		}
+		if hasIn && len(subs) > 0 {
+			sum(s, r, inAmt, refsOf(subs, inAmt))
+			income[k] = -1 // a sum, not an input
+		}
+	}
 	if hasIn {
 		for _, r := range income {
+			if r < 0 {
+				continue
+			}
 			input(s, r, inAmt)
 		}
 		for _, r := range carryLines {
@@ -392,7 +428,7 @@ func blankSummary(s *layout.Sheet, pl *blankPlan) {
 	// add the two rows above; the right-hand block repeats the middle one.
 	if total >= 0 {
 		if hasIn {
-			sum(s, total, inAmt, refsOf(income, inAmt))
+			sum(s, total, inAmt, refsOf(topIncome, inAmt))
 		}
 		for _, c := range fn {
 			sum(s, total, c, refsOf(functions, c))
@@ -410,12 +446,21 @@ func blankSummary(s *layout.Sheet, pl *blankPlan) {
 			input(s, carry, c)
 		}
 	}
-	if grand >= 0 && total >= 0 && carry >= 0 {
+	switch {
+	case grand >= 0 && total >= 0 && carry >= 0:
 		if hasIn {
 			sum(s, grand, inAmt, refsOf([]int{total, carry}, inAmt))
 		}
 		for _, c := range fn {
 			sum(s, grand, c, refsOf([]int{total, carry}, c))
+		}
+	case grand >= 0 && total < 0 && carry < 0:
+		// Only 收入总计 | 支出总计 (Shanghai): they add up the lines.
+		if hasIn {
+			sum(s, grand, inAmt, refsOf(topIncome, inAmt))
+		}
+		for _, c := range fn {
+			sum(s, grand, c, refsOf(functions, c))
 		}
 	}
 	for _, r := range []int{total, carry, grand} {
@@ -458,4 +503,24 @@ func instructionsSheet(p *profiles.Profile, d *model.Disclosure, unit string) la
 		line(p.Fill(t, d.Year, d.Department, unit))
 	}
 	return s
+}
+
+// numberedSub reports whether an income label is numbered 1. 2. … (a line
+// under the one numbered 一、 above it).
+func numberedSub(label string) bool {
+	label = strings.TrimSpace(label)
+	i := 0
+	for i < len(label) && label[i] >= '0' && label[i] <= '9' {
+		i++
+	}
+	return i > 0 && i < len(label) && (label[i] == '.' || strings.HasPrefix(label[i:], "．") || strings.HasPrefix(label[i:], "、"))
+}
+
+func hasTextColumn(s *layout.Sheet) bool {
+	for _, c := range s.Columns {
+		if c.Kind == layout.KindCode || c.Kind == layout.KindText {
+			return true
+		}
+	}
+	return false
 }
