@@ -201,6 +201,16 @@ type FundAmounts struct {
 	General      Amount `json:"general"`       // 一般公共预算
 	GovFund      Amount `json:"gov_fund"`      // 政府性基金预算
 	StateCapital Amount `json:"state_capital"` // 国有资本经营预算
+	// ByCategory splits the line into 基本支出 (人员经费, 公用经费) and 项目支出,
+	// as a Shanghai 单位 prints its 财务收支预算总表; nil when not stated.
+	ByCategory *CategoryAmounts `json:"by_category,omitempty"`
+}
+
+// CategoryAmounts split an expenditure line by 基本支出 and 项目支出.
+type CategoryAmounts struct {
+	Personnel Amount `json:"personnel"` // 基本支出 人员经费
+	Public    Amount `json:"public"`    // 基本支出 公用经费
+	Project   Amount `json:"project"`   // 项目支出
 }
 
 // BasicTable is 表六 一般公共预算基本支出表.

@@ -97,6 +97,9 @@ var summaryFields = []Field{
 	{"class_general", KindAmount, "category or economic line 一般公共预算"},
 	{"class_gov_fund", KindAmount, "category or economic line 政府性基金预算"},
 	{"class_state_capital", KindAmount, "category or economic line 国有资本经营预算"},
+	{"function_personnel", KindAmount, "function line 基本支出 人员经费 (by_category)"},
+	{"function_public", KindAmount, "function line 基本支出 公用经费 (by_category)"},
+	{"function_project", KindAmount, "function line 项目支出 (by_category)"},
 }
 
 // Footer values of a summary table.

@@ -67,8 +67,45 @@ func TestShanghaiHeaderGrids(t *testing.T) {
 	if strings.Join(order, " ") != strings.Join(want, " ") {
 		t.Errorf("table order %v, want %v", order, want)
 	}
-	d := &model.Disclosure{Department: "测试部门", Year: 2025, Unit: model.UnitYuan}
+	compareGrids(t, p, shanghaiGrids)
+}
+
+// shanghaiUnitGrids are the grids the 单位 set prints differently (spec
+// §3.1 单位 grid, §3.6 unit template words); the others are the 部门 set's.
+var shanghaiUnitGrids = []struct {
+	id    string
+	top   int
+	cells string
+}{
+	{"t01", 6, `A6:B6 本年收入|C6:G6 本年支出|A7:A9 项目|B7:B9 预算数|C7:C9 项目|D7:G7 预算数|D8:D9 合计|E8:F8 基本支出|G8:G9 项目支出|E9 人员经费|F9 公用经费`},
+	{"t06", 6, `A6:C6 项目|D6:F6 一般公共预算基本支出|A7:B7 经济分类科目编码|C7:C8 部门经济分类科目名称|D7:D8 合计|E7:E8 人员经费|F7:F8 公用经费|A8 类|B8 款`},
+}
+
+func TestShanghaiUnitHeaderGrids(t *testing.T) {
+	p, err := profiles.Embedded("shanghai-unit")
+	if err != nil {
+		t.Fatal(err)
+	}
+	grids := append([]struct {
+		id    string
+		top   int
+		cells string
+	}(nil), shanghaiUnitGrids...)
 	for _, g := range shanghaiGrids {
+		if g.id != "t01" && g.id != "t06" {
+			grids = append(grids, g)
+		}
+	}
+	compareGrids(t, p, grids)
+}
+
+func compareGrids(t *testing.T, p *profiles.Profile, grids []struct {
+	id    string
+	top   int
+	cells string
+}) {
+	d := &model.Disclosure{Department: "测试部门", Year: 2025, Unit: model.UnitYuan}
+	for _, g := range grids {
 		t.Run(g.id, func(t *testing.T) {
 			s, err := Sheet(d, model.TableID(g.id), Options{Profile: p})
 			if err != nil {
@@ -98,6 +135,37 @@ func TestShanghaiHeaderGrids(t *testing.T) {
 				t.Errorf("header differs from the spec\n got %q\nwant %q", got, wantCells)
 			}
 		})
+	}
+}
+
+// TestShanghaiUnitTable1 lays out a 单位's 表1 with each function class
+// split into 人员经费, 公用经费 and 项目支出, the 单位 titles and 编制单位.
+func TestShanghaiUnitTable1(t *testing.T) {
+	p, _ := profiles.Embedded("shanghai-unit")
+	a := model.MustAmount
+	d := &model.Disclosure{Department: "上海市普陀区某福利院", Year: 2024, Unit: model.UnitYuan,
+		Tables: model.Tables{T01: &model.SummaryTable{
+			Income: []model.IncomeLine{{Key: model.IncomeFiscal, Amount: a("9501200")}, {Key: model.IncomeGeneral, Amount: a("9501200")}},
+			Functions: []model.FundLine{{Code: "208", Name: "社会保障和就业支出", FundAmounts: model.FundAmounts{Total: a("9501200"),
+				ByCategory: &model.CategoryAmounts{Personnel: a("5000000"), Public: a("1881200"), Project: a("2620000")}}}},
+			IncomeGrandTotal:      a("9501200"),
+			ExpenditureGrandTotal: model.FundAmounts{Total: a("9501200"), ByCategory: &model.CategoryAmounts{Personnel: a("5000000"), Public: a("1881200"), Project: a("2620000")}},
+		}}}
+	s, err := Sheet(d, model.T01, Options{Profile: p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Title != "2024年预算单位财务收支预算总表" || s.Preparer != "编制单位：上海市普陀区某福利院" {
+		t.Errorf("title %q, preparer %q", s.Title, s.Preparer)
+	}
+	if got := rowText(s.Rows[0]); got != "一、财政拨款收入 9,501,200 一、社会保障和就业支出 9,501,200 5,000,000 1,881,200 2,620,000" {
+		t.Errorf("first row %q", got)
+	}
+	if got := rowText(s.Rows[len(s.Rows)-1]); got != "收入总计 9,501,200 支出总计 9,501,200 5,000,000 1,881,200 2,620,000" {
+		t.Errorf("footer %q", got)
+	}
+	if got := rowText(s.Rows[1]); got != "1、一般公共预算资金 9,501,200" {
+		t.Errorf("second row %q", got)
 	}
 }
 

@@ -54,10 +54,15 @@ func (b builder) summary(t *model.SummaryTable) layout.Sheet {
 	// or class); total says whether every column shows 0.00 (block and
 	// footer totals) or each column its own zero display.
 	funds := func(row []layout.Cell, prefix string, a model.FundAmounts, total bool) {
+		var cat model.CategoryAmounts
+		if a.ByCategory != nil {
+			cat = *a.ByCategory
+		}
 		for _, f := range []struct {
 			name string
 			v    model.Amount
-		}{{"_total", a.Total}, {"_general", a.General}, {"_gov_fund", a.GovFund}, {"_state_capital", a.StateCapital}} {
+		}{{"_total", a.Total}, {"_general", a.General}, {"_gov_fund", a.GovFund}, {"_state_capital", a.StateCapital},
+			{"_personnel", cat.Personnel}, {"_public", cat.Public}, {"_project", cat.Project}} {
 			if empty {
 				put(row, prefix+f.name, layout.Cell{Empty: true})
 				continue

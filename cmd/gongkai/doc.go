@@ -94,7 +94,7 @@ are refused; a cell too long to fit on a page is an error.
 	    --font-index int          字体集（.ttc）中的第几个字体 / face of a .ttc font collection
 	    --force[=true|false]      核对有错误也写出 / write the files even when the checks find errors
 	-q, --quiet[=true|false]      只打印错误，不打印警告和提示 / print only errors, not warnings and notes
-	    --profile string          版式：内置名称（hubei、shanghai）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
+	    --profile string          版式：内置名称（hubei、shanghai、shanghai-unit）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
 	    --style string            doc 和 html 的文字写法：2023、2026、shanghai 或 --text-templates 中的名称（默认：与 --profile 同名的写法，否则按年度） / text style of doc and html (default: the one named like --profile, else by year)
 	    --text-templates string   文字模板目录（NAME.tmpl），增加或替换写法 / directory of NAME.tmpl text templates that add or replace styles
 
@@ -129,7 +129,7 @@ DIR/NAME.tmpl files (docs/text-templates.md). --markup prints the template outpu
 	    --text-templates string   文字模板目录（NAME.tmpl），增加或替换写法 / directory of NAME.tmpl text templates that add or replace styles
 	    --markup[=true|false]     打印模板的原始输出（带部分和标题标记） / print the template output with its part and heading marks
 	-q, --quiet[=true|false]      不打印缺少文字的提示 / do not print the notes about missing texts
-	    --profile string          版式：内置名称（hubei、shanghai）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
+	    --profile string          版式：内置名称（hubei、shanghai、shanghai-unit）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
 
 # gongkai batch
 
@@ -179,7 +179,7 @@ could not be written, or interrupted.
 	-o, --out string                   输出目录 / output directory (created if missing) (default ".")
 	-j, --jobs int                     同时处理的部门数，0 为 CPU 数 / departments at once (0: one per CPU)
 	    --format strings               输出格式 / outputs: xlsx, pdf, doc (whole document as PDF), html (default [xlsx,pdf])
-	    --profile string               版式：内置名称（hubei、shanghai）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
+	    --profile string               版式：内置名称（hubei、shanghai、shanghai-unit）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
 	    --style string                 doc 和 html 的文字风格 / text style of doc and html (see 'gongkai help narrative')
 	    --text-templates string        文字模板目录 / directory of NAME.tmpl text templates
 	    --shard string                 只处理第 i 份（共 n 份）/ take share i of n, as i/n
@@ -260,7 +260,7 @@ filled workbook is an input of validate and export like any official workbook.
 	    --department string   部门名称 / department
 	    --unit string         金额单位：万元或元 / amount unit (default "万元")
 	    --rows int            每张表的空行数 / empty rows per table (default 20)
-	    --profile string      版式：内置名称（hubei、shanghai）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
+	    --profile string      版式：内置名称（hubei、shanghai、shanghai-unit）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
 
 # gongkai parse
 
@@ -348,7 +348,7 @@ cannot be written.
 
 	-o, --out string           要写的工作簿（默认：输入文件旁的 同名.xlsx） / the workbook to write (default: DISCLOSURE.xlsx beside the input)
 	-q, --quiet[=true|false]   只打印错误和未识别的文字，不打印警告和提示 / print only errors and unread text, not warnings and notes
-	    --profile string       版式：内置名称（hubei、shanghai）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
+	    --profile string       版式：内置名称（hubei、shanghai、shanghai-unit）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
 
 # gongkai serve
 

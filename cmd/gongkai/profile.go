@@ -49,7 +49,7 @@ description. 'gongkai profile show NAME > my.yaml' prints one as a file to edit;
 					fmt.Fprintf(e.stderr, "gongkai profiles: %v\n", err)
 					return exitUsage
 				}
-				fmt.Fprintf(e.stdout, "%-10s %2d 张表  %s\n", n, len(p.Tables), p.Description)
+				fmt.Fprintf(e.stdout, "%-14s %2d 张表  %s\n", n, len(p.Tables), p.Description)
 			}
 			return exitOK
 		},
