@@ -13,7 +13,7 @@ build:
 	$(GO) build -o bin/gongkai ./cmd/gongkai
 
 demo: build
-	./bin/gongkai export $(EXAMPLE) -o $(OUT)/
+	./bin/gongkai export $(EXAMPLE) -o $(OUT)/ --format xlsx,pdf,doc,html
 
 # The web page on this machine with the example already loaded: open the
 # printed address in a browser (Ctrl+C stops it).
