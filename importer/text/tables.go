@@ -316,13 +316,69 @@ func (p *parser) readTable(i int, id model.TableID) (end int, ok bool) {
 		return p.failTable(i, end, id, rows)
 	}
 	leaves, paths := headerLeaves(header, width(rows))
+	if id != model.T07 && shanghaiForm(p.lines[i], header) {
+		// The Shanghai nine-table layout (类|款|项 code columns, income by
+		// source per function row) has no text reader yet: its rows are
+		// listed as unread rather than read into the wrong columns.
+		p.unreadTable(i, end)
+		p.finding(model.SeverityWarning, "P7", "", i+1, fmt.Sprintf("%s（上海九张表的版式）的表格文本暂不能按栏目读入；各行列在未读内容中，请用公开表工作簿（.xlsx）或 JSON", compact(p.lines[i])))
+		return end, true
+	}
 	switch id {
 	case model.T01, model.T04:
 		p.readSummary(id, leaves, paths, data, note)
+		if t := p.summaryTable(id); t != nil && shiftedSummary(t) {
+			// blank cells lost in the text moved expenditure rows into the
+			// income column: none of the table is read
+			p.setSummaryTable(id, nil)
+			p.unreadTable(i, end)
+			p.finding(model.SeverityWarning, "P7", "", i+1, fmt.Sprintf("%s%s的空白格在文本中消失，收入栏出现支出项目，无法确定各数所在栏目；整张表未读入，各行列在未读内容中", id.Number(), id.Name()))
+		}
 	default:
 		p.readUnitTable(id, leaves, data, note)
 	}
+	if p.tableEmpty(id) && len(note) == 0 {
+		// numbers in the block but no row read: never drop them silently
+		numeric := false
+		for k := i + 1; k < end; k++ {
+			if hasNumber([]string{p.lines[k]}) && !reUnitLine.MatchString(compact(p.lines[k])) {
+				numeric = true
+			}
+		}
+		if numeric {
+			p.clearTable(id)
+			p.unreadTable(i, end)
+			p.finding(model.SeverityWarning, "P7", "", i+1, fmt.Sprintf("%s%s的表格文本无法按栏目读入，未读入；各行列在未读内容中", id.Number(), id.Name()))
+		}
+	}
 	return end, true
+}
+
+// tableEmpty reports a table that was read without any row or line.
+func (p *parser) tableEmpty(id model.TableID) bool {
+	ts := &p.d.Tables
+	switch id {
+	case model.T01, model.T04:
+		t := p.summaryTable(id)
+		return t == nil || len(t.Income) == 0 && len(t.Functions) == 0 && len(t.Categories) == 0 && len(t.Economic) == 0 && t.IncomeGrandTotal.IsBlank()
+	case model.T02:
+		return ts.T02 == nil || len(ts.T02.Rows) == 0
+	case model.T06:
+		return ts.T06 == nil || len(ts.T06.Rows) == 0
+	case model.T07:
+		return ts.T07 == nil || len(ts.T07.Rows) == 0
+	case model.T09:
+		return ts.T09 == nil || len(ts.T09.Rows) == 0
+	case model.T03:
+		return ts.T03 == nil || len(ts.T03.Rows) == 0
+	case model.T05:
+		return ts.T05 == nil || len(ts.T05.Rows) == 0
+	case model.T08:
+		return ts.T08 == nil || len(ts.T08.Rows) == 0
+	case model.T10:
+		return ts.T10 == nil || len(ts.T10.Rows) == 0
+	}
+	return false
 }
 
 // failTable handles a table title whose block could not be read: with no
@@ -576,4 +632,98 @@ func flatThreePublic(rows []trow) []trow {
 	}
 	line := rows[0].line
 	return []trow{{cells: leaves, line: line}, {cells: amts, line: rows[len(rows)-1].line}}
+}
+
+// shanghaiForm recognises a table of the Shanghai nine-table layout by its
+// title (财务收支预算总表, …功能分类预算表, …经济分类预算表) or by code
+// columns split into 类 | 款 (| 项) in its header.
+func shanghaiForm(title string, header []trow) bool {
+	t := compact(title)
+	if hasAny(t, "财务收支预算总表", "功能分类预算表", "经济分类预算表") {
+		return true
+	}
+	for _, r := range header {
+		lei, kuan := false, false
+		for _, c := range r.cells {
+			switch compact(c) {
+			case "类":
+				lei = true
+			case "款":
+				kuan = true
+			}
+		}
+		if lei && kuan {
+			return true
+		}
+	}
+	return false
+}
+
+// unreadTable lists every line of a table block holding a number.
+func (p *parser) unreadTable(i, end int) {
+	for k := i + 1; k < end; k++ {
+		if hasNumber([]string{p.lines[k]}) {
+			p.unread(k+1, p.lines[k])
+		}
+	}
+}
+
+func (p *parser) summaryTable(id model.TableID) *model.SummaryTable {
+	if id == model.T01 {
+		return p.d.Tables.T01
+	}
+	return p.d.Tables.T04
+}
+
+func (p *parser) setSummaryTable(id model.TableID, t *model.SummaryTable) {
+	if id == model.T01 {
+		p.d.Tables.T01 = t
+	} else {
+		p.d.Tables.T04 = t
+	}
+}
+
+// shiftedSummary reports a summary table whose columns were misplaced: an
+// expenditure class on the income side, or an amount where a name belongs.
+func shiftedSummary(t *model.SummaryTable) bool {
+	for _, l := range t.Income {
+		lab := compact(l.Label)
+		if strings.HasSuffix(lab, "支出") || isFunctionClass(strings.TrimLeft(reTableNo.ReplaceAllString(lab, ""), " ")) {
+			return true
+		}
+	}
+	for _, f := range t.Functions {
+		n := strings.ReplaceAll(compact(f.Name), ",", "")
+		if n != "" && (reAmount.MatchString(n) || strings.Trim(n, ",0123456789.") == "") {
+			return true
+		}
+	}
+	return false
+}
+
+// clearTable removes a table that was not read.
+func (p *parser) clearTable(id model.TableID) {
+	ts := &p.d.Tables
+	switch id {
+	case model.T01:
+		ts.T01 = nil
+	case model.T02:
+		ts.T02 = nil
+	case model.T03:
+		ts.T03 = nil
+	case model.T04:
+		ts.T04 = nil
+	case model.T05:
+		ts.T05 = nil
+	case model.T06:
+		ts.T06 = nil
+	case model.T07:
+		ts.T07 = nil
+	case model.T08:
+		ts.T08 = nil
+	case model.T09:
+		ts.T09 = nil
+	case model.T10:
+		ts.T10 = nil
+	}
 }
