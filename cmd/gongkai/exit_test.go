@@ -134,3 +134,14 @@ func TestExportTooLongName(t *testing.T) {
 		t.Errorf("xlsx alone: exit %d: %s", got, stderr.String())
 	}
 }
+
+// osFile sees through the errWriter that wraps standard output, so that a
+// command can still ask whether it writes to a terminal.
+func TestOsFileThroughErrWriter(t *testing.T) {
+	if f, ok := osFile(&errWriter{w: os.Stderr}); !ok || f != os.Stderr {
+		t.Error("osFile does not unwrap an errWriter")
+	}
+	if _, ok := osFile(&bytes.Buffer{}); ok {
+		t.Error("a buffer is no file")
+	}
+}

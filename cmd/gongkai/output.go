@@ -2,6 +2,7 @@ package main
 
 import (
 	"io"
+	"os"
 
 	"gongkai/internal/atomicfile"
 )
@@ -42,4 +43,14 @@ func (w *errWriter) Write(p []byte) (int, error) {
 		w.err = err
 	}
 	return n, err
+}
+
+// osFile returns the *os.File behind w (standard output is wrapped in an
+// errWriter), for a command that asks whether it writes to a terminal.
+func osFile(w io.Writer) (*os.File, bool) {
+	if ew, ok := w.(*errWriter); ok {
+		w = ew.w
+	}
+	f, ok := w.(*os.File)
+	return f, ok
 }
