@@ -3,6 +3,7 @@ package xlsxin
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -138,5 +139,50 @@ func TestFormulaCache(t *testing.T) {
 	want := "表.xlsx 表五 一般公共预算支出表!E6: 公式 =F6+1 算得"
 	if len(fs) != 1 || !strings.Contains(fs[0].Message, want) || !strings.Contains(fs[0].Message, "单元格保存的值为 "+stored) {
 		t.Errorf("findings:\n%swant one containing %q", list(fs), want)
+	}
+}
+
+// TestManyTextAmounts: a table whose amounts are all text (as some systems
+// export them) reads, with one warning for the table rather than one a cell.
+func TestManyTextAmounts(t *testing.T) {
+	in, base, err := xlsxcases.Example()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(base))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := f.GetRows(xlsxcases.T05, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for r := 6; r <= len(rows); r++ {
+		for c := 5; c <= 9; c++ {
+			ref, _ := excelize.CoordinatesToCellName(c, r)
+			if v, _ := f.GetCellValue(xlsxcases.T05, ref, excelize.Options{RawCellValue: true}); v != "" {
+				if err := f.SetCellStr(xlsxcases.T05, ref, v); err != nil {
+					t.Fatal(err)
+				}
+				n++
+			}
+		}
+	}
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	d, fs, err := Read(bytes.NewReader(b.Bytes()), "表.xlsx", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("表.xlsx 表五 一般公共预算支出表!E6: 本表共 %d 个金额存为文本（E6、", n)
+	if n <= 3 || len(fs) != 1 || !strings.HasPrefix(fs[0].Message, want) {
+		t.Errorf("%d text amounts; findings:\n%swant one starting %q", n, list(fs), want)
+	}
+	if d := diff(normalise(in).Tables.T05, normalise(d).Tables.T05); len(d) > 0 {
+		t.Errorf("表五 read from text differs:\n%s", strings.Join(d, "\n"))
 	}
 }

@@ -25,6 +25,35 @@ type sheetReader struct {
 	body     []int // the data rows, in order
 	note     string
 	problems []model.Finding // header problems of the chosen variant
+
+	// Cell notes that a workbook made by another system may have in every
+	// cell; reported one by one when few, else once per table.
+	numberCodes, textAmounts []note
+}
+
+type note struct{ cell, msg string }
+
+// many is how many cell notes of one kind a table reports one by one.
+const many = 3
+
+// flush reports the collected cell notes.
+func (st *sheetReader) flush() {
+	report := func(ns []note, sev model.Severity, rule, what, advice string) {
+		if len(ns) <= many {
+			for _, n := range ns {
+				st.rd.finding(sev, rule, st.f.id, st.g.sheet, n.cell, n.msg)
+			}
+			return
+		}
+		cells := make([]string, 0, 5)
+		for _, n := range ns[:min(5, len(ns))] {
+			cells = append(cells, n.cell)
+		}
+		st.rd.finding(sev, rule, st.f.id, st.g.sheet, ns[0].cell,
+			fmt.Sprintf("本表共 %d 个%s（%s 等）；%s", len(ns), what, strings.Join(cells, "、"), advice))
+	}
+	report(st.numberCodes, model.SeverityInfo, RuleCode, "编码存为数字、未丢前导零", "请把编码列设为文本格式")
+	report(st.textAmounts, model.SeverityWarning, RuleAmount, "金额存为文本", "已按数字读取，请改为数字")
 }
 
 func cellRef(c, r int) string {
@@ -80,6 +109,7 @@ func (st *sheetReader) read(titleRow int, d *model.Disclosure) {
 	default:
 		st.rowTable(d)
 	}
+	st.flush()
 }
 
 func firstHeader(f *form) string {
@@ -401,7 +431,7 @@ func (st *sheetReader) code(r, j int, lengths []int) string {
 	if restored != v {
 		st.rd.finding(model.SeverityWarning, RuleCode, st.f.id, st.g.sheet, cellRef(c, r), fmt.Sprintf("编码存为数字 %s，前导零已丢失；已按“%s”读取（请把编码列设为文本格式）", v, restored))
 	} else {
-		st.rd.finding(model.SeverityInfo, RuleCode, st.f.id, st.g.sheet, cellRef(c, r), fmt.Sprintf("编码“%s”存为数字（请把编码列设为文本格式，以免丢失前导零）", v))
+		st.numberCodes = append(st.numberCodes, note{cellRef(c, r), fmt.Sprintf("编码“%s”存为数字（请把编码列设为文本格式，以免丢失前导零）", v)})
 	}
 	return restored
 }
@@ -456,7 +486,7 @@ func (st *sheetReader) amount(r, j int) model.Amount {
 			st.rd.finding(model.SeverityError, RuleAmount, st.f.id, st.g.sheet, ref, fmt.Sprintf("“%s”不是金额", raw))
 			return model.Amount{}
 		}
-		st.rd.finding(model.SeverityWarning, RuleAmount, st.f.id, st.g.sheet, ref, fmt.Sprintf("金额“%s”存为文本，已按 %s 读取（请改为数字）", raw, a.String()))
+		st.textAmounts = append(st.textAmounts, note{ref, fmt.Sprintf("金额“%s”存为文本，已按 %s 读取（请改为数字）", raw, a.String())})
 		return st.places(a, kind)
 	case excelize.CellTypeBool, excelize.CellTypeError:
 		st.rd.finding(model.SeverityError, RuleAmount, st.f.id, st.g.sheet, ref, fmt.Sprintf("“%s”不是金额", raw))
