@@ -271,7 +271,7 @@ func facts(d *model.Disclosure, unit string) Facts {
 	// 人员构成
 	s := n.Staffing
 	f.Staff.Authorized, f.Staff.Actual, f.Staff.Retired, f.Staff.Offices = countFig(s.Authorized), countFig(s.Actual), countFig(s.Retired), countFig(s.Offices)
-	for _, k := range sortedKeys(s.Kinds) {
+	for _, k := range staffOrder(s.Kinds) {
 		f.Staff.Kinds = append(f.Staff.Kinds, Item{Name: k, Amount: countFig(s.Kinds[k])})
 	}
 
@@ -532,6 +532,22 @@ func unitNames(d *model.Disclosure) []string {
 			add(r.Level, r.UnitName)
 		}
 	}
+	return out
+}
+
+// staffOrder lists the kinds of post in the order disclosures print them
+// (行政, 参公, 事业, 工勤), then any other kind by name.
+func staffOrder(m map[string]model.Amount) []string {
+	rank := func(k string) int {
+		for i, w := range []string{"行政", "参公", "参照", "事业", "工勤"} {
+			if strings.Contains(k, w) {
+				return i
+			}
+		}
+		return 9
+	}
+	out := sortedKeys(m)
+	sort.SliceStable(out, func(i, j int) bool { return rank(out[i]) < rank(out[j]) })
 	return out
 }
 
