@@ -10,28 +10,46 @@
 //
 // What it matches against is not written here: the titles, header grids and
 // the column → model field keys come from the layouts package templates
-// builds for the chosen labels (the same layouts exporter/xlsx draws), so a
-// region's wording is read the way it is written.
+// builds for the chosen profile (the same layouts exporter/xlsx draws), so a
+// region's wording is read the way it is written. Without Options.Profile
+// the embedded profile whose titles the sheets show is used (a 提示 says
+// so when it is not the default).
+//
+//   - Profiles that split a code over columns (类, 款, 项), print the 合计 row
+//     last with its label merged over the code columns, or print a table in a
+//     unit of its own (converted back exactly) are read as they print. What a
+//     layout does not print but the workbook states elsewhere is derived: the
+//     codes of function lines labelled 一、二、… from the 类 rows of the
+//     other tables, and the year's totals of a summary table without 本年合计
+//     rows from its grand totals.
+//
+//   - The department and year come from the template's 填表说明 sheet, else
+//     the document properties gongkai writes, else the table titles.
 //
 //   - Each table is found by the title in its first rows (not by sheet name or
 //     order); a sheet whose title names no table is listed as a 提示 and
 //     skipped. Two sheets with the same table are an error.
+//
 //   - Columns are found by their header words (the path of header texts above
 //     each column), so widened, moved or added columns read; a header cell
 //     that differs from the layout is an error naming the cell.
+//
 //   - Rows are read by code and level: the level of a row follows from which
 //     codes it states and their length (合计; 2-digit 科室, 3-digit 部门,
 //     6-digit 单位; a row with a function code is a detail row; 表六 3-digit 类,
 //     5-digit 款). Blank rows, trailing notes (注…) and print areas are
 //     ignored; the note of a table is kept.
+//
 //   - Amounts: numbers as stored (15 significant digits, as Excel shows
 //     them); a number stored as text is read with a warning; text that is not
 //     a number is an error (表五!E8: “12,3x” 不是金额). A formula uses its
 //     cached value; a formula without one (files written by libraries, the
 //     filled template) is evaluated, and a cached value that differs from the
 //     evaluated formula is a warning.
+//
 //   - Codes stored as numbers lose their leading zeros: the reader says so and
 //     restores the zeros where the length is unambiguous (4 → 04).
+//
 //   - Hidden rows with content, hidden sheets with a table, merged cells in
 //     the data area and links to other workbooks are errors: what is read
 //     would differ from what the user sees.
