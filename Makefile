@@ -5,7 +5,7 @@ GO      ?= go
 EXAMPLE ?= examples/tianmen-12345-2023.json
 OUT     ?= out
 
-.PHONY: all build demo demo-web dist test deps deps-deb deps-js bench fuzz font vet fmt clean testdata-pdf
+.PHONY: all build demo demo-web dist test deps deps-deb deps-js bench bench-batch compare fuzz font vet fmt clean testdata-pdf
 
 all: build
 
@@ -38,12 +38,13 @@ dist:
 # System packages some tests use: poppler-utils (pdftotext, pdffonts, pdftoppm),
 # qpdf, fonts-wqy-microhei (to check that the embedded font is reproducible
 # from Debian's file), chromium (the web page's end-to-end tests drive it
-# headless) and GNU parallel (the command of docs/batch.md). Installed with
-# apt-get where the machine allows; the tests that need them skip with a
-# message otherwise, and `make test` lists every skipped test at the end.
+# headless), GNU parallel (the command of docs/batch.md) and GNU time (the peak
+# RSS of bench/batch.sh). Installed with apt-get where the machine allows; the
+# tests that need them skip with a message otherwise, and `make test` lists
+# every skipped test at the end.
 DEB_PACKAGES = pdftotext:poppler-utils pdffonts:poppler-utils qpdf:qpdf \
 	/usr/share/fonts/truetype/wqy/wqy-microhei.ttc:fonts-wqy-microhei \
-	chromium:chromium node:nodejs npm:npm parallel:parallel soffice:libreoffice-calc
+	chromium:chromium node:nodejs npm:npm parallel:parallel /usr/bin/time:time soffice:libreoffice-calc
 # npm packages the tests use as second readers (ExcelJS opens the workbooks,
 # Ajv strict checks the JSON Schema): pinned in tools/js/package-lock.json and
 # installed into tools/js/node_modules, never globally.
@@ -82,6 +83,22 @@ test: deps
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# The batch figures of the README: N generated departments through one
+# 'gongkai batch -j 2' (departments a second, CPU a department, peak RSS).
+N ?= 2000
+bench-batch: deps
+	N=$(N) GO=$(GO) sh bench/batch.sh
+
+# LibreOffice headless converting the workbooks to PDF beside gongkai writing
+# them (bench/compare.sh); LibreOffice is installed here, not for make test.
+compare:
+	@command -v soffice >/dev/null 2>&1 || { \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc poppler-utils bc) >/dev/null; \
+	  else echo "compare needs LibreOffice (Debian: libreoffice-calc)"; exit 2; fi; }
+	@command -v bc >/dev/null 2>&1 || (apt-get install -y -qq --no-install-recommends bc >/dev/null 2>&1 || true)
+	N=$(or $(CN),20) GO=$(GO) sh bench/compare.sh
 
 # Runs each of the four fuzz targets for FUZZTIME (so `make fuzz` takes about
 # 4 × FUZZTIME); new failing inputs land in testdata/fuzz. Minimising a new
