@@ -41,6 +41,9 @@ var (
 	rePrepare = regexp.MustCompile(`^(编制(?:部门|单位))\s*[:：]`)
 	reNote    = regexp.MustCompile(`^注\s*[:：]`)
 	reNumber  = regexp.MustCompile(`^-?[\d,]+(\.\d+)?$`)
+	// reEnum: a numbered body line (一、财政拨款收入, 1. 一般公共预算资金,
+	// (一)一般公共预算), which no header cell is.
+	reEnum = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|\d+\s*[.、．]|[（(][一二三四五六七八九十\d]+[)）])`)
 )
 
 // tableTitles tells a model table by words of its title, most specific first.
@@ -164,6 +167,9 @@ type draftTable struct {
 	top                                 []*draftCell
 }
 
+// maxHeaderRows is the deepest header Draft reads (official ones have 1–4 rows).
+const maxHeaderRows = 5
+
 // readTable reads one sheet; ok is false when it holds no table.
 func readTable(g Grid) (draftTable, bool) {
 	t := draftTable{sheet: g.Name}
@@ -232,6 +238,9 @@ func readTable(g Grid) (draftTable, bool) {
 		if isNumberRow(texts) && len(texts) > 1 {
 			t.numberRow = true
 			break
+		}
+		if r-head >= maxHeaderRows {
+			break // no official header is deeper; the rest is body
 		}
 		if inMerge || len(texts) > 0 && !bodyRow(texts) {
 			if len(texts) == 0 && !inMerge {
@@ -318,6 +327,9 @@ func bodyRow(texts []string) bool {
 			nums++
 		}
 	}
+	if len(texts) > 0 && reEnum.MatchString(texts[0]) {
+		return true
+	}
 	return nums > 0 && nums*2 >= len(texts) || len(texts) == 1 && (texts[0] == "合计" || texts[0] == "总计")
 }
 
@@ -387,6 +399,14 @@ func summaryField(text, side string, used map[string]bool) string {
 		}
 		return "income_amount"
 	case "function":
+		switch {
+		case strings.Contains(text, "人员经费"):
+			return "function_personnel"
+		case strings.Contains(text, "公用经费"):
+			return "function_public"
+		case strings.Contains(text, "项目支出"):
+			return "function_project"
+		}
 		if strings.Contains(text, "项目") {
 			if used["function_item"] {
 				return "class_item"

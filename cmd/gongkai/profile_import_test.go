@@ -159,3 +159,41 @@ func TestProfileImportBlankWorkbook(t *testing.T) {
 		t.Errorf("the draft with its column filled in: %v", err)
 	}
 }
+
+// TestProfileImportFromBlankTemplates drafts a profile from the blank
+// workbook `gongkai template` writes for every embedded profile (fixed
+// income lines and formulas in the body, a 填表说明 sheet first) and
+// requires the same tables and header grids, every leaf mapped to the
+// profile's field.
+func TestProfileImportFromBlankTemplates(t *testing.T) {
+	for _, name := range profiles.Names() {
+		t.Run(name, func(t *testing.T) {
+			src, err := profiles.Embedded(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wb := filepath.Join(t.TempDir(), name+".xlsx")
+			var out, errOut bytes.Buffer
+			if code := run([]string{"template", "--profile", name, "--year", "2026", "--department", "某某局", "-o", wb}, nil, &out, &errOut); code != exitOK {
+				t.Fatalf("template: exit %d: %s", code, errOut.String())
+			}
+			out.Reset()
+			errOut.Reset()
+			if code := run([]string{"profile", "import", wb}, nil, &out, &errOut); code != exitOK {
+				t.Fatalf("import: exit %d: %s", code, errOut.String())
+			}
+			got, err := profiles.Parse("drafted.yaml", out.Bytes())
+			if err != nil {
+				t.Fatalf("the drafted profile does not load: %v", err)
+			}
+			if len(got.Tables) != len(src.Tables) {
+				t.Fatalf("%d tables drafted, want %d", len(got.Tables), len(src.Tables))
+			}
+			for i, want := range src.Tables {
+				if a, b := gridOf(got.Tables[i]), gridOf(want); a != b {
+					t.Errorf("%s: header differs\n got %s\nwant %s", want.ID, a, b)
+				}
+			}
+		})
+	}
+}
