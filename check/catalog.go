@@ -16,18 +16,19 @@ import (
 var catalogTSV string
 
 type catalogData struct {
-	funcName   map[string]string // code → name (类, 款, 项)
-	funcByName map[string]string // normalised 类 name → code
-	oldFunc    map[string]string // normalised outdated 类 name → code
-	dept       map[string]string // 部门预算经济分类 code → name
-	gov        map[string]string // 政府预算经济分类 code → name
+	funcName   map[string]string    // code → name (类, 款, 项)
+	funcByName map[string]string    // normalised 类 name → code
+	oldFunc    map[string]string    // normalised outdated 类 name → code
+	dept       map[string]string    // 部门预算经济分类 code → name
+	gov        map[string]string    // 政府预算经济分类 code → name
+	econMap    map[string][2]string // 部门 款 → 政府 款 for 机关, for 事业单位
 }
 
 // catalog parses the embedded catalog once; the result is never modified.
 var catalog = sync.OnceValue(func() *catalogData {
 	c := &catalogData{
 		funcName: map[string]string{}, funcByName: map[string]string{}, oldFunc: map[string]string{},
-		dept: map[string]string{}, gov: map[string]string{},
+		dept: map[string]string{}, gov: map[string]string{}, econMap: map[string][2]string{},
 	}
 	for _, line := range strings.Split(catalogTSV, "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -50,6 +51,11 @@ var catalog = sync.OnceValue(func() *catalogData {
 			c.dept[code] = name
 		case "gov":
 			c.gov[code] = name
+		case "map":
+			// map	部门款	机关→	事业单位→
+			if len(f) >= 4 {
+				c.econMap[code] = [2]string{name, f[3]}
+			}
 		}
 	}
 	return c

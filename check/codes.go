@@ -54,7 +54,10 @@ func (c *checker) funcCode(id model.TableID, pos int, code, name string) {
 	}
 	if len(code) > 3 {
 		if _, ok := c.cat.funcName[code[:5]]; !ok {
-			c.add(model.SeverityWarning, "C-FUNC", id, pos, model.Finding{Row: row, Column: "功能科目编码",
+			// The embedded catalog holds only a sample below 类 (the 款/项
+			// catalog changes every year): a code it lacks is a 提示, never
+			// a 警告 (20126, 20701 are valid).
+			c.add(model.SeverityInfo, "C-FUNC", id, pos, model.Finding{Row: row, Column: "功能科目编码",
 				Message: id.Number() + " " + row + "：内置目录未收录 " + code[:5] + " 款（" + cls + clsName + " 下），请对照当年《政府收支分类科目》"})
 			return
 		}

@@ -24,12 +24,14 @@
 //   - 错误 (model.SeverityError): numbers that disagree by more than rounding
 //     can explain, a broken code structure, contradictory wording (增加减少),
 //     an empty-table note under a table with money or naming another fund.
-//   - 警告 (model.SeverityWarning): a code or name the embedded catalog does
-//     not know or knows under another name (209教育支出, 医疗卫生支出 for 210),
+//   - 警告 (model.SeverityWarning): a 类 the embedded catalog does not know,
+//     a name it knows under another name (209教育支出, 医疗卫生支出 for 210),
 //     编制 kinds that do not add up to 编制人数, an inconsistent unit code,
 //     income labels numbered out of order, missing tables.
 //   - 提示 (model.SeverityInfo): amounts stated with more than two places
-//     (0.01356 万元), a zero change worded as 增加, a name cut short.
+//     (0.01356 万元), a zero change worded as 增加, a name cut short, a 款 or
+//     项 under a known 类 that the embedded sample of the catalog lacks
+//     (20126, 20701: the 款/项 catalog changes every year).
 //
 // The CLI exits 1 when HasErrors (or, with --strict, any warning: Failed).
 //

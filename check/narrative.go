@@ -429,6 +429,14 @@ func (c *checker) nOperating(n *model.Narrative) {
 	if cls < 0 {
 		return
 	}
+	if oc.Partial {
+		// Only 行政 and 参公 units count: at most 表六 302.
+		if ref := t6.Rows[cls].Total; !oc.Total.IsBlank() && oc.Total.Decimal().Sub(ref.Decimal()).Cmp(halfUnit(oc.Total).Add(halfUnit(ref))) > 0 {
+			c.nf(model.SeverityError, "N6", nOperating+1, "operating_costs.total",
+				"文中机关运行经费（行政、参公单位） "+fmtAmt(oc.Total)+" > 表六 302 商品和服务支出 合计 "+fmtAmt(ref))
+		}
+		return
+	}
 	if !oc.Total.IsBlank() {
 		t302 := t6.Rows[cls].Total
 		if same, _ := c.agree(one("", oc.Total), one("", t302)); !same && len(oc.Items) == 0 && oc.Total.Decimal().LessThan(t302.Decimal()) {

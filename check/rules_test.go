@@ -162,7 +162,7 @@ func assertFindings(t *testing.T, fs []model.Finding, ws []want) {
 }
 
 func TestRules(t *testing.T) {
-	E, W := model.SeverityError, model.SeverityWarning
+	E, W, I := model.SeverityError, model.SeverityWarning, model.SeverityInfo
 	tests := []struct {
 		name string
 		d    func() *model.Disclosure
@@ -381,11 +381,11 @@ func TestRules(t *testing.T) {
 			y.Rows[4].Code, y.Rows[4].Name = "30213", "维修(护)费"
 			return disc(model.Tables{T06: y}, nil)
 		}, nil},
-		{"C-FUNC 款 the catalog lacks", func() *model.Disclosure {
+		{"C-FUNC 款 the catalog lacks is a 提示 (20126, 20701 are valid)", func() *model.Disclosure {
 			x := t5()
 			x.Rows[1].FuncCode = "2019950"
 			return disc(model.Tables{T05: x}, nil)
-		}, []want{{"C-FUNC", W, model.T05, "2019950 事业运行"}}},
+		}, []want{{"C-FUNC", I, model.T05, "2019950 事业运行"}}},
 		{"C-FUNC class of another fund in 表十", func() *model.Disclosure {
 			return disc(model.Tables{T10: t5()}, nil)
 		}, []want{{"C-FUNC", W, model.T10, "2010350 事业运行"}}},

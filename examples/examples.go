@@ -65,3 +65,14 @@ func Profile(name string) string {
 	}
 	return "hubei"
 }
+
+//go:embed tianmen-12345-2023-ledger.csv
+var ledgerCSV []byte
+
+// LedgerName is the file name of the example ledger SampleLedger returns.
+const LedgerName = "tianmen-12345-2023-ledger.csv"
+
+// SampleLedger returns the 2023 example as a ledger of budget lines (CSV
+// with the department details above the header): building it gives the
+// tables of Sample.
+func SampleLedger() []byte { return append([]byte(nil), ledgerCSV...) }

@@ -19,6 +19,7 @@ import (
 
 	"gongkai/importer/jsonin"
 	"gongkai/importer/xlsxin"
+	"gongkai/importer/ledger"
 	"gongkai/model"
 	"gongkai/profiles"
 )
@@ -48,6 +49,11 @@ type Options struct {
 	// Profile names the layout profile used to read tables ("" for the
 	// default).
 	Profile string
+	// Ledger and Build configure reading and building a ledger of budget
+	// lines (department details from flags, a 收入 file, last year's
+	// disclosure, a function catalog).
+	Ledger ledger.ReadOptions
+	Build  ledger.Options
 }
 
 // Result is one loaded input.
@@ -102,7 +108,12 @@ func Load(name string, data []byte, o Options) (*Result, error) {
 			return nil, err
 		}
 		return &Result{Kind: k, Disclosure: d}, nil
+	case Ledger:
+		return loadLedger(name, data, o)
 	case Workbook:
+		if ledger.IsLedger(data) {
+			return loadLedger(name, data, o)
+		}
 		xo := xlsxin.Options{}
 		if o.Profile != "" {
 			p, err := profiles.Open(o.Profile)
@@ -175,4 +186,20 @@ func Sniff(name string, data []byte) Kind {
 		return Text
 	}
 	return Unknown
+}
+
+// loadLedger builds the disclosure of a ledger of budget lines. A printed
+// total that controlled rounding could not bring within 0.01 of its exact
+// value is a warning.
+func loadLedger(name string, data []byte, o Options) (*Result, error) {
+	d, rep, err := ledger.Load(name, data, o.Ledger, o.Build)
+	if err != nil {
+		return nil, err
+	}
+	r := &Result{Kind: Ledger, Disclosure: d}
+	for _, off := range rep.Off {
+		r.Findings = append(r.Findings, model.Finding{Severity: model.SeverityWarning, Rule: "ROUND",
+			Message: "舍入后与精确值相差超过 0.01：" + off})
+	}
+	return r, nil
 }

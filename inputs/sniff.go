@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"strings"
+
+	"gongkai/importer/ledger"
 )
 
 // sniffZip tells a Word file from a workbook by the parts the zip holds.
@@ -38,19 +40,10 @@ func looksHTML(b []byte) bool {
 	return false
 }
 
-// looksLedgerCSV reports whether the first line is a CSV header row naming
-// the ledger's amount and function-code columns.
-func looksLedgerCSV(b []byte) bool {
-	line := b
-	if i := bytes.IndexAny(line, "\r\n"); i >= 0 {
-		line = line[:i]
-	}
-	if bytes.Count(line, []byte(",")) < 2 && bytes.Count(line, []byte("\t")) < 2 {
-		return false
-	}
-	s := string(line)
-	return strings.Contains(s, "金额") && strings.Contains(s, "功能科目")
-}
+// looksLedgerCSV reports whether the text is a ledger: a CSV header row
+// naming the ledger's amount and function-code columns, possibly after a
+// few 基本信息 rows.
+func looksLedgerCSV(b []byte) bool { return ledger.IsLedger(b) }
 
 // encryptedOOXML reports whether an OLE container holds an encrypted OOXML
 // package (an .xlsx saved with an open password) rather than a legacy .xls.

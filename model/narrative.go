@@ -78,6 +78,10 @@ type OperatingCosts struct {
 	Change        Amount        `json:"change"`
 	ChangePercent Amount        `json:"change_percent"`
 	Items         []NamedAmount `json:"items,omitempty"` // 办公费 1.5, 印刷费 0.3 …
+	// Partial is true when the figure covers only some of the units:
+	// 机关运行经费 is the 公用经费 of 行政 and 参公 units, so a department
+	// whose 事业单位 also have 公用经费 states less than its 表六 302.
+	Partial bool `json:"partial,omitempty"`
 }
 
 // ThreePublic are the 一般公共预算"三公"经费 figures.

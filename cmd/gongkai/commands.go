@@ -34,6 +34,7 @@ func commands() []*command {
 		batchCommand(),
 		validateCommand(),
 		templateCommand(),
+		buildCommand(),
 		parseCommand(),
 		convertCommand(),
 		serveCommand(),

@@ -18,6 +18,8 @@ gongkai makes, checks and converts department budget disclosures.
 	          check that every number agrees with every other
 	template  写出空白的公开表填报模板（.xlsx）
 	          write the blank official workbook to fill
+	build     由预算明细生成十张公开表
+	          build all ten tables from budget lines (the ledger)
 	parse     读取已公开的文件（文本、PDF、网页、Word）为 JSON / read a published disclosure into the JSON model
 	convert   把已公开的文件转成工作簿（公开表、文中数据、核对结果） / turn a published disclosure into a workbook
 	serve     网页版：在浏览器中上传、核对、预览和下载 (web page for staff who do not use a terminal)
@@ -262,6 +264,51 @@ filled workbook is an input of validate and export like any official workbook.
 	    --rows int            每张表的空行数 / empty rows per table (default 20)
 	    --profile string      版式：内置名称（hubei、shanghai、shanghai-unit）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
 
+# gongkai build
+
+用法 usage: gongkai build [-o budget.json] [--department NAME --year YEAR] [flags] 预算明细.xlsx|.csv
+
+Build 读取预算明细（每行一条预算：单位、功能科目、经济科目、支出类别、资金性质、金额），
+生成完整的公开数据：十张公开表、由数字得出的文字说明数据（收支总额、支出构成、机关运行经费、
+“三公”经费、政府采购）和部门信息，写成 'gongkai export' 读取的 JSON。
+
+明细可以是工作簿（.xlsx：“明细”表，可选“基本信息”“收入”表）或 CSV（UTF-8 或 GB18030，
+表头上方可有“部门名称,某某局”等基本信息行）。列按表头文字识别，顺序不限；格式见
+docs/ledger-format.md，'gongkai sample --ledger' 打印一个示例。
+
+金额按元（或表头写“金额（万元）”时按万元）精确计算，再以受控舍入印成两位小数：每张表的
+每个合计都等于其印出的各项之和（横向、纵向），同一个数在各表中印得一样，每个印出的数与精确值
+相差不超过 0.01（见 docs/rounding.md）。为此偏离就近舍入超过半个单位的明细格会在标准错误中列出。
+
+机关运行经费 = 行政单位和参公单位在一般公共预算基本支出中的公用经费（302 商品和服务支出）。
+
+输入有误时一次列出全部问题及其位置（文件:行 或 工作表!单元格），不写任何文件。
+
+退出码：0 已生成；1 明细有误（全部列出，不写文件）；2 文件无法读取或输出无法写入。
+
+English:
+
+Build reads a ledger of budget lines and writes the complete input of every other
+command: the ten tables, the narrative figures that follow from the numbers, and the
+department's details. Amounts are exact in 元 and printed in 万元 by controlled rounding,
+so that every printed total equals the sum of its printed parts.
+
+Exit status: 0 built, 1 the ledger has problems (all are listed, nothing is written),
+2 the file cannot be read or the output cannot be written.
+
+选项 Flags:
+
+	-o, --out string               写入此文件，默认标准输出 / write the JSON here instead of standard output
+	    --department string        部门（公开主体）名称，覆盖“基本信息”表 / department name
+	    --year int                 预算年度，如 2027 / budget year
+	    --department-code string   部门编码，如 526003 / department code
+	    --region string            地区，如 天门市 / region
+	    --unit string              公开表金额单位：万元（默认）或 元 / display unit: 万元 (default) or 元
+	    --income string            收入文件（CSV 或 .xlsx）：单位编码、资金性质、上年结转 / income file with 上年结转
+	    --prior string             上年的预算明细或 budget.json，用于增减变化 / last year's ledger or budget.json
+	    --catalog string           功能科目目录（TSV：编码<TAB>名称） / function catalog, code<TAB>name
+	    --moves int                列出偏离就近舍入的明细格的最多条数 / how many moved cells to list (default 20)
+
 # gongkai parse
 
 用法 usage: gongkai parse [-o OUTPUT.json] DISCLOSURE.txt|.pdf|.html|.docx
@@ -391,7 +438,7 @@ gongkai starts the web page and opens it in the default browser.
 
 # gongkai sample
 
-用法 usage: gongkai sample [--clean]
+用法 usage: gongkai sample [--clean | --ledger]
 
 Sample 打印内置的示例公开数据（天门市12345公共服务热线中心 2023 年，十张表和文字说明中的
 数字），格式即 'gongkai export' 读取的 JSON：
@@ -404,6 +451,12 @@ Sample 打印内置的示例公开数据（天门市12345公共服务热线中�
 
 	gongkai sample --clean > budget.json
 
+--ledger 打印同一示例的预算明细（CSV，表头上方是基本信息行），'gongkai build' 由它生成上面的
+公开表（见 docs/ledger-format.md）：
+
+	gongkai sample --ledger > 预算明细.csv
+	gongkai build 预算明细.csv -o budget.json
+
 English:
 
 Sample prints the bundled example disclosure (天门市12345公共服务热线中心, 2023, all ten
@@ -414,9 +467,13 @@ faithful to the published document, flaws included, so validate reports warnings
 
 	gongkai sample --clean > budget.json
 
+--ledger prints the same example as a ledger of budget lines (CSV, department details
+above the header), from which 'gongkai build' makes those tables.
+
 选项 Flags:
 
-	--clean[=true|false]   打印干净的起步数据（validate --strict 无任何提示） / print the clean starter
+	--clean[=true|false]    打印干净的起步数据（validate --strict 无任何提示） / print the clean starter
+	--ledger[=true|false]   打印预算明细示例（CSV） / print the example ledger of budget lines (CSV)
 
 # gongkai profiles
 

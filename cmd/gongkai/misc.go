@@ -9,12 +9,12 @@ import (
 	"gongkai/examples"
 )
 
-type sampleOptions struct{ Clean bool }
+type sampleOptions struct{ Clean, Ledger bool }
 
 func sampleCommand() *command {
 	return &command{
 		Name:    "sample",
-		Usage:   "[--clean]",
+		Usage:   "[--clean | --ledger]",
 		Short:   "打印一份完整的示例输入，可从它开始",
 		ShortEN: "print a complete, valid example input to start from",
 		Long: `
@@ -27,7 +27,13 @@ Sample 打印内置的示例公开数据（天门市12345公共服务热线中�
 等），validate 会给出警告和提示。--clean 打印改正了这些问题的干净起步数据：validate
 --strict（以及 --exact）不报告任何问题，适合作为填写自己单位数据的起点：
 
-	gongkai sample --clean > budget.json`,
+	gongkai sample --clean > budget.json
+
+--ledger 打印同一示例的预算明细（CSV，表头上方是基本信息行），'gongkai build' 由它生成上面的
+公开表（见 docs/ledger-format.md）：
+
+	gongkai sample --ledger > 预算明细.csv
+	gongkai build 预算明细.csv -o budget.json`,
 		LongEN: `
 Sample prints the bundled example disclosure (天门市12345公共服务热线中心, 2023, all ten
 tables and the narrative figures) in the JSON format that 'gongkai export' reads. It is
@@ -35,20 +41,30 @@ faithful to the published document, flaws included, so validate reports warnings
 --clean prints a clean starter with those flaws corrected, which validate --strict (and
 --exact) passes with no finding:
 
-	gongkai sample --clean > budget.json`,
+	gongkai sample --clean > budget.json
+
+--ledger prints the same example as a ledger of budget lines (CSV, department details
+above the header), from which 'gongkai build' makes those tables.`,
 		Flags: func(fs *pflag.FlagSet) any {
 			o := &sampleOptions{}
 			fs.BoolVar(&o.Clean, "clean", false, "打印干净的起步数据（validate --strict 无任何提示） / print the clean starter")
+			fs.BoolVar(&o.Ledger, "ledger", false, "打印预算明细示例（CSV） / print the example ledger of budget lines (CSV)")
 			return o
 		},
 		Run: func(e env, opts any, args []string) int {
 			if len(args) != 0 {
-				fmt.Fprintln(e.stderr, "用法 usage: gongkai sample [--clean]")
+				fmt.Fprintln(e.stderr, "用法 usage: gongkai sample [--clean | --ledger]")
 				return exitUsage
 			}
 			b := examples.Sample()
-			if opts.(*sampleOptions).Clean {
+			switch o := opts.(*sampleOptions); {
+			case o.Clean && o.Ledger:
+				fmt.Fprintln(e.stderr, "gongkai sample: --clean 与 --ledger 只能选一个 / choose one of --clean and --ledger")
+				return exitUsage
+			case o.Clean:
 				b = examples.Clean()
+			case o.Ledger:
+				b = examples.SampleLedger()
 			}
 			if _, err := e.stdout.Write(b); err != nil {
 				return exitUsage

@@ -1,0 +1,231 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/pflag"
+
+	"gongkai/check"
+	"gongkai/importer/ledger"
+	"gongkai/inputs"
+	"gongkai/model"
+)
+
+type buildOptions struct {
+	Out            string
+	Department     string
+	DepartmentCode string
+	Region         string
+	Year           int
+	Unit           string
+	Income         string
+	Prior          string
+	Catalog        string
+	Moves          int
+}
+
+// ledgerFlags registers the flags that give a ledger's department details.
+func ledgerFlags(fs *pflag.FlagSet, o *buildOptions) {
+	fs.StringVar(&o.Department, "department", "", "部门（公开主体）名称，覆盖“基本信息”表 / department name")
+	fs.IntVar(&o.Year, "year", 0, "预算年度，如 2027 / budget year")
+	fs.StringVar(&o.DepartmentCode, "department-code", "", "部门编码，如 526003 / department code")
+	fs.StringVar(&o.Region, "region", "", "地区，如 天门市 / region")
+	fs.StringVar(&o.Unit, "unit", "", "公开表金额单位：万元（默认）或 元 / display unit: 万元 (default) or 元")
+	fs.StringVar(&o.Income, "income", "", "收入文件（CSV 或 .xlsx）：单位编码、资金性质、上年结转 / income file with 上年结转")
+	fs.StringVar(&o.Prior, "prior", "", "上年的预算明细或 budget.json，用于增减变化 / last year's ledger or budget.json")
+	fs.StringVar(&o.Catalog, "catalog", "", "功能科目目录（TSV：编码<TAB>名称） / function catalog, code<TAB>name")
+}
+
+func buildCommand() *command {
+	return &command{
+		Name:    "build",
+		Usage:   "[-o budget.json] [--department NAME --year YEAR] [flags] 预算明细.xlsx|.csv",
+		Short:   "由预算明细生成十张公开表",
+		ShortEN: "build all ten tables from budget lines (the ledger)",
+		Long: `
+Build 读取预算明细（每行一条预算：单位、功能科目、经济科目、支出类别、资金性质、金额），
+生成完整的公开数据：十张公开表、由数字得出的文字说明数据（收支总额、支出构成、机关运行经费、
+“三公”经费、政府采购）和部门信息，写成 'gongkai export' 读取的 JSON。
+
+明细可以是工作簿（.xlsx：“明细”表，可选“基本信息”“收入”表）或 CSV（UTF-8 或 GB18030，
+表头上方可有“部门名称,某某局”等基本信息行）。列按表头文字识别，顺序不限；格式见
+docs/ledger-format.md，'gongkai sample --ledger' 打印一个示例。
+
+金额按元（或表头写“金额（万元）”时按万元）精确计算，再以受控舍入印成两位小数：每张表的
+每个合计都等于其印出的各项之和（横向、纵向），同一个数在各表中印得一样，每个印出的数与精确值
+相差不超过 0.01（见 docs/rounding.md）。为此偏离就近舍入超过半个单位的明细格会在标准错误中列出。
+
+机关运行经费 = 行政单位和参公单位在一般公共预算基本支出中的公用经费（302 商品和服务支出）。
+
+输入有误时一次列出全部问题及其位置（文件:行 或 工作表!单元格），不写任何文件。
+
+退出码：0 已生成；1 明细有误（全部列出，不写文件）；2 文件无法读取或输出无法写入。`,
+		LongEN: `
+Build reads a ledger of budget lines and writes the complete input of every other
+command: the ten tables, the narrative figures that follow from the numbers, and the
+department's details. Amounts are exact in 元 and printed in 万元 by controlled rounding,
+so that every printed total equals the sum of its printed parts.
+
+Exit status: 0 built, 1 the ledger has problems (all are listed, nothing is written),
+2 the file cannot be read or the output cannot be written.`,
+		Flags: func(fs *pflag.FlagSet) any {
+			o := &buildOptions{}
+			fs.StringVarP(&o.Out, "out", "o", "", "写入此文件，默认标准输出 / write the JSON here instead of standard output")
+			ledgerFlags(fs, o)
+			fs.IntVar(&o.Moves, "moves", 20, "列出偏离就近舍入的明细格的最多条数 / how many moved cells to list")
+			return o
+		},
+		Run: runBuild,
+	}
+}
+
+// ledgerInputs turns the flags into the options of inputs.Load.
+func ledgerInputs(o *buildOptions) (inputs.Options, error) {
+	var in inputs.Options
+	in.Ledger.Info = ledger.Info{Department: o.Department, DepartmentCode: o.DepartmentCode, Region: o.Region, Year: o.Year, Unit: o.Unit}
+	if o.Unit != "" && o.Unit != model.UnitWanYuan && o.Unit != model.UnitYuan {
+		return in, fmt.Errorf("--unit %q：应为 万元 或 元 / use 万元 or 元", o.Unit)
+	}
+	if o.Income != "" {
+		b, err := os.ReadFile(o.Income)
+		if err != nil {
+			return in, err
+		}
+		in.Ledger.Income, in.Ledger.IncomeName = b, o.Income
+	}
+	if o.Catalog != "" {
+		b, err := os.ReadFile(o.Catalog)
+		if err != nil {
+			return in, err
+		}
+		cat, err := ledger.ReadCatalog(o.Catalog, b)
+		if err != nil {
+			return in, err
+		}
+		in.Build.Catalog = cat
+	}
+	if o.Prior != "" {
+		po := in
+		po.Ledger.Info.Year = 0
+		if o.Year != 0 {
+			po.Ledger.Info.Year = o.Year - 1
+		}
+		po.Ledger.Income = nil
+		r, err := inputs.LoadFile(o.Prior, po)
+		if err != nil {
+			return in, fmt.Errorf("--prior: %w", err)
+		}
+		in.Build.Prior = r.Disclosure
+	}
+	return in, nil
+}
+
+func runBuild(e env, opts any, args []string) int {
+	o := opts.(*buildOptions)
+	if len(args) != 1 {
+		fmt.Fprintln(e.stderr, "usage: gongkai build [-o budget.json] [flags] 预算明细.xlsx|.csv")
+		return exitUsage
+	}
+	in, err := ledgerInputs(o)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "gongkai build: %v\n", err)
+		return ledgerExit(err)
+	}
+	var data []byte
+	name := args[0]
+	if name == "-" {
+		data, err = io.ReadAll(io.LimitReader(e.stdin, inputs.MaxSize+1))
+		name = ""
+	} else {
+		data, err = os.ReadFile(name)
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "gongkai build: %v\n", err)
+		return exitUsage
+	}
+	l, err := ledger.Read(name, data, in.Ledger)
+	if err != nil {
+		printErrors(e, err)
+		return ledgerExit(err)
+	}
+	d, rep, err := ledger.Build(l, in.Build)
+	if err != nil {
+		printErrors(e, err)
+		return ledgerExit(err)
+	}
+	for i, m := range rep.Moved {
+		if i == o.Moves {
+			fmt.Fprintf(e.stderr, "提示：另有 %d 个明细格偏离就近舍入（用 --moves 列出更多）\n", len(rep.Moved)-i)
+			break
+		}
+		fmt.Fprintf(e.stderr, "提示：%s 精确 %s 印为 %s（为使合计相符，偏离就近舍入超过半个单位）\n", movePlace(m), m.Exact, m.Printed)
+	}
+	for _, off := range rep.Off {
+		fmt.Fprintf(e.stderr, "警告：舍入后与精确值相差超过 0.01：%s\n", off)
+	}
+	write := func(w io.Writer) error {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(d)
+	}
+	if o.Out == "" || o.Out == "-" {
+		if err := write(e.stdout); err != nil {
+			fmt.Fprintf(e.stderr, "gongkai build: %v\n", err)
+			return exitUsage
+		}
+	} else {
+		if err := writeAll(e, []output{{Path: o.Out, Write: func(w *bufio.Writer) error { return write(w) }}}, args[0]); err != nil {
+			fmt.Fprintf(e.stderr, "gongkai build: %v\n", err)
+			return exitUsage
+		}
+		if regular(o.Out) {
+			fmt.Fprintf(e.stdout, "wrote %s\n", o.Out)
+		}
+	}
+	fs := check.Disclosure(d, check.Options{Exact: true})
+	if model.HasErrors(fs) {
+		for _, f := range fs {
+			if f.Severity == model.SeverityError {
+				fmt.Fprintln(e.stderr, f.String())
+			}
+		}
+		return exitFindings
+	}
+	return exitOK
+}
+
+func movePlace(m ledger.Move) string {
+	p := m.Pos
+	if p.Sheet != "" {
+		return fmt.Sprintf("%s %s!%d 行（%s）", p.File, p.Sheet, p.Row, m.Where)
+	}
+	return fmt.Sprintf("%s:%d（%s）", p.File, p.Row, m.Where)
+}
+
+// printErrors prints every problem of a ParseErrors on its own line.
+func printErrors(e env, err error) {
+	var pes model.ParseErrors
+	if errors.As(err, &pes) {
+		for _, pe := range pes {
+			fmt.Fprintln(e.stderr, pe.Error())
+		}
+		fmt.Fprintf(e.stderr, "共 %d 处问题，未写入任何文件\n", len(pes))
+		return
+	}
+	fmt.Fprintln(e.stderr, err)
+}
+
+// ledgerExit is 2 for a file that cannot be read, 1 for problems of its content.
+func ledgerExit(err error) int {
+	var pe *model.ParseError
+	if ledger.Unreadable(err) || !errors.As(err, &pe) {
+		return exitUsage
+	}
+	return exitFindings
+}

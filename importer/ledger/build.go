@@ -1,0 +1,736 @@
+package ledger
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"gongkai/check"
+	"gongkai/model"
+)
+
+// Options tune Build. The zero value is useful.
+type Options struct {
+	// Catalog adds function names (code → name), e.g. a region's full 项
+	// catalog read with ReadCatalog; ledger names come first.
+	Catalog map[string]string
+	// Prior is last year's disclosure (a budget.json, or a ledger built
+	// with Build); its totals give the changes the narrative states.
+	Prior *model.Disclosure
+}
+
+// Move is a fine cell whose printed value moved by more than half a unit
+// from its exact value (it was rounded away from the nearest value so that
+// the totals add up).
+type Move struct {
+	Pos     Pos    // the first line of the cell
+	Where   string // unit, function, economic code, category and fund
+	Exact   string // exact amount in the display unit
+	Printed string
+}
+
+// Report says how the rounding went.
+type Report struct {
+	Cells int    // fine cells rounded
+	Moved []Move // cells moved by more than half a unit
+	// Off lists printed totals more than one unit from their exact value
+	// (empty unless the rounding could not meet every bound).
+	Off []string
+}
+
+// fine cell key
+type cellKey struct {
+	unit int32
+	fn   string
+	econ string
+	cat  Category
+	fund Fund
+}
+
+// printed order of the function classes in 表一/表四 (spec §9.1, with 205
+// and 223 in their correct codes); classes a ledger uses that are not
+// listed are added in code order.
+var classOrder = []string{"201", "204", "205", "206", "207", "208", "210", "211", "212", "213", "214", "215", "216", "217", "219",
+	"220", "221", "222", "224", "227", "229", "230", "231", "232", "233", "223", "203"}
+
+// economic classes of 表一/表四, printed as 5xx with the 部门 names (spec §9.2).
+var econClasses = []string{"301", "302", "303", "307", "309", "310", "311", "312", "313", "399"}
+
+// aggregate kinds
+const (
+	kExpDetail  = iota // a=table, b=row (unit×function), c=column
+	kExpNode           // a=table, b=node (0 total, 1+unit), c=column
+	kSumFunc           // a=tab (0 表一, 1 表四), b=class, c=fund column
+	kSumCat            // a=tab, b=category line, c=fund column
+	kSumEcon           // a=tab, b=economic class, c=fund column
+	kSumTotal          // a=tab, c=fund column
+	kIncome            // a=node, b=fund (0..4) or 5 for all
+	kBasicItem         // a=款 index, b=column (0 total, 1 人员经费, 2 公用经费)
+	kBasicClass        // a=类 index, b=column
+	kBasicTotal        // b=column
+	kOperItem          // a=款 index (302 items of 行政/参公 units)
+	kOperTotal
+)
+
+// expenditure tables: 表三 (all funds), 表五, 表八, 表十.
+var expTables = [4]struct {
+	id   model.TableID
+	fund int // -1 for all funds
+}{{model.T03, -1}, {model.T05, int(FundGeneral)}, {model.T08, int(FundGovFund)}, {model.T10, int(FundStateCapital)}}
+
+type builder struct {
+	l      *Ledger
+	o      Options
+	unit   int64 // 分 per printed 0.01
+	scheme string
+	units  []unitInfo
+	multi  bool // more than one unit: unit subtotal rows
+	cells  []cellKey
+	amount []int64
+	first  []Pos
+	rowOf  []int32 // cell → (unit, function) row index
+	rows   []rowKey
+	econs  []string // 款 in code order (表六)
+	r      *rounder
+	sums   []int64 // printed value per aggregate
+	exact  []int64
+	rep    Report
+}
+
+type unitInfo struct {
+	code, name string
+	typ        UnitType
+}
+
+type rowKey struct {
+	unit int32
+	fn   string
+}
+
+// Build compiles the ledger's lines into a disclosure: the ten tables, the
+// narrative figures that follow from the numbers, and the department's
+// details. Amounts are rounded to the display unit by controlled rounding
+// (docs/rounding.md): every printed total is the sum of its printed parts,
+// across rows and columns, in every table. It fails with model.ParseErrors
+// when the lines contradict each other (a unit with two names, a cell that
+// nets to a negative amount, a carry-over larger than the spending).
+func Build(l *Ledger, o Options) (*model.Disclosure, *Report, error) {
+	b := &builder{l: l, o: o, unit: 10000}
+	if l.Info.Unit == model.UnitYuan {
+		b.unit = 1
+	}
+	if err := b.collect(); err != nil {
+		return nil, nil, err
+	}
+	b.register()
+	b.solve()
+	d := &model.Disclosure{
+		Department:     l.Info.Department,
+		DepartmentCode: l.Info.DepartmentCode,
+		Region:         l.Info.Region,
+		Year:           l.Info.Year,
+		Unit:           model.UnitWanYuan,
+		Date:           l.Info.Date,
+	}
+	if b.unit == 1 {
+		d.Unit = model.UnitYuan
+	}
+	ts := &d.Tables
+	ts.T03, ts.T05, ts.T08, ts.T10 = b.expTable(0), b.expTable(1), b.expTable(2), b.expTable(3)
+	ts.T04 = b.summary(1)
+	ts.T01 = b.summary(0)
+	ts.T06 = b.basic()
+	inc, err := b.income(ts)
+	if err != nil {
+		return nil, nil, err
+	}
+	ts.T02 = inc
+	t7, tp := b.threePublic()
+	ts.T07 = t7
+	t9, proc := b.procurement()
+	ts.T09 = t9
+	d.Narrative = b.narrative(d, tp, proc)
+	return d, &b.rep, nil
+}
+
+func (b *builder) collect() error {
+	var errs model.ParseErrors
+	unitIdx := map[string]int32{}
+	cellIdx := map[cellKey]int32{}
+	basic, cat := false, false
+	for i := range b.l.Lines {
+		ln := &b.l.Lines[i]
+		u, ok := unitIdx[ln.UnitCode]
+		if !ok {
+			u = int32(len(b.units))
+			unitIdx[ln.UnitCode] = u
+			b.units = append(b.units, unitInfo{ln.UnitCode, ln.UnitName, ln.UnitType})
+		} else {
+			ui := &b.units[u]
+			if ln.UnitName != "" && ui.name != "" && ln.UnitName != ui.name {
+				errs = append(errs, posErr(ln.Pos, fmtBad(model.ErrBadValue, "单位 %s 的名称“%s”与前面的“%s”不同", ln.UnitCode, ln.UnitName, ui.name)))
+			}
+			if ln.UnitType != 0 && ui.typ != 0 && ln.UnitType != ui.typ {
+				errs = append(errs, posErr(ln.Pos, fmtBad(model.ErrBadValue, "单位 %s 的单位类型“%s”与前面的“%s”不同", ln.UnitCode, ln.UnitType, ui.typ)))
+			}
+			if ui.name == "" {
+				ui.name = ln.UnitName
+			}
+			if ui.typ == 0 {
+				ui.typ = ln.UnitType
+			}
+		}
+		if ln.Category.basicScheme() {
+			basic = true
+		} else {
+			cat = true
+		}
+		k := cellKey{u, ln.FuncCode, ln.EconCode, ln.Category, ln.Fund}
+		c, ok := cellIdx[k]
+		if !ok {
+			c = int32(len(b.cells))
+			cellIdx[k] = c
+			b.cells = append(b.cells, k)
+			b.amount = append(b.amount, 0)
+			b.first = append(b.first, ln.Pos)
+		}
+		b.amount[c] += ln.Amount
+	}
+	if basic && cat {
+		errs = append(errs, &model.ParseError{File: b.l.firstFile(), Err: bad(model.ErrBadValue, "支出类别混用了“人员类/公用经费/其他运转类/特定目标类”和“基本支出/项目支出”两种口径，一份明细只能用一种")})
+	}
+	b.scheme = model.SchemeCategory
+	if basic && !cat {
+		b.scheme = model.SchemeBasicProject
+	}
+	for c, a := range b.amount {
+		if a < 0 {
+			k := b.cells[c]
+			errs = append(errs, posErr(b.first[c], fmtBad(model.ErrBadValue, "单位 %s、功能科目 %s、经济科目 %s、%s、%s 各行合计为负数 %s 元；负数行只能冲减同一单位、科目、类别和资金性质下的正数行",
+				b.units[k.unit].code, k.fn, k.econ, k.cat, k.fund, yuan(a))))
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	// Sort units by code and cells by unit, function, category, fund, economic code.
+	order := make([]int32, len(b.units))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	sort.Slice(order, func(i, j int) bool { return b.units[order[i]].code < b.units[order[j]].code })
+	remap := make([]int32, len(b.units))
+	units := make([]unitInfo, len(b.units))
+	for newI, oldI := range order {
+		remap[oldI] = int32(newI)
+		units[newI] = b.units[oldI]
+	}
+	b.units = units
+	b.multi = len(units) > 1
+	idx := make([]int, len(b.cells))
+	for i := range idx {
+		b.cells[i].unit = remap[b.cells[i].unit]
+		idx[i] = i
+	}
+	sort.Slice(idx, func(i, j int) bool {
+		x, y := &b.cells[idx[i]], &b.cells[idx[j]]
+		if x.unit != y.unit {
+			return x.unit < y.unit
+		}
+		if x.fn != y.fn {
+			return x.fn < y.fn
+		}
+		if x.cat != y.cat {
+			return x.cat < y.cat
+		}
+		if x.fund != y.fund {
+			return x.fund < y.fund
+		}
+		return x.econ < y.econ
+	})
+	cells := make([]cellKey, len(idx))
+	amount := make([]int64, len(idx))
+	first := make([]Pos, len(idx))
+	for n, i := range idx {
+		cells[n], amount[n], first[n] = b.cells[i], b.amount[i], b.first[i]
+	}
+	b.cells, b.amount, b.first = cells, amount, first
+	// Rows (unit × function) and economic items.
+	b.rowOf = make([]int32, len(cells))
+	econSet := map[string]bool{}
+	for i, k := range cells {
+		if len(b.rows) == 0 || b.rows[len(b.rows)-1] != (rowKey{k.unit, k.fn}) {
+			b.rows = append(b.rows, rowKey{k.unit, k.fn})
+		}
+		b.rowOf[i] = int32(len(b.rows) - 1)
+		econSet[k.econ] = true
+	}
+	for e := range econSet {
+		b.econs = append(b.econs, e)
+	}
+	sort.Strings(b.econs)
+	return nil
+}
+
+func (l *Ledger) firstFile() string {
+	if len(l.Lines) > 0 {
+		return l.Lines[0].Pos.File
+	}
+	return ""
+}
+
+func posErr(p Pos, err error) *model.ParseError {
+	e := &model.ParseError{File: p.File, Err: err}
+	if p.Sheet != "" {
+		e.Sheet, e.Cell = p.Sheet, fmt.Sprintf("A%d", p.Row)
+	} else {
+		e.Line = p.Row
+	}
+	return e
+}
+
+// yuan formats 分 as 元.
+func yuan(fen int64) string { return decimal.New(fen, -2).StringFixed(2) }
+
+// column of a category in the expenditure tables (1-based; 0 is 总计).
+func (b *builder) expCol(c Category) int32 {
+	switch c {
+	case CatPersonnel, CatBasic:
+		return 1
+	case CatPublic, CatProject:
+		return 2
+	case CatOtherOperating:
+		return 3
+	}
+	return 4 // 特定目标类 (本级, 转移性)
+}
+
+// category lines of 表一/表四 a cell belongs to.
+func (b *builder) catLines(k cellKey) []int32 {
+	if b.scheme == model.SchemeBasicProject {
+		// 0 一、基本支出 1 人员经费 2 公用经费 3 二、项目支出
+		if k.cat == CatProject {
+			return []int32{3}
+		}
+		if personnelEcon(k.econ) {
+			return []int32{0, 1}
+		}
+		return []int32{0, 2}
+	}
+	// 0 一、人员类 1 工资福利 2 对个人和家庭 3 二、运转类 4 公用经费 5 其他运转类 6 三、特定目标类 7 本级 8 转移性
+	switch k.cat {
+	case CatPersonnel:
+		if strings.HasPrefix(k.econ, "303") {
+			return []int32{0, 2}
+		}
+		return []int32{0, 1}
+	case CatPublic:
+		return []int32{3, 4}
+	case CatOtherOperating:
+		return []int32{3, 5}
+	case CatTransfer:
+		return []int32{6, 8}
+	}
+	return []int32{6, 7}
+}
+
+// personnelEcon: 人员经费 are 301 and 303 (spec §9.2).
+func personnelEcon(econ string) bool {
+	return strings.HasPrefix(econ, "301") || strings.HasPrefix(econ, "303")
+}
+
+// basicCol is the 表六 column of a cell (1 人员经费, 2 公用经费), 0 when the
+// cell is not 一般公共预算 basic expenditure.
+func (b *builder) basicCol(k cellKey) int32 {
+	if k.fund != FundGeneral {
+		return 0
+	}
+	switch k.cat {
+	case CatPersonnel:
+		return 1
+	case CatPublic:
+		return 2
+	case CatBasic:
+		if personnelEcon(k.econ) {
+			return 1
+		}
+		return 2
+	}
+	return 0
+}
+
+func classIndex(code string) int32 {
+	for i, c := range econClasses {
+		if c == code {
+			return int32(i)
+		}
+	}
+	return -1
+}
+
+// funcClasses lists the function classes printed in 表一/表四.
+func (b *builder) funcClasses() []string {
+	out := append([]string(nil), classOrder...)
+	seen := map[string]bool{}
+	for _, c := range out {
+		seen[c] = true
+	}
+	var extra []string
+	for _, r := range b.rows {
+		c := r.fn[:3]
+		if !seen[c] {
+			seen[c] = true
+			extra = append(extra, c)
+		}
+	}
+	sort.Strings(extra)
+	return append(out, extra...)
+}
+
+func (b *builder) register() {
+	b.r = newRounder(b.unit, b.amount)
+	b.r.cumulative = false
+	r := b.r
+	classes := b.funcClasses()
+	classIdx := map[string]int32{}
+	for i, c := range classes {
+		classIdx[c] = int32(i)
+	}
+	econIdx := map[string]int32{}
+	for i, e := range b.econs {
+		econIdx[e] = int32(i)
+	}
+	for i, k := range b.cells {
+		for d := uint8(0); d < 5; d++ {
+			sk := k
+			switch d {
+			case 0:
+				sk.unit = -1
+			case 1:
+				sk.fn = ""
+			case 2:
+				sk.econ = ""
+			case 3:
+				sk.cat = nCats
+			case 4:
+				sk.fund = nFunds
+			}
+			r.sibling(i, d, sk)
+		}
+		row := b.rowOf[i]
+		col := b.expCol(k.cat)
+		nodes := []int32{0}
+		if b.multi {
+			nodes = append(nodes, 1+k.unit)
+		}
+		for t, et := range expTables {
+			if et.fund >= 0 && et.fund != int(k.fund) {
+				continue
+			}
+			for _, c := range []int32{0, col} {
+				r.add(aggKey{kExpDetail, int32(t), row, c}, i)
+				for _, n := range nodes {
+					r.add(aggKey{kExpNode, int32(t), n, c}, i)
+				}
+			}
+		}
+		// 表一 (all funds, total column only) and 表四 (财政拨款: total and per fund).
+		fc := classIdx[k.fn[:3]]
+		ec := classIndex(k.econ[:3])
+		cls := b.catLines(k)
+		for tab := int32(0); tab < 2; tab++ {
+			cols := []int32{0}
+			if tab == 1 {
+				if !k.fund.appropriation() {
+					continue
+				}
+				cols = append(cols, 1+int32(k.fund))
+			}
+			for _, c := range cols {
+				r.add(aggKey{kSumFunc, tab, fc, c}, i)
+				for _, cl := range cls {
+					r.add(aggKey{kSumCat, tab, cl, c}, i)
+				}
+				if ec >= 0 {
+					r.add(aggKey{kSumEcon, tab, ec, c}, i)
+				}
+				r.add(aggKey{kSumTotal, tab, 0, c}, i)
+			}
+		}
+		// 表二 (income by unit and fund, before carry-over).
+		for _, n := range append([]int32{0}, 1+k.unit) {
+			r.add(aggKey{kIncome, n, int32(k.fund), 0}, i)
+			r.add(aggKey{kIncome, n, 5, 0}, i)
+		}
+		// 表六 and 机关运行经费.
+		if bc := b.basicCol(k); bc > 0 {
+			ei, ci := econIdx[k.econ], classIndex(k.econ[:3])
+			for _, c := range []int32{0, bc} {
+				r.add(aggKey{kBasicItem, ei, c, 0}, i)
+				r.add(aggKey{kBasicClass, ci, c, 0}, i)
+				r.add(aggKey{kBasicTotal, 0, c, 0}, i)
+			}
+			if bc == 2 && strings.HasPrefix(k.econ, "302") {
+				if t := b.units[k.unit].typ; t == UnitAdmin || t == UnitCivilLike {
+					r.add(aggKey{kOperItem, ei, 0, 0}, i)
+					r.add(aggKey{kOperTotal, 0, 0, 0}, i)
+				}
+			}
+		}
+	}
+}
+
+func (b *builder) solve() {
+	r := b.r
+	left := r.solve()
+	b.sums = make([]int64, r.nAgg)
+	b.exact = make([]int64, r.nAgg)
+	for a := int32(0); a < int32(r.nAgg); a++ {
+		var s, x int64
+		for _, i := range r.aggCells(a) {
+			s += r.value(int(i))
+			x += b.amount[i]
+		}
+		b.sums[a], b.exact[a] = s, x
+	}
+	b.rep.Cells = len(b.cells)
+	for i := range b.cells {
+		if r.moved(i) {
+			k := b.cells[i]
+			b.rep.Moved = append(b.rep.Moved, Move{
+				Pos:     b.first[i],
+				Where:   fmt.Sprintf("%s %s %s %s %s", b.units[k.unit].code, k.fn, k.econ, k.cat, k.fund),
+				Exact:   b.show(b.amount[i], false),
+				Printed: b.show(r.value(i), true),
+			})
+		}
+	}
+	if left > 0 {
+		for a := range r.err {
+			if r.over(r.err[a]) > 0 {
+				b.rep.Off = append(b.rep.Off, fmt.Sprintf("%v: %s ≠ %s", b.keyOf(int32(a)), b.show(b.sums[a], true), b.show(b.exact[a], false)))
+			}
+		}
+	}
+}
+
+func (b *builder) keyOf(a int32) aggKey {
+	for k, id := range b.r.aggIdx {
+		if id == a {
+			return k
+		}
+	}
+	return aggKey{}
+}
+
+// show formats 分 in the display unit: printed values with 2 places, exact
+// ones with every place.
+func (b *builder) show(fen int64, printed bool) string {
+	if b.unit == 1 {
+		return decimal.New(fen, -2).StringFixed(2)
+	}
+	if printed {
+		return decimal.New(fen/100, -4).StringFixed(2)
+	}
+	return decimal.New(fen, -6).StringFixed(6)
+}
+
+// get returns the printed value (in 分) of an aggregate; 0 when no cell
+// belongs to it.
+func (b *builder) get(k aggKey) int64 {
+	if id := b.r.id(k); id >= 0 {
+		return b.sums[id]
+	}
+	return 0
+}
+
+// amt turns printed 分 into an amount in the display unit with 2 places.
+func (b *builder) amt(fen int64) model.Amount {
+	return model.A(decimal.New(fen/b.unit, -2))
+}
+
+// blankZero is amt, blank when zero (表三/表五 print zero as an empty cell).
+func (b *builder) blankZero(fen int64) model.Amount {
+	if fen == 0 {
+		return model.Amount{}
+	}
+	return b.amt(fen)
+}
+
+func (b *builder) funcName(code string) string {
+	if n := b.l.FuncNames[code]; n != "" {
+		return n
+	}
+	if n := b.o.Catalog[code]; n != "" {
+		return n
+	}
+	n, _ := check.FunctionName(code)
+	return n
+}
+
+func (b *builder) econName(code string) string {
+	if n, ok := check.EconomicName(code); ok {
+		return n
+	}
+	return b.l.EconNames[code]
+}
+
+// hierarchy rows above the detail: 合计, 科室, 部门.
+func (b *builder) heads() (section, dept [2]string) {
+	in := b.l.Info
+	if in.SectionCode != "" || in.SectionName != "" {
+		section = [2]string{in.SectionCode, in.SectionName}
+	}
+	dept = [2]string{in.ParentCode, in.ParentName}
+	if dept[0] == "" && len(b.units) > 0 && len(b.units[0].code) > 3 {
+		dept[0] = b.units[0].code[:3]
+	}
+	if dept[1] == "" {
+		dept[1] = in.Department
+	}
+	return
+}
+
+func (b *builder) expTable(t int) *model.ExpenditureTable {
+	et := &model.ExpenditureTable{Scheme: b.scheme, Rows: []model.ExpenditureRow{}}
+	fund := expTables[t].fund
+	var present []int32
+	for ri, rk := range b.rows {
+		_ = rk
+		if b.r.id(aggKey{kExpDetail, int32(t), int32(ri), 0}) >= 0 {
+			present = append(present, int32(ri))
+		}
+	}
+	if len(present) == 0 {
+		return et
+	}
+	_ = fund
+	fill := func(row *model.ExpenditureRow, kind uint8, b2 int32) {
+		v := func(c int32) model.Amount { return b.blankZero(b.get(aggKey{kind, int32(t), b2, c})) }
+		row.Total = v(0)
+		if b.scheme == model.SchemeBasicProject {
+			row.Basic, row.Project = v(1), v(2)
+		} else {
+			row.Personnel, row.Public, row.OtherOperating, row.Specific = v(1), v(2), v(3), v(4)
+		}
+	}
+	add := func(level model.Level, code, name string, kind uint8, b2 int32) {
+		row := model.ExpenditureRow{Level: level, UnitCode: code, UnitName: name}
+		fill(&row, kind, b2)
+		et.Rows = append(et.Rows, row)
+	}
+	add(model.LevelTotal, "", "合计", kExpNode, 0)
+	section, dept := b.heads()
+	if section != [2]string{} {
+		add(model.LevelSection, section[0], section[1], kExpNode, 0)
+	}
+	add(model.LevelDepartment, dept[0], dept[1], kExpNode, 0)
+	lastUnit := int32(-1)
+	for _, ri := range present {
+		rk := b.rows[ri]
+		u := b.units[rk.unit]
+		if b.multi && rk.unit != lastUnit {
+			add(model.LevelUnit, u.code, u.name, kExpNode, 1+rk.unit)
+			lastUnit = rk.unit
+		}
+		row := model.ExpenditureRow{Level: model.LevelDetail, UnitCode: u.code, UnitName: u.name, FuncCode: rk.fn, FuncName: b.funcName(rk.fn)}
+		fill(&row, kExpDetail, ri)
+		et.Rows = append(et.Rows, row)
+	}
+	return et
+}
+
+var incomeLabels = []struct{ key, label string }{
+	{model.IncomeGeneral, "一般公共预算财政拨款收入"},
+	{model.IncomeGovFund, "政府性基金预算财政拨款收入"},
+	{model.IncomeStateCapital, "国有资本经营预算财政拨款收入"},
+	{model.IncomeSpecialAccount, "财政专户管理资金收入"},
+	{model.IncomeUnitFunds, "单位资金收入"},
+}
+
+var carryLabels = []string{"(一)一般公共预算", "(二)政府性基金预算", "(三)国有资本经营预算", "(四)财政专户管理资金", "(五)单位资金"}
+
+var cnNum = []string{"一", "二", "三", "四", "五"}
+
+// summary builds 表一 (tab 0: all funds, one amount column) or 表四 (tab 1:
+// 财政拨款, a column per fund). The income block is filled by applyIncome.
+func (b *builder) summary(tab int32) *model.SummaryTable {
+	st := &model.SummaryTable{}
+	fa := func(kind uint8, x int32) model.FundAmounts {
+		f := model.FundAmounts{Total: b.amt(b.get(aggKey{kind, tab, x, 0}))}
+		if tab == 1 {
+			f.General = b.blankZero(b.get(aggKey{kind, tab, x, 1}))
+			f.GovFund = b.blankZero(b.get(aggKey{kind, tab, x, 2}))
+			f.StateCapital = b.blankZero(b.get(aggKey{kind, tab, x, 3}))
+		}
+		return f
+	}
+	fullFA := func(kind uint8, x int32) model.FundAmounts {
+		f := model.FundAmounts{Total: b.amt(b.get(aggKey{kind, tab, x, 0}))}
+		if tab == 1 {
+			f.General = b.amt(b.get(aggKey{kind, tab, x, 1}))
+			f.GovFund = b.amt(b.get(aggKey{kind, tab, x, 2}))
+			f.StateCapital = b.amt(b.get(aggKey{kind, tab, x, 3}))
+		}
+		return f
+	}
+	for i, c := range b.funcClasses() {
+		st.Functions = append(st.Functions, model.FundLine{Code: c, Name: b.funcName(c), FundAmounts: fa(kSumFunc, int32(i))})
+	}
+	var cats []struct {
+		name  string
+		level int
+	}
+	if b.scheme == model.SchemeBasicProject {
+		cats = []struct {
+			name  string
+			level int
+		}{{"一、基本支出", 1}, {"人员经费", 2}, {"公用经费", 2}, {"二、项目支出", 1}}
+	} else {
+		cats = []struct {
+			name  string
+			level int
+		}{{"一、人员类项目支出", 1}, {"工资福利支出", 2}, {"对个人和家庭的补助", 2}, {"二、运转类项目支出", 1}, {"公用经费项目支出", 2},
+			{"其他运转类项目支出", 2}, {"三、特定目标类项目支出", 1}, {"本级支出项目", 2}, {"转移性支出项目", 2}}
+	}
+	total := fullFA(kSumTotal, 0)
+	st.CategoryTotal = total
+	for i, c := range cats {
+		st.Categories = append(st.Categories, model.FundLine{Name: c.name, Level: c.level, FundAmounts: fa(kSumCat, int32(i))})
+	}
+	st.EconomicTotal = total
+	for i, c := range econClasses {
+		st.Economic = append(st.Economic, model.FundLine{Code: "5" + c[1:], Name: b.econName(c), FundAmounts: fa(kSumEcon, int32(i))})
+	}
+	st.ExpenditureTotal = total
+	zero := model.FundAmounts{Total: b.amt(0)}
+	if tab == 1 {
+		zero.General, zero.GovFund, zero.StateCapital = b.amt(0), b.amt(0), b.amt(0)
+	}
+	st.CarryForward = zero
+	st.ExpenditureGrandTotal = total
+	return st
+}
+
+func (b *builder) basic() *model.BasicTable {
+	bt := &model.BasicTable{Rows: []model.BasicRow{}}
+	row := func(level model.Level, code, name string, kind uint8, a int32) model.BasicRow {
+		g := func(c int32) model.Amount { return b.amt(b.get(aggKey{kind, a, c, 0})) }
+		return model.BasicRow{Level: level, Code: code, Name: name, Total: g(0), Personnel: g(1), Public: g(2)}
+	}
+	bt.Rows = append(bt.Rows, row(model.LevelTotal, "", "合计", kBasicTotal, 0))
+	lastClass := ""
+	for ei, e := range b.econs {
+		if b.r.id(aggKey{kBasicItem, int32(ei), 0, 0}) < 0 {
+			continue
+		}
+		if cls := e[:3]; cls != lastClass {
+			bt.Rows = append(bt.Rows, row(model.LevelClass, cls, b.econName(cls), kBasicClass, classIndex(cls)))
+			lastClass = cls
+		}
+		bt.Rows = append(bt.Rows, row(model.LevelItem, e, b.econName(e), kBasicItem, int32(ei)))
+	}
+	return bt
+}

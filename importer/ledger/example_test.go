@@ -1,0 +1,160 @@
+package ledger_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"testing"
+
+	"gongkai/check"
+	"gongkai/examples"
+	"gongkai/importer/jsonin"
+	"gongkai/importer/ledger"
+	"gongkai/model"
+)
+
+func buildExample(t *testing.T) (*model.Disclosure, *ledger.Report) {
+	t.Helper()
+	d, rep, err := ledger.Load(examples.LedgerName, examples.SampleLedger(), ledger.ReadOptions{}, ledger.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d, rep
+}
+
+// flat lists every amount of tables 三, 四, 五 and 六 by a readable place.
+func flat(d *model.Disclosure) map[string]string {
+	m := map[string]string{}
+	put := func(k string, a model.Amount) { m[k] = a.String() }
+	for _, x := range []struct {
+		n string
+		t *model.ExpenditureTable
+	}{{"表三", d.Tables.T03}, {"表五", d.Tables.T05}} {
+		for _, r := range x.t.Rows {
+			k := x.n + " " + string(r.Level) + " " + r.UnitCode + r.FuncCode
+			put(k+" 总计", r.Total)
+			put(k+" 人员类", r.Personnel)
+			put(k+" 公用经费", r.Public)
+			put(k+" 其他运转类", r.OtherOperating)
+			put(k+" 特定目标类", r.Specific)
+		}
+	}
+	t4 := d.Tables.T04
+	fa := func(k string, f model.FundAmounts) {
+		put(k+" 合计", f.Total)
+		put(k+" 一般公共预算", f.General)
+		put(k+" 政府性基金", f.GovFund)
+		put(k+" 国有资本经营", f.StateCapital)
+	}
+	for _, l := range t4.Functions {
+		fa("表四 "+l.Code, l.FundAmounts)
+	}
+	for _, l := range t4.Categories {
+		fa("表四 "+l.Name, l.FundAmounts)
+	}
+	for _, l := range t4.Economic {
+		fa("表四 "+l.Code, l.FundAmounts)
+	}
+	fa("表四 本年支出合计", t4.ExpenditureTotal)
+	fa("表四 支出总计", t4.ExpenditureGrandTotal)
+	put("表四 本年收入合计", t4.IncomeTotal)
+	put("表四 收入总计", t4.IncomeGrandTotal)
+	for _, l := range t4.Income {
+		put("表四 "+l.Label, l.Amount)
+	}
+	for _, r := range d.Tables.T06.Rows {
+		k := "表六 " + r.Code
+		put(k+" 合计", r.Total)
+		put(k+" 人员经费", r.Personnel)
+		put(k+" 公用经费", r.Public)
+	}
+	return m
+}
+
+// The example ledger builds the 2023 example's tables 三, 四, 五 and 六 (the
+// seed's printed numbers), except the two cells where the seed's own
+// rounding breaks a total: there the built tables add up.
+func TestExampleReproducesSeedTables(t *testing.T) {
+	d, _ := buildExample(t)
+	seed, err := jsonin.Read(bytes.NewReader(examples.Sample()), examples.SampleName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The seed prints 2010350 as 32.57 + 6.35 + 180.00 = 218.92 with 总计
+	// 218.93, and 201 as 219.83 so that its 表四 function rows sum to 231.80
+	// against 本年支出合计 231.79.
+	differ := map[string][2]string{
+		"表三 detail 5260032010350 总计": {"218.93", "218.92"},
+		"表五 detail 5260032010350 总计": {"218.93", "218.92"},
+		"表四 201 合计":                  {"219.83", "219.82"},
+		"表四 201 一般公共预算":              {"219.83", "219.82"},
+	}
+	got, want := flat(d), flat(seed)
+	for k, w := range want {
+		g := got[k]
+		if dv, ok := differ[k]; ok {
+			if w != dv[0] || g != dv[1] {
+				t.Errorf("%s: seed %s, built %s; want seed %s and built %s", k, w, g, dv[0], dv[1])
+			}
+			continue
+		}
+		if g != w {
+			t.Errorf("%s: built %q, seed prints %q", k, g, w)
+		}
+	}
+	for k := range got {
+		if _, ok := want[k]; !ok {
+			t.Errorf("%s: built, not in the seed", k)
+		}
+	}
+	if fs := check.Disclosure(d, check.Options{Exact: true}); len(fs) != 0 {
+		t.Errorf("check --exact: %v", fs)
+	}
+}
+
+// The narrative figures follow from the tables.
+func TestExampleNarrative(t *testing.T) {
+	d, _ := buildExample(t)
+	n := d.Narrative
+	got := fmt.Sprint(n.Income.Total, " ", n.Expenditure.ByCategory[model.CatPersonnel], " ", n.Expenditure.ByCategory[model.CatSpecific],
+		" ", n.OperatingCosts.Total, " ", len(n.OperatingCosts.Items), " ", n.ThreePublic.Total, " ", n.ThreePublic.Reception, " ", n.Procurement.Total)
+	if want := "231.79 44.54 180 7.25 14 0.12 0.12 0"; got != want {
+		t.Errorf("narrative figures %q, want %q", got, want)
+	}
+	var names []string
+	for _, f := range n.Expenditure.ByFunction {
+		names = append(names, f.Name+" "+f.Amount.String()+" "+f.Percent.String())
+	}
+	if want := "[一般公共服务支出 219.82 94.84 社会保障和就业支出 4.8 2.07 卫生健康支出 3.3 1.42 住房保障支出 3.87 1.67]"; fmt.Sprint(names) != want {
+		t.Errorf("本年支出构成 %v, want %s", names, want)
+	}
+}
+
+// Last year's disclosure gives the changes: the 2023 example as the prior
+// year of a 2024 build of the same ledger.
+func TestPrior(t *testing.T) {
+	prior, err := jsonin.Read(bytes.NewReader(examples.Sample()), examples.SampleName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prior.Narrative.Income.Total = model.MustAmount("200")
+	prior.Narrative.OperatingCosts.Total = model.MustAmount("7.81")
+	d, _, err := ledger.Load(examples.LedgerName, examples.SampleLedger(), ledger.ReadOptions{Info: ledger.Info{Year: 2024}}, ledger.Options{Prior: prior})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := d.Narrative
+	got := fmt.Sprint(n.Income.PriorTotal, " ", n.Income.Change, " ", n.Income.ChangePercent, " ", n.Words["income.change"], " ",
+		n.OperatingCosts.Change, " ", n.OperatingCosts.ChangePercent, " ", n.Words["operating_costs.change_percent"], " ",
+		n.ThreePublic.Change, " ", n.Words["three_public.change"])
+	if want := "200 31.79 15.90 增加 -0.56 -7.17 下降 0 无变化"; got != want {
+		t.Errorf("changes %q, want %q", got, want)
+	}
+	if fs := check.Disclosure(d, check.Options{Exact: true}); model.HasErrors(fs) {
+		t.Errorf("check --exact: %v", fs)
+	}
+	b, _ := json.Marshal(n)
+	if !bytes.Contains(b, []byte(`"prior_total":"7.81"`)) {
+		t.Errorf("operating costs prior not stated: %s", b)
+	}
+}

@@ -1,0 +1,135 @@
+package ledger
+
+// Fund is a 资金性质 (fund source) of a budget line.
+type Fund uint8
+
+// The fund sources, in the order of the tables' columns.
+const (
+	FundGeneral        Fund = iota // 一般公共预算
+	FundGovFund                    // 政府性基金预算
+	FundStateCapital               // 国有资本经营预算
+	FundSpecialAccount             // 财政专户管理资金
+	FundUnitFunds                  // 单位资金
+	nFunds
+)
+
+var fundNames = [nFunds]string{"一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "单位资金"}
+
+// String returns the Chinese name, e.g. 一般公共预算.
+func (f Fund) String() string { return fundNames[f] }
+
+// appropriation reports whether the fund is 财政拨款 (表四's funds).
+func (f Fund) appropriation() bool { return f <= FundStateCapital }
+
+// Category is a 支出类别 of a budget line.
+type Category uint8
+
+// Categories of the 一体化 scheme (人员类, 运转类 split into 公用经费 and
+// 其他运转类, 特定目标类 split into 本级 and 转移性) and of the older
+// 基本支出/项目支出 scheme. One ledger uses one scheme.
+const (
+	CatPersonnel      Category = iota // 人员类项目支出
+	CatPublic                         // 公用经费项目支出
+	CatOtherOperating                 // 其他运转类项目支出
+	CatSpecific                       // 特定目标类项目支出 (本级支出项目)
+	CatTransfer                       // 特定目标类项目支出 (转移性支出项目)
+	CatBasic                          // 基本支出
+	CatProject                        // 项目支出
+	nCats
+)
+
+var catNames = [nCats]string{"人员类项目支出", "公用经费项目支出", "其他运转类项目支出", "特定目标类项目支出", "转移性支出项目", "基本支出", "项目支出"}
+
+// String returns the Chinese name.
+func (c Category) String() string { return catNames[c] }
+
+// basicScheme reports whether the category belongs to 基本支出/项目支出.
+func (c Category) basicScheme() bool { return c >= CatBasic }
+
+// UnitType is a 单位类型.
+type UnitType uint8
+
+// Unit types. 机关运行经费 covers 行政 and 参公 units.
+const (
+	UnitAdmin       UnitType = iota + 1 // 行政单位
+	UnitCivilLike                       // 参照公务员法管理的事业单位 (参公)
+	UnitInstitution                     // 事业单位
+)
+
+var unitTypeNames = map[UnitType]string{UnitAdmin: "行政", UnitCivilLike: "参公", UnitInstitution: "事业"}
+
+// String returns the short Chinese name.
+func (t UnitType) String() string { return unitTypeNames[t] }
+
+// ThreePublic is a "三公" kind.
+type ThreePublic uint8
+
+// "三公" kinds; TPNone for a line outside the 三公 经费.
+const (
+	TPNone             ThreePublic = iota
+	TPAbroad                       // 因公出国(境)费
+	TPVehiclePurchase              // 公务用车购置费
+	TPVehicleOperation             // 公务用车运行维护费
+	TPReception                    // 公务接待费
+)
+
+// Pos is where a line stands in its source: a CSV line, or a sheet row.
+type Pos struct {
+	File  string
+	Sheet string // "" for CSV
+	Row   int    // 1-based line (CSV) or row (sheet)
+}
+
+// Line is one budget line. Amount is exact, in 分 (0.01 元).
+type Line struct {
+	Pos         Pos
+	UnitCode    string
+	UnitName    string
+	UnitType    UnitType
+	FuncCode    string // 7-digit 项
+	FuncName    string
+	EconCode    string // 5-digit 部门预算支出经济分类 款
+	EconName    string
+	Category    Category
+	Fund        Fund
+	Project     string
+	ThreePublic ThreePublic
+	ProcItem    string // 政府采购品目
+	ProcQty     string // 采购数量, as written
+	MeasureUnit string // 计量单位
+	Amount      int64
+}
+
+// Carryover is one 上年结转 line of the 收入 sheet: the part of a unit's
+// spending from a fund that last year's money pays for. Amount is in 分.
+type Carryover struct {
+	Pos      Pos
+	UnitCode string
+	Fund     Fund
+	Amount   int64
+}
+
+// Info is the department's details (基本信息).
+type Info struct {
+	Department     string // publishing department or unit, e.g. 天门市12345公共服务热线中心
+	DepartmentCode string // its code, e.g. 526003
+	Region         string // e.g. 天门市
+	Year           int
+	SectionCode    string // 科室 of the finance bureau, e.g. 04
+	SectionName    string // e.g. 行政政法科
+	ParentCode     string // 部门 (3 digits), e.g. 526
+	ParentName     string // e.g. 天门市政务服务和大数据管理局
+	Unit           string // display unit: 万元 (default) or 元
+	Date           string // publication date YYYY-MM-DD, optional
+}
+
+// Ledger is a read ledger: the department's details, its budget lines and
+// the carry-over lines of the 收入 sheet.
+type Ledger struct {
+	Info       Info
+	Lines      []Line
+	Carryovers []Carryover
+	// Names are function and economic names the ledger gives, by code.
+	FuncNames map[string]string
+	EconNames map[string]string
+}

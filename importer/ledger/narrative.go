@@ -1,0 +1,194 @@
+package ledger
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"gongkai/model"
+)
+
+// narrative states the figures that follow from the numbers: income and
+// expenditure with their parts, 本年支出构成, 机关运行经费, "三公" 经费 and
+// 政府采购, and the changes against Options.Prior. Amounts are the printed
+// values with trailing zeros stripped, as the narrative prints them.
+//
+// 机关运行经费 is the 公用经费 (302 商品和服务支出) of 行政 and 参公 units in the
+// 一般公共预算 basic expenditure (表六); when some 事业单位 have such
+// spending too, the figure is smaller than 表六 302 and OperatingCosts.Partial
+// says so.
+func (b *builder) narrative(d *model.Disclosure, tp model.ThreePublicRow, proc model.ProcurementRow) *model.Narrative {
+	ts := &d.Tables
+	year := d.Year
+	n := &model.Narrative{Department: d.Department, Year: &year, Unit: d.Unit, Words: map[string]string{}}
+	t1 := ts.T01
+	n.Income.Total = strip(t1.IncomeGrandTotal)
+	n.Income.Sources = map[string]model.Amount{}
+	srcLabels := []string{"一般公共预算财政拨款", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入", "财政专户管理资金收入", "单位资金收入"}
+	for i, l := range t1.Income {
+		n.Income.Sources[srcLabels[i]] = strip(orZero(l.Amount))
+	}
+	n.Income.Sources["上年结余结转"] = strip(orZero(t1.Carryover))
+
+	t3 := ts.T03.Rows
+	var total model.Amount
+	if len(t3) > 0 {
+		total = t3[0].Total
+	} else {
+		total = b.amt(0)
+	}
+	n.Expenditure.Total = strip(total)
+	n.Expenditure.ByCategory = map[string]model.Amount{}
+	if b.scheme == model.SchemeBasicProject {
+		var basic, project model.Amount
+		if len(t3) > 0 {
+			basic, project = t3[0].Basic, t3[0].Project
+		}
+		n.Expenditure.ByCategory[model.CatBasic] = strip(orZero(basic))
+		n.Expenditure.ByCategory[model.CatProject] = strip(orZero(project))
+	} else {
+		var r model.ExpenditureRow
+		if len(t3) > 0 {
+			r = t3[0]
+		}
+		n.Expenditure.ByCategory[model.CatPersonnel] = strip(orZero(r.Personnel))
+		n.Expenditure.ByCategory[model.CatPublic] = strip(orZero(r.Public))
+		n.Expenditure.ByCategory[model.CatOtherOperating] = strip(orZero(r.OtherOperating))
+		n.Expenditure.ByCategory[model.CatSpecific] = strip(orZero(r.Specific))
+	}
+	for _, l := range t1.Functions {
+		if l.Total.IsZero() {
+			continue
+		}
+		sh := model.FunctionShare{Name: l.Name, Amount: strip(l.Total)}
+		if !total.IsZero() {
+			sh.Percent = model.A(l.Total.Decimal().Mul(decimal.NewFromInt(100)).DivRound(total.Decimal(), 2))
+		}
+		n.Expenditure.ByFunction = append(n.Expenditure.ByFunction, sh)
+	}
+
+	// 机关运行经费.
+	oc := b.get(aggKey{kOperTotal, 0, 0, 0})
+	n.OperatingCosts.Total = strip(b.amt(oc))
+	for ei, e := range b.econs {
+		v := b.get(aggKey{kOperItem, int32(ei), 0, 0})
+		if v == 0 {
+			continue
+		}
+		n.OperatingCosts.Items = append(n.OperatingCosts.Items, model.NamedAmount{Name: opItemName(b.econName(e)), Amount: strip(b.amt(v))})
+	}
+	if oc != b.get(aggKey{kBasicClass, classIndex("302"), 2, 0}) || oc != b.get(aggKey{kBasicClass, classIndex("302"), 0, 0}) {
+		n.OperatingCosts.Partial = true
+	}
+
+	n.ThreePublic.Total = strip(tp.Total)
+	n.ThreePublic.Abroad = strip(tp.Abroad)
+	n.ThreePublic.VehiclePurchase = strip(tp.VehiclePurchase)
+	n.ThreePublic.VehicleOperation = strip(tp.VehicleOperation)
+	n.ThreePublic.Reception = strip(tp.Reception)
+	n.Procurement.Total = strip(proc.Total)
+
+	if p := b.o.Prior; p != nil {
+		pf := priorFigures(p)
+		change(n, "income", &n.Income.Total, pf.income, &n.Income.PriorTotal, &n.Income.Change, &n.Income.ChangePercent)
+		change(n, "expenditure", &n.Expenditure.Total, pf.expenditure, &n.Expenditure.PriorTotal, &n.Expenditure.Change, &n.Expenditure.ChangePercent)
+		change(n, "operating_costs", &n.OperatingCosts.Total, pf.operating, &n.OperatingCosts.PriorTotal, &n.OperatingCosts.Change, &n.OperatingCosts.ChangePercent)
+		change(n, "three_public", &n.ThreePublic.Total, pf.threePublic, &n.ThreePublic.PriorTotal, &n.ThreePublic.Change, &n.ThreePublic.ChangePercent)
+		if !pf.procurement.IsBlank() {
+			n.Procurement.Change = strip(n.Procurement.Total.Sub(pf.procurement))
+			n.Words["procurement.change"] = word(n.Procurement.Change, "增加", "减少")
+		}
+	}
+	return n
+}
+
+// opItemName is the narrative's wording of a 302 item (spec §5 N6):
+// 维修(护)费 → 维护费, 其他商品和服务支出 → 其他商品和服务.
+func opItemName(s string) string {
+	switch strings.NewReplacer("（", "(", "）", ")").Replace(s) {
+	case "维修(护)费":
+		return "维护费"
+	}
+	return strings.TrimSuffix(s, "支出")
+}
+
+type prior struct {
+	income, expenditure, operating, threePublic, procurement model.Amount
+}
+
+// priorFigures takes last year's totals from its narrative where stated,
+// else from its tables.
+func priorFigures(p *model.Disclosure) prior {
+	var f prior
+	ts := &p.Tables
+	n := p.Narrative
+	if n == nil {
+		n = &model.Narrative{}
+	}
+	f.income = n.Income.Total
+	if f.income.IsBlank() && ts.T01 != nil {
+		f.income = ts.T01.IncomeGrandTotal
+	}
+	f.expenditure = n.Expenditure.Total
+	if f.expenditure.IsBlank() && ts.T03 != nil && len(ts.T03.Rows) > 0 {
+		f.expenditure = ts.T03.Rows[0].Total
+	}
+	f.operating = n.OperatingCosts.Total
+	f.threePublic = n.ThreePublic.Total
+	if f.threePublic.IsBlank() && ts.T07 != nil && len(ts.T07.Rows) > 0 {
+		f.threePublic = ts.T07.Rows[0].Total
+	}
+	f.procurement = n.Procurement.Total
+	if f.procurement.IsBlank() && ts.T09 != nil && len(ts.T09.Rows) > 0 {
+		f.procurement = ts.T09.Rows[0].Total
+	}
+	return f
+}
+
+// change states prior, change and percentage (signed, 2 places, from the
+// printed amounts) with the change words.
+func change(n *model.Narrative, key string, this *model.Amount, p model.Amount, prior, ch, pct *model.Amount) {
+	if p.IsBlank() || this.IsBlank() {
+		return
+	}
+	*prior = strip(p)
+	d := this.Decimal().Sub(p.Decimal())
+	*ch = strip(model.A(d))
+	n.Words[key+".change"] = word(*ch, "增加", "减少")
+	if !p.IsZero() {
+		*pct = model.A(d.Mul(decimal.NewFromInt(100)).DivRound(p.Decimal().Abs(), 2))
+		n.Words[key+".change_percent"] = word(*ch, "增长", "下降")
+	}
+}
+
+func word(a model.Amount, up, down string) string {
+	switch a.Decimal().Sign() {
+	case 1:
+		return up
+	case -1:
+		return down
+	}
+	return "无变化"
+}
+
+func orZero(a model.Amount) model.Amount {
+	if a.IsBlank() {
+		return model.A(decimal.Zero)
+	}
+	return a
+}
+
+// strip drops trailing zeros (231.80 → 231.8, 180.00 → 180), as the
+// narrative prints amounts; blank stays blank.
+func strip(a model.Amount) model.Amount {
+	if a.IsBlank() {
+		return a
+	}
+	d := a.Decimal()
+	for p := int32(0); p <= a.Places(); p++ {
+		if r := d.Truncate(p); r.Equal(d) {
+			return model.A(r)
+		}
+	}
+	return a
+}

@@ -1,0 +1,418 @@
+package ledger
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"gongkai/check"
+	"gongkai/model"
+)
+
+// table is the header of a ledger sheet (or CSV): which column holds which
+// field, and the amount unit.
+type table struct {
+	col      [nFields]int // column index, -1 when absent
+	yuanPer  int64        // 元 per amount unit: 1 (元) or 10000 (万元)
+	file     string
+	sheet    string // "" for CSV
+	names    map[string]string
+	econName map[string]string
+}
+
+// where returns the position of a cell: sheet!cell for a workbook, a line
+// for CSV.
+func (t *table) where(row, col int) *model.ParseError {
+	e := &model.ParseError{File: t.file}
+	if t.sheet != "" {
+		e.Sheet = t.sheet
+		if col >= 0 {
+			e.Cell = cellName(col, row)
+		} else {
+			e.Cell = cellName(0, row)
+		}
+	} else {
+		e.Line = row
+	}
+	return e
+}
+
+func (t *table) errAt(row, col int, err error) *model.ParseError {
+	e := t.where(row, col)
+	e.Err = err
+	return e
+}
+
+// cellName is the A1 name of a 0-based column and 1-based row.
+func cellName(col, row int) string {
+	name := ""
+	for c := col + 1; c > 0; c = (c - 1) / 26 {
+		name = string(rune('A'+(c-1)%26)) + name
+	}
+	return name + strconv.Itoa(row)
+}
+
+// readHeader maps the header row; it reports missing required columns,
+// duplicates and an amount column in an unknown unit.
+func readHeader(t *table, cells []string, row int) model.ParseErrors {
+	var errs model.ParseErrors
+	for i := range t.col {
+		t.col[i] = -1
+	}
+	t.yuanPer = 1
+	for i, c := range cells {
+		f := headerField(c)
+		if f < 0 {
+			continue
+		}
+		if f == fAmount {
+			u, _, known := amountHeader(c)
+			if !known {
+				errs = append(errs, t.errAt(row, i, bad(ErrUnknownValue, "金额列“"+strings.TrimSpace(c)+"”的单位不认识：应为“金额”（元）、“金额（元）”或“金额（万元）”")))
+				continue
+			}
+			t.yuanPer = u
+		}
+		if prev := t.col[f]; prev >= 0 {
+			errs = append(errs, t.errAt(row, i, bad(ErrDuplicateColumn, "列“"+strings.TrimSpace(c)+"”与 "+t.colName(prev, row)+" 列“"+strings.TrimSpace(cells[prev])+"”重复（同一栏目只能有一列）")))
+			continue
+		}
+		t.col[f] = i
+	}
+	var missing []string
+	for _, f := range required {
+		if t.col[f] < 0 {
+			missing = append(missing, Headers[f])
+		}
+	}
+	if len(missing) > 0 {
+		errs = append(errs, t.errAt(row, -1, bad(ErrMissingColumn, "表头缺少必需的列："+strings.Join(missing, "、")+"（表头须包含 "+strings.Join(requiredNames(), "、")+"）")))
+	}
+	return errs
+}
+
+func (t *table) colName(col, row int) string {
+	if t.sheet != "" {
+		return cellName(col, row)
+	}
+	return "第 " + strconv.Itoa(col+1)
+}
+
+func requiredNames() []string {
+	var s []string
+	for _, f := range required {
+		s = append(s, Headers[f])
+	}
+	return s
+}
+
+// get returns the trimmed cell of a field ("" when the column is absent or
+// the row is short).
+func (t *table) get(cells []string, f field) string {
+	i := t.col[f]
+	if i < 0 || i >= len(cells) {
+		return ""
+	}
+	return strings.TrimSpace(cells[i])
+}
+
+func blankRow(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// parseLine reads one data row. numeric tells, per column, whether a
+// workbook cell holds a number (nil for CSV): a code stored as a number may
+// have lost its leading zeros.
+func (t *table) parseLine(cells []string, row int) (Line, model.ParseErrors) {
+	var errs model.ParseErrors
+	ln := Line{Pos: Pos{File: t.file, Sheet: t.sheet, Row: row}}
+	fail := func(f field, err error) { errs = append(errs, t.errAt(row, t.col[f], err)) }
+	need := func(f field) (string, bool) {
+		v := t.get(cells, f)
+		if v == "" {
+			fail(f, bad(model.ErrMissingField, Headers[f]+"为空"))
+			return "", false
+		}
+		return v, true
+	}
+
+	if v, ok := need(fUnitCode); ok {
+		code := normCode(v)
+		switch {
+		case !digits(code):
+			fail(fUnitCode, bad(ErrBadCode, "单位编码“"+v+"”应全为数字"))
+		case len(code) < 6:
+			fail(fUnitCode, bad(ErrLostZero, "单位编码“"+v+"”只有 "+strconv.Itoa(len(code))+" 位，应为 6 位及以上：若该列以数字保存，开头的 0 会丢失，请把该列设为文本后重新填写"))
+		default:
+			ln.UnitCode = code
+		}
+	}
+	if v, ok := need(fUnitName); ok {
+		ln.UnitName = v
+	}
+	if v, ok := need(fUnitType); ok {
+		if ut, ok := parseUnitType(v); ok {
+			ln.UnitType = ut
+		} else {
+			fail(fUnitType, bad(ErrUnknownValue, "单位类型“"+v+"”不是已知类别（行政、参公、事业）"))
+		}
+	}
+	fundOK := false
+	if v, ok := need(fFund); ok {
+		if fd, ok := parseFund(v); ok {
+			ln.Fund, fundOK = fd, true
+		} else {
+			fail(fFund, bad(ErrUnknownValue, "资金性质“"+v+"”不是已知类别（一般公共预算、政府性基金预算、国有资本经营预算、财政专户管理资金、单位资金）"))
+		}
+	}
+	if v, ok := need(fFuncCode); ok {
+		code := normCode(v)
+		switch {
+		case !digits(code) || len(code) != 7 || code[0] != '2':
+			fail(fFuncCode, bad(ErrBadCode, "功能科目编码“"+v+"”应为以 2 开头的 7 位数字（类 3 位 + 款 2 位 + 项 2 位）"))
+		default:
+			if _, known := check.FunctionName(code[:3]); !known {
+				fail(fFuncCode, bad(ErrBadCode, "功能科目编码“"+v+"”的类 "+code[:3]+" 不是支出功能分类的类"))
+			} else if fundOK && !check.FundAllows(fundKey(ln.Fund), code[:3]) {
+				name, _ := check.FunctionName(code[:3])
+				fail(fFuncCode, bad(ErrFundClass, "功能科目 "+code+" 属于 "+code[:3]+name+"，不能用“"+ln.Fund.String()+"”资金（资金性质与科目的类不符）"))
+			} else {
+				ln.FuncCode = code
+			}
+		}
+	}
+	ln.FuncName = t.get(cells, fFuncName)
+	if v, ok := need(fEconCode); ok {
+		code := normCode(v)
+		switch {
+		case !digits(code) || len(code) != 5 || code[0] != '3':
+			fail(fEconCode, bad(ErrBadCode, "经济科目编码“"+v+"”应为以 3 开头的 5 位数字（部门预算支出经济分类的款）"))
+		default:
+			if _, known := check.EconomicName(code[:3]); !known || classIndex(code[:3]) < 0 {
+				fail(fEconCode, bad(ErrBadCode, "经济科目编码“"+v+"”的类 "+code[:3]+" 不是部门预算支出经济分类的类"))
+			} else if _, known := check.EconomicName(code); !known && t.get(cells, fEconName) == "" {
+				fail(fEconCode, bad(ErrBadCode, "经济科目编码 "+code+" 不在内置目录中：请在“经济科目名称”列写明名称"))
+			} else {
+				ln.EconCode = code
+			}
+		}
+	}
+	ln.EconName = t.get(cells, fEconName)
+	if v, ok := need(fCategory); ok {
+		if c, ok := parseCategory(v); ok {
+			ln.Category = c
+		} else {
+			fail(fCategory, bad(ErrUnknownValue, "支出类别“"+v+"”不是已知类别（人员类、公用经费、其他运转类、特定目标类，或基本支出、项目支出）"))
+		}
+	}
+	ln.Project = t.get(cells, fProject)
+	if v := t.get(cells, fThreePublic); v != "" {
+		if k, ok := parseThreePublic(v); ok {
+			ln.ThreePublic = k
+		} else {
+			fail(fThreePublic, bad(ErrUnknownValue, "三公类别“"+v+"”不是已知类别（因公出国(境)费、公务用车购置费、公务用车运行维护费、公务接待费）"))
+		}
+	}
+	ln.ProcItem = t.get(cells, fProcItem)
+	ln.MeasureUnit = t.get(cells, fMeasure)
+	if v := t.get(cells, fProcQty); v != "" {
+		q, err := parseNumber(v)
+		if err != "" {
+			fail(fProcQty, bad(ErrBadAmount, "采购数量“"+v+"”"+err))
+		} else {
+			ln.ProcQty = q.String()
+		}
+	}
+	if v, ok := need(fAmount); ok {
+		fen, msg := t.toFen(v)
+		if msg != "" {
+			fail(fAmount, bad(ErrBadAmount, "金额“"+v+"”"+msg))
+		} else {
+			ln.Amount = fen
+		}
+	}
+	if ln.FuncCode != "" && ln.FuncName != "" {
+		if t.names[ln.FuncCode] == "" {
+			t.names[ln.FuncCode] = ln.FuncName
+		}
+	}
+	if ln.EconCode != "" && ln.EconName != "" && t.econName[ln.EconCode] == "" {
+		t.econName[ln.EconCode] = ln.EconName
+	}
+	return ln, errs
+}
+
+func fundKey(f Fund) string {
+	switch f {
+	case FundGeneral:
+		return model.IncomeGeneral
+	case FundGovFund:
+		return model.IncomeGovFund
+	case FundStateCapital:
+		return model.IncomeStateCapital
+	}
+	return ""
+}
+
+// toFen converts an amount in the column's unit to 分.
+func (t *table) toFen(v string) (int64, string) {
+	d, msg := parseNumber(v)
+	if msg != "" {
+		return 0, msg
+	}
+	fen := d.Mul(decimal.NewFromInt(100 * t.yuanPer))
+	if !fen.Equal(fen.Truncate(0)) {
+		// Float noise of a workbook number (1234.5600000000001).
+		f, _ := d.Float64()
+		if g, err := decimal.NewFromString(strconv.FormatFloat(f, 'g', 15, 64)); err == nil {
+			fen = g.Mul(decimal.NewFromInt(100 * t.yuanPer))
+		}
+		if !fen.Equal(fen.Truncate(0)) {
+			if t.yuanPer == 1 {
+				return 0, "的小数超过两位（金额以元为单位，最小到分）"
+			}
+			return 0, "的小数超过六位（金额以万元为单位，最小到分）"
+		}
+	}
+	if fen.Abs().Cmp(decimal.New(1, 17)) > 0 {
+		return 0, "太大"
+	}
+	return fen.IntPart(), ""
+}
+
+// parseNumber reads a decimal number: plain (1234.56), with correctly
+// grouped thousands separators (1,234.56), negative with a minus sign or in
+// parentheses ((1,234.56)). It returns a message for anything else.
+func parseNumber(v string) (decimal.Decimal, string) {
+	s := strings.TrimSpace(v)
+	s = strings.NewReplacer("，", ",", "－", "-", "（", "(", "）", ")", "．", ".").Replace(s)
+	neg := false
+	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
+		neg, s = true, s[1:len(s)-1]
+	}
+	if strings.HasPrefix(s, "-") {
+		neg, s = !neg, s[1:]
+	} else if strings.HasPrefix(s, "+") {
+		s = s[1:]
+	}
+	if strings.Contains(s, ",") {
+		intPart, frac, _ := strings.Cut(s, ".")
+		groups := strings.Split(intPart, ",")
+		okGroups := len(groups[0]) >= 1 && len(groups[0]) <= 3
+		for _, g := range groups[1:] {
+			if len(g) != 3 {
+				okGroups = false
+			}
+		}
+		if !okGroups {
+			return decimal.Zero, "的千位分隔符位置不对（应每三位一个逗号，如 1,234,567.89）"
+		}
+		s = strings.Join(groups, "")
+		if frac != "" || strings.HasSuffix(v, ".") {
+			s += "." + frac
+		}
+	}
+	if s == "" {
+		return decimal.Zero, "不是数字"
+	}
+	for _, r := range s {
+		if !(r >= '0' && r <= '9' || r == '.' || r == 'e' || r == 'E' || r == '-' || r == '+') {
+			return decimal.Zero, "不是数字（只能填数字，不带单位和文字）"
+		}
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return decimal.Zero, "不是数字"
+	}
+	if neg {
+		d = d.Neg()
+	}
+	return d, ""
+}
+
+var codeFolder = strings.NewReplacer(" ", "", "-", "", ".", "", "\u3000", "", "'", "")
+
+func normCode(s string) string { return codeFolder.Replace(strings.TrimSpace(s)) }
+
+func digits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func parseUnitType(v string) (UnitType, bool) {
+	switch strings.TrimSuffix(strings.TrimSpace(v), "单位") {
+	case "行政", "行政机关", "机关":
+		return UnitAdmin, true
+	case "参公", "参照公务员法管理事业", "参照公务员法管理的事业", "参公事业", "参照公务员管理事业":
+		return UnitCivilLike, true
+	case "事业", "公益一类事业", "公益二类事业", "其他事业":
+		return UnitInstitution, true
+	}
+	return 0, false
+}
+
+func parseFund(v string) (Fund, bool) {
+	s := strings.TrimSpace(v)
+	switch {
+	case strings.HasPrefix(s, "一般公共预算"):
+		return FundGeneral, true
+	case strings.HasPrefix(s, "政府性基金"):
+		return FundGovFund, true
+	case strings.HasPrefix(s, "国有资本经营"):
+		return FundStateCapital, true
+	case strings.HasPrefix(s, "财政专户"):
+		return FundSpecialAccount, true
+	case strings.HasPrefix(s, "单位资金"):
+		return FundUnitFunds, true
+	}
+	return 0, false
+}
+
+func parseCategory(v string) (Category, bool) {
+	s := strings.TrimSpace(v)
+	switch {
+	case strings.HasPrefix(s, "人员类"):
+		return CatPersonnel, true
+	case strings.HasPrefix(s, "公用经费"), strings.HasPrefix(s, "运转类-公用经费"), strings.HasPrefix(s, "运转类（公用经费"):
+		return CatPublic, true
+	case strings.HasPrefix(s, "其他运转类"):
+		return CatOtherOperating, true
+	case strings.HasPrefix(s, "转移性支出项目"), strings.HasPrefix(s, "特定目标类（转移性"), strings.HasPrefix(s, "特定目标类-转移性"):
+		return CatTransfer, true
+	case strings.HasPrefix(s, "特定目标类"), strings.HasPrefix(s, "本级支出项目"):
+		return CatSpecific, true
+	case s == "基本支出":
+		return CatBasic, true
+	case s == "项目支出":
+		return CatProject, true
+	}
+	return 0, false
+}
+
+func parseThreePublic(v string) (ThreePublic, bool) {
+	s := strings.TrimSpace(v)
+	switch {
+	case strings.Contains(s, "出国"):
+		return TPAbroad, true
+	case strings.Contains(s, "公务用车") && strings.Contains(s, "购置") && !strings.Contains(s, "运行"):
+		return TPVehiclePurchase, true
+	case strings.Contains(s, "公务用车") && strings.Contains(s, "运行") && !strings.Contains(s, "购置"):
+		return TPVehicleOperation, true
+	case strings.Contains(s, "接待"):
+		return TPReception, true
+	}
+	return TPNone, false
+}

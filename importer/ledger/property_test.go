@@ -1,0 +1,201 @@
+package ledger_test
+
+import (
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"gongkai/check"
+	"gongkai/importer/ledger"
+	"gongkai/model"
+)
+
+var propN = flag.Int("ledger.n", 30, "random ledgers in TestPropertyRandomLedgers")
+
+// classes each fund may use (a sample of each).
+var fundClasses = [][]string{
+	{"201", "204", "205", "206", "208", "210", "212", "213", "221", "224"},
+	{"206", "207", "208", "212", "213", "229"},
+	{"223"},
+	{"201", "205", "210", "213"},
+	{"201", "205", "208", "210", "212", "221"},
+}
+
+var econs = []string{"30101", "30102", "30103", "30107", "30108", "30110", "30112", "30113", "30199", "30201", "30202", "30205", "30206",
+	"30211", "30213", "30215", "30216", "30217", "30226", "30227", "30228", "30229", "30231", "30299", "30302", "30305", "30309",
+	"31002", "31003", "31007", "31013", "30913", "39999"}
+
+// randomLedger makes a ledger with 1–maxUnits units and 1–maxLines lines
+// using every fund, category, unit type, 三公 kind and procurement.
+func randomLedger(rng *rand.Rand, maxUnits, maxLines int, basic bool) *ledger.Ledger {
+	return randomLedgerN(rng, 1+rng.IntN(maxUnits), 1+rng.IntN(maxLines), basic)
+}
+
+func randomLedgerN(rng *rand.Rand, nu, nl int, basic bool) *ledger.Ledger {
+	l := &ledger.Ledger{Info: ledger.Info{Department: "测试局", DepartmentCode: "901", Year: 2027, Unit: model.UnitWanYuan,
+		SectionCode: "04", SectionName: "行政政法科", ParentCode: "901", ParentName: "测试局"}}
+	types := []ledger.UnitType{ledger.UnitAdmin, ledger.UnitCivilLike, ledger.UnitInstitution}
+	utype := make([]ledger.UnitType, nu)
+	for u := range utype {
+		utype[u] = types[rng.IntN(3)]
+	}
+	for i := 0; i < nl; i++ {
+		u := rng.IntN(nu)
+		fund := ledger.Fund(rng.IntN(5))
+		cls := fundClasses[fund][rng.IntN(len(fundClasses[fund]))]
+		fn := fmt.Sprintf("%s%02d%02d", cls, 1+rng.IntN(4), []int{1, 2, 50, 99}[rng.IntN(4)])
+		econ := econs[rng.IntN(len(econs))]
+		var cat ledger.Category
+		if basic {
+			cat = []ledger.Category{ledger.CatBasic, ledger.CatProject}[rng.IntN(2)]
+		} else {
+			cat = ledger.Category(rng.IntN(5))
+		}
+		var amt int64
+		switch rng.IntN(4) {
+		case 0:
+			amt = rng.Int64N(100_000) // under 0.1 万元
+		case 1:
+			amt = rng.Int64N(100_000_000)
+		case 2:
+			amt = rng.Int64N(10_000) * 10_000 // whole 0.01 万元
+		default:
+			amt = rng.Int64N(5_000_000_000)
+		}
+		ln := ledger.Line{Pos: ledger.Pos{File: "random.csv", Row: i + 2}, UnitCode: fmt.Sprintf("901%03d", u+1), UnitName: fmt.Sprintf("测试单位%d", u+1),
+			UnitType: utype[u], FuncCode: fn, EconCode: econ, Category: cat, Fund: fund, Amount: amt}
+		if fund == ledger.FundGeneral && rng.IntN(10) == 0 {
+			ln.ThreePublic = ledger.ThreePublic(1 + rng.IntN(4))
+		}
+		if rng.IntN(8) == 0 {
+			ln.ProcItem = []string{"台式计算机", "复印纸", "物业管理服务"}[rng.IntN(3)]
+			ln.Project = "项目" + fmt.Sprint(rng.IntN(5))
+			ln.ProcQty = fmt.Sprint(1 + rng.IntN(20))
+			ln.MeasureUnit = "台"
+		}
+		l.Lines = append(l.Lines, ln)
+	}
+	return l
+}
+
+type exactSums struct {
+	t3Total, unitFund map[string]int64
+	tableTotal        [4]int64
+	funcFund          map[string]int64
+	t6                map[string]int64
+	t7, t9            int64
+}
+
+var tabFund = [4]int{-1, 0, 1, 2}
+
+func exact(l *ledger.Ledger) exactSums {
+	s := exactSums{t3Total: map[string]int64{}, unitFund: map[string]int64{}, funcFund: map[string]int64{}, t6: map[string]int64{}}
+	for _, ln := range l.Lines {
+		s.t3Total[ln.UnitCode+ln.FuncCode] += ln.Amount
+		s.unitFund[ln.UnitCode+" "+ln.Fund.String()] += ln.Amount
+		for t, f := range tabFund {
+			if f < 0 || f == int(ln.Fund) {
+				s.tableTotal[t] += ln.Amount
+			}
+		}
+		if ln.Fund <= ledger.FundStateCapital {
+			s.funcFund[ln.FuncCode[:3]+" "+ln.Fund.String()] += ln.Amount
+		}
+		if ln.Fund == ledger.FundGeneral && (ln.Category == ledger.CatPersonnel || ln.Category == ledger.CatPublic || ln.Category == ledger.CatBasic) {
+			s.t6[ln.EconCode] += ln.Amount
+		}
+		if ln.Fund == ledger.FundGeneral && ln.ThreePublic != ledger.TPNone {
+			s.t7 += ln.Amount
+		}
+		if ln.ProcItem != "" {
+			s.t9 += ln.Amount
+		}
+	}
+	return s
+}
+
+// within checks a printed 万元 amount against an exact amount in 分.
+func within(t *testing.T, what string, printed model.Amount, fen int64) {
+	t.Helper()
+	ex := decimal.New(fen, -6)
+	if d := printed.Decimal().Sub(ex).Abs(); d.Cmp(decimal.New(1, -2)) > 0 {
+		t.Errorf("%s: printed %s, exact %s (off by %s > 0.01)", what, printed, ex, d)
+	}
+}
+
+// Random ledgers build disclosures that check passes in exact mode (every
+// table adds up and the tables agree with each other), and whose printed
+// figures are within 0.01 万元 of the exact sums.
+func TestPropertyRandomLedgers(t *testing.T) {
+	for i := 0; i < *propN; i++ {
+		rng := rand.New(rand.NewPCG(uint64(i), 7))
+		l := randomLedger(rng, 50, 2000, i%5 == 4)
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			d, rep, err := ledger.Build(l, ledger.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rep.Off) > 0 {
+				t.Errorf("rounding left %d totals more than 0.01 off: %v", len(rep.Off), rep.Off)
+			}
+			for _, f := range check.Disclosure(d, check.Options{Exact: true}) {
+				if f.Severity != model.SeverityInfo {
+					t.Errorf("%s", f)
+				}
+			}
+			ex := exact(l)
+			ts := d.Tables
+			for ti, et := range []*model.ExpenditureTable{ts.T03, ts.T05, ts.T08, ts.T10} {
+				if len(et.Rows) == 0 {
+					if ex.tableTotal[ti] != 0 {
+						t.Errorf("table %d empty, exact %d", ti, ex.tableTotal[ti])
+					}
+					continue
+				}
+				within(t, fmt.Sprint("table ", ti, " 合计"), et.Rows[0].Total, ex.tableTotal[ti])
+			}
+			for _, r := range ts.T03.Rows {
+				if r.Level == model.LevelDetail {
+					within(t, "表三 "+r.UnitCode+" "+r.FuncCode, r.Total, ex.t3Total[r.UnitCode+r.FuncCode])
+				}
+			}
+			funds := []string{"一般公共预算", "政府性基金预算", "国有资本经营预算"}
+			for _, fl := range ts.T04.Functions {
+				for k, a := range []model.Amount{fl.General, fl.GovFund, fl.StateCapital} {
+					within(t, "表四 "+fl.Code+" "+funds[k], a, ex.funcFund[fl.Code+" "+funds[k]])
+				}
+			}
+			for _, r := range ts.T06.Rows {
+				if r.Level == model.LevelItem {
+					within(t, "表六 "+r.Code, r.Total, ex.t6[r.Code])
+				}
+			}
+			for _, r := range ts.T02.Rows {
+				if r.Level == model.LevelUnit {
+					within(t, "表二 "+r.UnitCode+" 一般公共预算", r.General, ex.unitFund[r.UnitCode+" 一般公共预算"])
+				}
+			}
+			within(t, "表七 合计", ts.T07.Rows[0].Total, ex.t7)
+			if len(ts.T09.Rows) > 0 {
+				within(t, "表九 合计", ts.T09.Rows[0].Total, ex.t9)
+			}
+			if t.Failed() {
+				t.Logf("ledger: %d units, %d lines, %d cells, %d moved", len(unitsOf(l)), len(l.Lines), rep.Cells, len(rep.Moved))
+			}
+		})
+	}
+}
+
+func unitsOf(l *ledger.Ledger) map[string]bool {
+	m := map[string]bool{}
+	for _, ln := range l.Lines {
+		m[ln.UnitCode] = true
+	}
+	return m
+}
+
+var _ = strings.TrimSpace

@@ -1,0 +1,590 @@
+package ledger
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"gongkai/model"
+)
+
+// ReadOptions configure Read. The zero value is useful.
+type ReadOptions struct {
+	// Info fills or overrides the department details of the 基本信息
+	// sheet: every non-empty field (non-zero Year) wins.
+	Info Info
+	// Income is a 收入 file (CSV or workbook) for a CSV ledger; a workbook
+	// ledger has its own 收入 sheet.
+	Income     []byte
+	IncomeName string
+	// MaxRows limits the rows of a ledger (default 2,000,000).
+	MaxRows int
+}
+
+// Size limits for untrusted workbooks.
+const (
+	unzipLimit    = 512 << 20
+	unzipXMLLimit = 256 << 20
+	defaultRows   = 2_000_000
+)
+
+// Sheet names of the workbook form.
+const (
+	SheetLines  = "明细"
+	SheetInfo   = "基本信息"
+	SheetIncome = "收入"
+)
+
+// Read reads a ledger: a CSV file (UTF-8, with or without BOM, or GB18030;
+// comma- or tab-separated) or a workbook (.xlsx) with a 明细 sheet (or a
+// first sheet with ledger headers), an optional 基本信息 sheet and an
+// optional 收入 sheet. Every problem is reported at once as
+// model.ParseErrors, each with its place (file:line or sheet!cell).
+func Read(name string, data []byte, o ReadOptions) (*Ledger, error) {
+	if o.MaxRows <= 0 {
+		o.MaxRows = defaultRows
+	}
+	var l *Ledger
+	var err error
+	ext := strings.ToLower(filepath.Ext(name))
+	switch {
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		l, err = readWorkbook(name, data, o)
+	case ext == ".xlsx" || ext == ".xlsm":
+		return nil, &model.ParseError{File: name, Err: bad(model.ErrSyntax, "无法打开工作簿：文件内容不是 .xlsx 工作簿（可能已损坏，或是改了扩展名的其他文件）")}
+	default:
+		l, err = readCSV(name, data, o)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(o.Income) > 0 {
+		cs, err := readIncomeFile(o.IncomeName, o.Income)
+		if err != nil {
+			return nil, err
+		}
+		l.Carryovers = append(l.Carryovers, cs...)
+	}
+	mergeInfo(&l.Info, o.Info)
+	var errs model.ParseErrors
+	if l.Info.Department == "" {
+		errs = append(errs, &model.ParseError{File: name, Err: bad(ErrMissingInfo, "缺少部门名称：请在“基本信息”表（CSV 为表头上方的“部门名称,某某局”行）填写“部门名称”，或用 gongkai build --department 给出")})
+	}
+	if l.Info.Year == 0 {
+		errs = append(errs, &model.ParseError{File: name, Err: bad(ErrMissingInfo, "缺少预算年度：请在“基本信息”表（CSV 为表头上方的“年度,2027”行）填写“年度”，或用 gongkai build --year 给出")})
+	}
+	switch l.Info.Unit {
+	case "":
+		l.Info.Unit = model.UnitWanYuan
+	case model.UnitWanYuan, model.UnitYuan:
+	default:
+		errs = append(errs, &model.ParseError{File: name, Err: bad(ErrUnknownValue, "金额单位“"+l.Info.Unit+"”不认识：公开表只用“万元”或“元”")})
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return l, nil
+}
+
+func mergeInfo(dst *Info, src Info) {
+	set := func(d *string, s string) {
+		if s != "" {
+			*d = s
+		}
+	}
+	set(&dst.Department, src.Department)
+	set(&dst.DepartmentCode, src.DepartmentCode)
+	set(&dst.Region, src.Region)
+	set(&dst.SectionCode, src.SectionCode)
+	set(&dst.SectionName, src.SectionName)
+	set(&dst.ParentCode, src.ParentCode)
+	set(&dst.ParentName, src.ParentName)
+	set(&dst.Unit, src.Unit)
+	set(&dst.Date, src.Date)
+	if src.Year != 0 {
+		dst.Year = src.Year
+	}
+}
+
+// decodeText returns UTF-8 text: UTF-8 as is (without a BOM), anything
+// else decoded as GB18030 (which includes GBK and GB2312).
+func decodeText(name string, data []byte) (string, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if utf8.Valid(data) {
+		return string(data), nil
+	}
+	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+	if err != nil || !utf8.Valid(out) {
+		return "", &model.ParseError{File: name, Err: bad(model.ErrEncoding, "既不是 UTF-8 也不是 GB18030 编码的文本")}
+	}
+	return string(out), nil
+}
+
+// records reads CSV text into rows with their 1-based line numbers.
+func records(name, text string) ([][]string, []int, error) {
+	first := text
+	if i := strings.IndexAny(first, "\r\n"); i >= 0 {
+		first = first[:i]
+	}
+	r := csv.NewReader(strings.NewReader(text))
+	if strings.Count(first, "\t") > strings.Count(first, ",") {
+		r.Comma = '\t'
+	}
+	r.FieldsPerRecord = -1
+	var rows [][]string
+	var lines []int
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			line := 0
+			if errors.As(err, &pe) {
+				line = pe.Line
+			}
+			return nil, nil, &model.ParseError{File: name, Line: line, Err: bad(model.ErrSyntax, "CSV 格式错误："+err.Error())}
+		}
+		ln, _ := r.FieldPos(0)
+		rows = append(rows, rec)
+		lines = append(lines, ln)
+	}
+	return rows, lines, nil
+}
+
+func readCSV(name string, data []byte, o ReadOptions) (*Ledger, error) {
+	text, err := decodeText(name, data)
+	if err != nil {
+		return nil, err
+	}
+	rows, lines, err := records(name, text)
+	if err != nil {
+		return nil, err
+	}
+	t := &table{file: name, names: map[string]string{}, econName: map[string]string{}}
+	return readRows(t, rows, func(i int) int { return lines[i] }, o.MaxRows)
+}
+
+// readRows reads a header row and the lines under it. rowNo gives the
+// 1-based line or row of rows[i].
+func readRows(t *table, rows [][]string, rowNo func(int) int, maxRows int) (*Ledger, error) {
+	h := 0
+	for h < len(rows) && h < 50 && !looksLikeHeader(rows[h]) {
+		h++
+	}
+	var info Info
+	var errs model.ParseErrors
+	if h < len(rows) && h < 50 {
+		// Rows above the header: 基本信息 as label, value (部门名称,某某局).
+		errs = infoRows(t, rows[:h], rowNo, &info)
+	} else {
+		h = 0
+		for h < len(rows) && blankRow(rows[h]) {
+			h++
+		}
+	}
+	if h == len(rows) {
+		return nil, &model.ParseError{File: t.file, Sheet: t.sheet, Err: bad(ErrNoLines, "没有表头和预算明细行")}
+	}
+	if len(rows)-h > maxRows {
+		return nil, &model.ParseError{File: t.file, Sheet: t.sheet, Err: bad(ErrTooLarge, "明细超过 "+strconv.Itoa(maxRows)+" 行")}
+	}
+	errs = append(errs, readHeader(t, rows[h], rowNo(h))...)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	l := &Ledger{Info: info, FuncNames: t.names, EconNames: t.econName}
+	l.Lines = make([]Line, 0, len(rows)-h-1)
+	for i := h + 1; i < len(rows); i++ {
+		if blankRow(rows[i]) {
+			continue // an empty row separates nothing: skipped
+		}
+		ln, es := t.parseLine(rows[i], rowNo(i))
+		if len(es) > 0 {
+			errs = append(errs, es...)
+			continue
+		}
+		l.Lines = append(l.Lines, ln)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	if len(l.Lines) == 0 {
+		return nil, &model.ParseError{File: t.file, Sheet: t.sheet, Err: bad(ErrNoLines, "表头下没有预算明细行")}
+	}
+	return l, nil
+}
+
+func openWorkbook(name string, data []byte) (*excelize.File, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipXMLLimit, RawCellValue: true})
+	if err != nil {
+		return nil, &model.ParseError{File: name, Err: bad(model.ErrSyntax, "无法打开工作簿："+err.Error())}
+	}
+	return f, nil
+}
+
+// sheetRows reads every row of a sheet (rows padded to their cells), with
+// at most max rows.
+func sheetRows(f *excelize.File, sheet string, max int) ([][]string, error) {
+	it, err := f.Rows(sheet)
+	if err != nil {
+		return nil, err
+	}
+	defer it.Close()
+	var rows [][]string
+	for it.Next() {
+		if len(rows) >= max {
+			return nil, errTooMany
+		}
+		cols, err := it.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, cols)
+	}
+	return rows, it.Error()
+}
+
+var errTooMany = errors.New("too many rows")
+
+// ledgerSheet finds the sheet with the budget lines: 明细 (or 预算明细),
+// else the first sheet whose first rows hold a ledger header.
+func ledgerSheet(f *excelize.File) string {
+	sheets := f.GetSheetList()
+	for _, s := range sheets {
+		if n := strings.TrimSpace(s); n == SheetLines || n == "预算明细" {
+			return s
+		}
+	}
+	for i, s := range sheets {
+		if i >= 3 {
+			break
+		}
+		it, err := f.Rows(s)
+		if err != nil {
+			continue
+		}
+		for n := 0; n < 10 && it.Next(); n++ {
+			cols, _ := it.Columns()
+			if looksLikeHeader(cols) {
+				it.Close()
+				return s
+			}
+		}
+		it.Close()
+	}
+	return ""
+}
+
+// Detect reports whether a workbook is a ledger (budget lines), not the
+// official tables: it has a 明细 sheet, or one of its first sheets has a
+// ledger header row (金额, 功能科目编码 and at least one more ledger
+// column) in its first ten rows.
+func Detect(f *excelize.File) bool { return ledgerSheet(f) != "" }
+
+// IsLedger reports whether data is a ledger: a workbook that Detect
+// accepts, or CSV text whose first line is a ledger header.
+func IsLedger(data []byte) bool {
+	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipXMLLimit})
+		if err != nil {
+			return false
+		}
+		defer f.Close()
+		return Detect(f)
+	}
+	head := data
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	text, err := decodeText("", head)
+	if err != nil {
+		// A GB18030 file cut in the middle of a character.
+		text, err = decodeText("", head[:len(head)-1])
+		if err != nil {
+			return false
+		}
+	}
+	// The header row may follow a few 基本信息 rows (部门名称,某某局).
+	lines := strings.Split(strings.ReplaceAll(text, "\r", "\n"), "\n")
+	for i, line := range lines {
+		if i >= 60 {
+			break
+		}
+		sep := ","
+		if strings.Count(line, "\t") > strings.Count(line, ",") {
+			sep = "\t"
+		}
+		if looksLikeHeader(strings.Split(line, sep)) {
+			return true
+		}
+	}
+	return false
+}
+
+func readWorkbook(name string, data []byte, o ReadOptions) (*Ledger, error) {
+	f, err := openWorkbook(name, data)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	sheet := ledgerSheet(f)
+	if sheet == "" {
+		return nil, &model.ParseError{File: name, Err: bad(model.ErrUnsupported, "工作簿中没有预算明细：应有名为“明细”的工作表，或首个工作表的表头含“金额”“功能科目编码”等列")}
+	}
+	rows, err := sheetRows(f, sheet, o.MaxRows+50)
+	if err == errTooMany {
+		return nil, &model.ParseError{File: name, Sheet: sheet, Err: bad(ErrTooLarge, "明细超过 "+strconv.Itoa(o.MaxRows)+" 行")}
+	}
+	if err != nil {
+		return nil, &model.ParseError{File: name, Sheet: sheet, Err: bad(model.ErrSyntax, "无法读取工作表："+err.Error())}
+	}
+	var errs model.ParseErrors
+	if merged, err := f.GetMergeCells(sheet); err == nil {
+		for _, m := range merged {
+			ref := m.GetStartAxis() + ":" + m.GetEndAxis()
+			errs = append(errs, &model.ParseError{File: name, Sheet: sheet, Cell: m.GetStartAxis(),
+				Err: bad(ErrMergedCell, "合并单元格 "+ref+"：明细表每行一条预算明细，不能合并单元格，请取消合并并在每行填写")})
+		}
+	}
+	t := &table{file: name, sheet: sheet, names: map[string]string{}, econName: map[string]string{}}
+	l, err := readRows(t, rows, func(i int) int { return i + 1 }, o.MaxRows)
+	if err != nil {
+		var pes model.ParseErrors
+		if errors.As(err, &pes) {
+			errs = append(errs, pes...)
+		} else if len(errs) == 0 {
+			return nil, err
+		} else {
+			var pe *model.ParseError
+			if errors.As(err, &pe) {
+				errs = append(errs, pe)
+			}
+		}
+	}
+	info, ierrs := readInfoSheet(f, name)
+	errs = append(errs, ierrs...)
+	var carry []Carryover
+	if hasSheet(f, SheetIncome) {
+		rows, err := sheetRows(f, SheetIncome, 100000)
+		if err != nil {
+			errs = append(errs, &model.ParseError{File: name, Sheet: SheetIncome, Err: bad(model.ErrSyntax, "无法读取工作表："+err.Error())})
+		} else {
+			var ce model.ParseErrors
+			carry, ce = readIncomeRows(&table{file: name, sheet: SheetIncome}, rows, func(i int) int { return i + 1 })
+			errs = append(errs, ce...)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	mergeInfo(&l.Info, info)
+	l.Carryovers = carry
+	return l, nil
+}
+
+func hasSheet(f *excelize.File, name string) bool {
+	for _, s := range f.GetSheetList() {
+		if strings.TrimSpace(s) == name {
+			return true
+		}
+	}
+	return false
+}
+
+// infoKeys maps the labels of the 基本信息 sheet to Info fields.
+var infoKeys = map[string]string{
+	"部门名称": "department", "单位名称": "department", "公开主体": "department", "department": "department",
+	"部门编码": "code", "单位编码": "code", "department_code": "code",
+	"地区": "region", "行政区划": "region", "region": "region",
+	"年度": "year", "预算年度": "year", "year": "year",
+	"科室编码": "section_code", "科室名称": "section", "科室": "section",
+	"主管部门编码": "parent_code", "主管部门名称": "parent", "主管部门": "parent",
+	"金额单位": "unit", "公开金额单位": "unit", "unit": "unit",
+	"公开日期": "date", "date": "date",
+}
+
+// readInfoSheet reads the 基本信息 sheet: one label and one value a row
+// (项目 | 内容), in any order.
+func readInfoSheet(f *excelize.File, name string) (Info, model.ParseErrors) {
+	var info Info
+	if !hasSheet(f, SheetInfo) {
+		return info, nil
+	}
+	var sheet string
+	for _, s := range f.GetSheetList() {
+		if strings.TrimSpace(s) == SheetInfo {
+			sheet = s
+		}
+	}
+	rows, err := sheetRows(f, sheet, 1000)
+	if err != nil {
+		return info, model.ParseErrors{{File: name, Sheet: sheet, Err: bad(model.ErrSyntax, "无法读取工作表："+err.Error())}}
+	}
+	t := &table{file: name, sheet: sheet}
+	errs := infoRows(t, rows, func(i int) int { return i + 1 }, &info)
+	return info, errs
+}
+
+// readIncomeFile reads a 收入 file (CSV or a workbook with a 收入 sheet or
+// a single sheet).
+func readIncomeFile(name string, data []byte) ([]Carryover, error) {
+	var rows [][]string
+	var rowNo func(int) int
+	t := &table{file: name}
+	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		f, err := openWorkbook(name, data)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		sheet := f.GetSheetList()[0]
+		for _, s := range f.GetSheetList() {
+			if strings.TrimSpace(s) == SheetIncome {
+				sheet = s
+			}
+		}
+		t.sheet = sheet
+		rows, err = sheetRows(f, sheet, 100000)
+		if err != nil {
+			return nil, &model.ParseError{File: name, Sheet: sheet, Err: bad(model.ErrSyntax, "无法读取工作表："+err.Error())}
+		}
+		rowNo = func(i int) int { return i + 1 }
+	} else {
+		text, err := decodeText(name, data)
+		if err != nil {
+			return nil, err
+		}
+		var lines []int
+		rows, lines, err = records(name, text)
+		if err != nil {
+			return nil, err
+		}
+		rowNo = func(i int) int { return lines[i] }
+	}
+	cs, errs := readIncomeRows(t, rows, rowNo)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return cs, nil
+}
+
+// readIncomeRows reads 收入 rows: 单位编码, 资金性质, 上年结转 (金额).
+func readIncomeRows(t *table, rows [][]string, rowNo func(int) int) ([]Carryover, model.ParseErrors) {
+	h := 0
+	for h < len(rows) && blankRow(rows[h]) {
+		h++
+	}
+	if h == len(rows) {
+		return nil, nil
+	}
+	unitCol, fundCol, amtCol := -1, -1, -1
+	var yuanPer int64 = 1
+	for i, c := range rows[h] {
+		n := normHeader(c)
+		switch {
+		case aliases[n] == fUnitCode && n != "":
+			unitCol = i
+		case aliases[n] == fFund && n != "":
+			fundCol = i
+		case strings.HasPrefix(n, "上年结转") || strings.HasPrefix(n, "上年结余结转") || strings.HasPrefix(n, "carryover"):
+			amtCol = i
+			if strings.Contains(n, "万元") {
+				yuanPer = 10000
+			}
+		}
+	}
+	if unitCol < 0 || fundCol < 0 || amtCol < 0 {
+		return nil, model.ParseErrors{t.errAt(rowNo(h), -1, bad(ErrMissingColumn, "收入表的表头应有“单位编码”“资金性质”“上年结转”三列"))}
+	}
+	t.yuanPer = yuanPer
+	var out []Carryover
+	var errs model.ParseErrors
+	for i := h + 1; i < len(rows); i++ {
+		r := rows[i]
+		if blankRow(r) {
+			continue
+		}
+		cell := func(c int) string {
+			if c < len(r) {
+				return strings.TrimSpace(r[c])
+			}
+			return ""
+		}
+		row := rowNo(i)
+		c := Carryover{Pos: Pos{File: t.file, Sheet: t.sheet, Row: row}, UnitCode: normCode(cell(unitCol))}
+		if !digits(c.UnitCode) {
+			errs = append(errs, t.errAt(row, unitCol, bad(ErrBadCode, "单位编码“"+cell(unitCol)+"”应全为数字")))
+		}
+		fd, ok := parseFund(cell(fundCol))
+		if !ok {
+			errs = append(errs, t.errAt(row, fundCol, bad(ErrUnknownValue, "资金性质“"+cell(fundCol)+"”不是已知类别")))
+		}
+		c.Fund = fd
+		v := cell(amtCol)
+		if v == "" {
+			continue
+		}
+		fen, msg := t.toFen(v)
+		if msg != "" {
+			errs = append(errs, t.errAt(row, amtCol, bad(ErrBadAmount, "上年结转“"+v+"”"+msg)))
+			continue
+		}
+		c.Amount = fen
+		out = append(out, c)
+	}
+	return out, errs
+}
+
+// infoRows reads 基本信息 rows (label | value) into info.
+func infoRows(t *table, rows [][]string, rowNo func(int) int, info *Info) model.ParseErrors {
+	var errs model.ParseErrors
+	for i, r := range rows {
+		if len(r) < 2 {
+			continue
+		}
+		key, ok := infoKeys[normHeader(r[0])]
+		v := strings.TrimSpace(r[1])
+		if !ok || v == "" {
+			continue
+		}
+		switch key {
+		case "department":
+			info.Department = v
+		case "code":
+			info.DepartmentCode = v
+		case "region":
+			info.Region = v
+		case "year":
+			y, err := strconv.Atoi(strings.TrimSuffix(v, "年"))
+			if err != nil || y < 1990 || y > 2200 {
+				errs = append(errs, t.errAt(rowNo(i), 1, bad(model.ErrBadValue, "年度“"+v+"”应为四位年份，如 2027")))
+				continue
+			}
+			info.Year = y
+		case "section_code":
+			info.SectionCode = v
+		case "section":
+			info.SectionName = v
+		case "parent_code":
+			info.ParentCode = v
+		case "parent":
+			info.ParentName = v
+		case "unit":
+			info.Unit = v
+		case "date":
+			info.Date = v
+		}
+	}
+	return errs
+}

@@ -1,0 +1,442 @@
+package ledger
+
+import "sort"
+
+// Controlled rounding (docs/rounding.md).
+//
+// The exact amounts are integers in 分. A printed amount is a multiple of
+// unit 分 (10000 for 0.01 万元, 1 for 0.01 元). Every number a table prints
+// is the sum of a set of fine cells (one fine cell = the budget lines that
+// share unit, function 项, economic 款, category and fund). The rounder
+// chooses, for every fine cell, its floor or its ceiling (a cell that is
+// already a multiple of unit stays as it is: zero-restricted), so that
+// every registered aggregate (every printed total) is within one unit of
+// its exact sum. Printed totals are then sums of printed cells, so every
+// table adds up across rows and columns and a figure printed in several
+// tables prints the same.
+
+// rounder is one controlled-rounding problem.
+type rounder struct {
+	unit int64
+	base []int64 // floor(x/unit)*unit
+	rem  []int64 // x - base, in [0, unit)
+	up   []bool  // rounded up
+
+	// aggregates, built with agg: members in CSR form after freeze.
+	aggIdx     map[aggKey]int32
+	pairs      []pair // (aggregate, cell) memberships before freeze
+	nAgg       int
+	memStart   []int32 // per cell: start in mem
+	mem        []int32 // aggregate ids
+	aggStart   []int32 // per aggregate: start in cells
+	cells      []int32
+	err        []int64 // per aggregate: Σ (printed − exact)
+	sibIdx     map[sibKey]int32
+	cumulative bool
+	sibPairs   []pair    // (group, cell) before freeze
+	cellSib    [][]int32 // per cell: its sibling groups
+	sibs       [][]int32 // per group: its cells
+}
+
+// sibKey names a group of sibling cells: cells equal in every coordinate
+// but one (dim). Swapping two siblings moves few aggregates.
+type sibKey struct {
+	dim uint8
+	key cellKey
+}
+
+type pair struct{ agg, cell int32 }
+
+// aggKey names an aggregate: the table or block it belongs to and up to
+// three coordinates.
+type aggKey struct {
+	kind    uint8
+	a, b, c int32
+}
+
+func newRounder(unit int64, amounts []int64) *rounder {
+	r := &rounder{unit: unit, aggIdx: map[aggKey]int32{}}
+	n := len(amounts)
+	r.base = make([]int64, n)
+	r.rem = make([]int64, n)
+	r.up = make([]bool, n)
+	for i, x := range amounts {
+		q := x / unit
+		if x%unit < 0 {
+			q--
+		}
+		r.base[i] = q * unit
+		r.rem[i] = x - r.base[i]
+	}
+	return r
+}
+
+// add registers cell i as a member of aggregate k and returns k's id.
+func (r *rounder) add(k aggKey, cell int) int32 {
+	id, ok := r.aggIdx[k]
+	if !ok {
+		id = int32(r.nAgg)
+		r.aggIdx[k] = id
+		r.nAgg++
+	}
+	r.pairs = append(r.pairs, pair{id, int32(cell)})
+	return id
+}
+
+// sibling puts cell i in the sibling group (dim, key).
+func (r *rounder) sibling(cell int, dim uint8, key cellKey) {
+	if r.sibIdx == nil {
+		r.sibIdx = map[sibKey]int32{}
+	}
+	k := sibKey{dim, key}
+	id, ok := r.sibIdx[k]
+	if !ok {
+		id = int32(len(r.sibs))
+		r.sibIdx[k] = id
+		r.sibs = append(r.sibs, nil)
+	}
+	r.sibs[id] = append(r.sibs[id], int32(cell))
+	r.sibPairs = append(r.sibPairs, pair{id, int32(cell)})
+}
+
+// id returns the id of a registered aggregate, or -1.
+func (r *rounder) id(k aggKey) int32 {
+	if id, ok := r.aggIdx[k]; ok {
+		return id
+	}
+	return -1
+}
+
+func (r *rounder) freeze() {
+	n := len(r.base)
+	cnt := make([]int32, n+1)
+	acnt := make([]int32, r.nAgg+1)
+	for _, p := range r.pairs {
+		cnt[p.cell+1]++
+		acnt[p.agg+1]++
+	}
+	for i := 0; i < n; i++ {
+		cnt[i+1] += cnt[i]
+	}
+	for i := 0; i < r.nAgg; i++ {
+		acnt[i+1] += acnt[i]
+	}
+	r.memStart, r.aggStart = cnt, acnt
+	r.mem = make([]int32, len(r.pairs))
+	r.cells = make([]int32, len(r.pairs))
+	fill := make([]int32, n)
+	afill := make([]int32, r.nAgg)
+	for _, p := range r.pairs {
+		r.mem[cnt[p.cell]+fill[p.cell]] = p.agg
+		fill[p.cell]++
+		r.cells[acnt[p.agg]+afill[p.agg]] = p.cell
+		afill[p.agg]++
+	}
+	r.pairs = nil
+	for i := 0; i < n; i++ {
+		m := r.mem[cnt[i]:cnt[i+1]]
+		sort.Slice(m, func(x, y int) bool { return m[x] < m[y] })
+	}
+	r.cellSib = make([][]int32, n)
+	for _, p := range r.sibPairs {
+		if len(r.sibs[p.agg]) > 1 {
+			r.cellSib[p.cell] = append(r.cellSib[p.cell], p.agg)
+		}
+	}
+	r.sibPairs = nil
+}
+
+func (r *rounder) members(cell int32) []int32 { return r.mem[r.memStart[cell]:r.memStart[cell+1]] }
+func (r *rounder) aggCells(a int32) []int32   { return r.cells[r.aggStart[a]:r.aggStart[a+1]] }
+
+// delta is the change of a cell's printed value when it is flipped.
+func (r *rounder) delta(i int32) int64 {
+	if r.up[i] {
+		return -r.unit
+	}
+	return r.unit
+}
+
+func (r *rounder) over(e int64) int64 {
+	if e < 0 {
+		e = -e
+	}
+	if e > r.unit {
+		return e - r.unit
+	}
+	return 0
+}
+
+// flipGain is how much flipping cell i lowers the total violation.
+func (r *rounder) flipGain(i int32) int64 {
+	d := r.delta(i)
+	var g int64
+	for _, a := range r.members(i) {
+		e := r.err[a]
+		g += r.over(e) - r.over(e+d)
+	}
+	return g
+}
+
+func (r *rounder) flip(i int32) {
+	d := r.delta(i)
+	r.up[i] = !r.up[i]
+	for _, a := range r.members(i) {
+		r.err[a] += d
+	}
+}
+
+// swapGain is the gain of flipping i and j together (they move in
+// opposite directions); both member lists are sorted.
+func (r *rounder) swapGain(i, j int32) int64 {
+	di, dj := r.delta(i), r.delta(j)
+	mi, mj := r.members(i), r.members(j)
+	var g int64
+	x, y := 0, 0
+	for x < len(mi) || y < len(mj) {
+		var a int32
+		var d int64
+		switch {
+		case y == len(mj) || x < len(mi) && mi[x] < mj[y]:
+			a, d = mi[x], di
+			x++
+		case x == len(mi) || mj[y] < mi[x]:
+			a, d = mj[y], dj
+			y++
+		default: // in both: the two moves cancel
+			x++
+			y++
+			continue
+		}
+		e := r.err[a]
+		g += r.over(e) - r.over(e+d)
+	}
+	return g
+}
+
+// solve rounds every cell. It starts from rounding to nearest (half up),
+// then repairs the aggregates that are more than one unit off: first by
+// single flips, then by swapping two cells of the same printed row. It
+// returns the number of aggregates still more than one unit off (0 in
+// every case the tests and the property test have met).
+func (r *rounder) solve() int {
+	r.freeze()
+	n := int32(len(r.base))
+	if r.cumulative {
+		// Running-sum rounding in cell order: every run of consecutive
+		// cells (the unit, row and cell totals of 表三 when cells are sorted
+		// by unit, function and category) is within one unit.
+		var acc, printed int64
+		for i := int32(0); i < n; i++ {
+			acc += r.rem[i]
+			want := (acc + r.unit/2) / r.unit * r.unit
+			r.up[i] = r.rem[i] > 0 && want-printed > 0
+			if r.up[i] {
+				printed += r.unit
+			}
+		}
+	} else {
+		for i := int32(0); i < n; i++ {
+			r.up[i] = r.rem[i] > 0 && 2*r.rem[i] >= r.unit
+		}
+	}
+	r.err = make([]int64, r.nAgg)
+	for i := int32(0); i < n; i++ {
+		e := -r.rem[i]
+		if r.up[i] {
+			e += r.unit
+		}
+		if e == 0 {
+			continue
+		}
+		for _, a := range r.members(i) {
+			r.err[a] += e
+		}
+	}
+	bad := r.violated()
+	if len(bad) == 0 {
+		return 0
+	}
+	r.passes()
+	if bad = r.violated(); len(bad) > 0 {
+		r.repair(bad)
+	}
+	return len(r.violated())
+}
+
+// passes flips, cell by cell in order, every cell whose flip lowers the
+// total violation, until a pass flips nothing (at most 20 passes). It is
+// linear in the memberships per pass and fixes most of what rounding to
+// nearest leaves off in large totals.
+func (r *rounder) passes() {
+	n := int32(len(r.base))
+	for p := 0; p < 20; p++ {
+		flipped := 0
+		for i := int32(0); i < n; i++ {
+			if r.rem[i] != 0 && r.flipGain(i) > 0 {
+				r.flip(i)
+				flipped++
+			}
+		}
+		if flipped == 0 {
+			return
+		}
+	}
+}
+
+// move is a flip of one cell, or of two siblings in opposite directions.
+type move struct {
+	i, j int32 // j < 0 for a single flip
+	gain int64
+}
+
+// bestMove finds, for violated aggregate a, the best move among a sample of
+// its members that can move in the needed direction: a single flip, or a
+// swap with a sibling outside a that moves the other way. Cells flipped in
+// the last steps (tabu) are left alone.
+func (r *rounder) bestMove(a int32, next func(int) int, tabu []int32, step int32) move {
+	want := r.err[a] < 0 // true: members must go up
+	cells := r.aggCells(a)
+	best := move{-1, -1, -1 << 62}
+	tries := len(cells)
+	sample := 64
+	if len(cells) <= 400 {
+		sample = 400
+	}
+	if tries > sample {
+		tries = sample
+	}
+	for t := 0; t < tries; t++ {
+		i := cells[t]
+		if len(cells) > sample {
+			i = cells[next(len(cells))]
+		}
+		if r.rem[i] == 0 || r.up[i] == want || tabu[i] > step {
+			continue
+		}
+		if g := r.flipGain(i); g > best.gain {
+			best = move{i, -1, g}
+		}
+		for _, gid := range r.cellSib[i] {
+			for _, j := range r.sibs[gid] {
+				if j == i || r.rem[j] == 0 || r.up[j] != want || tabu[j] > step {
+					continue
+				}
+				if g := r.swapGain(i, j); g > best.gain {
+					best = move{i, j, g}
+				}
+			}
+		}
+	}
+	return best
+}
+
+// repair is a local search in the manner of WalkSAT: while some aggregate
+// is more than one unit off, take one and make the best move for it, even
+// when it leaves the total violation as it was, so that the search walks
+// out of local minima; recently flipped cells are tabu for a few steps. A
+// fixed-seed generator keeps the result deterministic.
+func (r *rounder) repair(bad []int32) {
+	var seed uint64 = 0x9e3779b97f4a7c15
+	next := func(n int) int {
+		seed ^= seed << 13
+		seed ^= seed >> 7
+		seed ^= seed << 17
+		return int(seed % uint64(n))
+	}
+	viol := map[int32]bool{}
+	list := append([]int32(nil), bad...)
+	for _, a := range bad {
+		viol[a] = true
+	}
+	tabu := make([]int32, len(r.base))
+	const tenure = 5
+	maxSteps := min(20000+50*len(r.base), 100_000)
+	update := func(c int32) {
+		for _, b := range r.members(c) {
+			if r.over(r.err[b]) > 0 {
+				if !viol[b] {
+					viol[b] = true
+					list = append(list, b)
+				}
+			} else {
+				delete(viol, b)
+			}
+		}
+	}
+	for step := int32(1); int(step) < maxSteps && len(viol) > 0; step++ {
+		var a int32 = -1
+		for len(list) > 0 {
+			k := next(len(list))
+			if c := list[k]; viol[c] {
+				a = c
+				break
+			}
+			list[k] = list[len(list)-1]
+			list = list[:len(list)-1]
+		}
+		if a < 0 {
+			break
+		}
+		m := r.bestMove(a, next, tabu, step)
+		if m.i < 0 {
+			continue
+		}
+		r.flip(m.i)
+		tabu[m.i] = step + tenure
+		update(m.i)
+		if m.j >= 0 {
+			r.flip(m.j)
+			tabu[m.j] = step + tenure
+			update(m.j)
+		}
+	}
+}
+
+// closer prefers, among flips of equal gain, the cell whose remainder is
+// nearest to half a unit (the smallest move away from nearest rounding).
+func closer(r *rounder, i, best int32) bool {
+	if best < 0 {
+		return true
+	}
+	return abs64(2*r.rem[i]-r.unit) < abs64(2*r.rem[best]-r.unit)
+}
+
+func abs64(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// violated lists the aggregates more than one unit off, worst first.
+func (r *rounder) violated() []int32 {
+	var bad []int32
+	for a, e := range r.err {
+		if r.over(e) > 0 {
+			bad = append(bad, int32(a))
+		}
+	}
+	sort.SliceStable(bad, func(x, y int) bool { return r.over(r.err[bad[x]]) > r.over(r.err[bad[y]]) })
+	return bad
+}
+
+// value is the printed value of cell i in 分.
+func (r *rounder) value(i int) int64 {
+	if r.up[i] {
+		return r.base[i] + r.unit
+	}
+	return r.base[i]
+}
+
+// moved reports whether cell i was rounded away from its nearest value
+// (by more than half a unit).
+func (r *rounder) moved(i int) bool {
+	if r.rem[i] == 0 {
+		return false
+	}
+	if r.up[i] {
+		return 2*r.rem[i] < r.unit
+	}
+	return 2*r.rem[i] > r.unit
+}
