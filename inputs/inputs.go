@@ -18,8 +18,8 @@ import (
 	"strings"
 
 	"gongkai/importer/jsonin"
-	"gongkai/importer/xlsxin"
 	"gongkai/importer/ledger"
+	"gongkai/importer/xlsxin"
 	"gongkai/model"
 	"gongkai/profiles"
 )

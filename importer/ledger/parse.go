@@ -219,6 +219,18 @@ func (t *table) parseLine(cells []string, row int) (Line, model.ParseErrors) {
 			fail(fThreePublic, bad(ErrUnknownValue, "三公类别“"+v+"”不是已知类别（因公出国(境)费、公务用车购置费、公务用车运行维护费、公务接待费）"))
 		}
 	}
+	// The economic 款 of the "三公" 经费 name their kind (30212 因公出国(境)费,
+	// 30217 公务接待费, 30231 公务用车运行维护费, 30913/31013 公务用车购置):
+	// such a line counts in 表七 without a 三公类别, and a 三公类别 that
+	// names another kind is an error.
+	if k := econThreePublic(ln.EconCode); k != TPNone {
+		switch {
+		case ln.ThreePublic == TPNone:
+			ln.ThreePublic = k
+		case ln.ThreePublic != k:
+			fail(fThreePublic, bad(model.ErrBadValue, "三公类别“"+t.get(cells, fThreePublic)+"”与经济科目 "+ln.EconCode+" 不符（"+ln.EconCode+" 属于"+tpNames[k]+"）"))
+		}
+	}
 	ln.ProcItem = t.get(cells, fProcItem)
 	ln.MeasureUnit = t.get(cells, fMeasure)
 	if v := t.get(cells, fProcQty); v != "" {
@@ -415,4 +427,21 @@ func parseThreePublic(v string) (ThreePublic, bool) {
 		return TPReception, true
 	}
 	return TPNone, false
+}
+
+var tpNames = map[ThreePublic]string{TPAbroad: "因公出国(境)费", TPVehiclePurchase: "公务用车购置费", TPVehicleOperation: "公务用车运行维护费", TPReception: "公务接待费"}
+
+// econThreePublic is the "三公" kind an economic 款 stands for.
+func econThreePublic(econ string) ThreePublic {
+	switch econ {
+	case "30212":
+		return TPAbroad
+	case "30217":
+		return TPReception
+	case "30231":
+		return TPVehicleOperation
+	case "30913", "31013":
+		return TPVehiclePurchase
+	}
+	return TPNone
 }

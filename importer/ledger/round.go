@@ -351,7 +351,7 @@ func (r *rounder) repair(bad []int32) {
 	}
 	tabu := make([]int32, len(r.base))
 	const tenure = 5
-	maxSteps := min(20000+50*len(r.base), 100_000)
+	maxSteps := min(10000+20*len(r.base), 50_000)
 	update := func(c int32) {
 		for _, b := range r.members(c) {
 			if r.over(r.err[b]) > 0 {
