@@ -966,28 +966,53 @@ func (p *parser) ruleOp(t *token, lab string, st *sentState, place func(string))
 	}
 }
 
+// A phrase is one row of a figure's table of phrase patterns: the first
+// row whose words appear in a label (and none of whose unless words do)
+// gives the key. A new wording is a new row, not new code. key "" means
+// "not a figure of this rule" (the number stays unread); key "=subject"
+// means the item the sentence is about (a sub-heading's 三公 item).
+type phrase struct {
+	words  []string
+	unless []string
+	key    string
+}
+
+// match returns the key of the first row that matches lab, and whether
+// one did.
+func match(rows []phrase, lab string) (string, bool) {
+	for _, r := range rows {
+		if hasAny(lab, r.words...) && (len(r.unless) == 0 || !hasAny(lab, r.unless...)) {
+			return r.key, true
+		}
+	}
+	return "", false
+}
+
+// threePublicPhrases name the 三公 figures (因公出国（境）费, 公务用车购置及运行
+// 维护费, 公务接待费 …) as regions word them.
+var threePublicPhrases = []phrase{
+	{words: []string{"出国", "出境"}, key: "three_public.abroad"},
+	{words: []string{"购置及运行", "购置和运行", "购置及维护", "运行维护及购置", "运行及购置"}, key: "three_public.vehicle"},
+	{words: []string{"购置"}, key: "three_public.vehicle_purchase"},
+	{words: []string{"运行", "维护", "公车"}, key: "three_public.vehicle_operation"},
+	{words: []string{"接待"}, key: "three_public.reception"},
+	{words: []string{"三公", "总额", "合计"}, key: "three_public.total"},
+	{words: []string{""}, key: "=subject"}, // 预算安排8万元 under (三)公务用车…
+}
+
 func (p *parser) ruleThree(t *token, lab string, st *sentState, place func(string)) {
 	if !isAmountUnit(t.unit) {
 		return
 	}
-	key := ""
-	switch {
-	case hasAny(lab, "出国", "出境"):
-		key = "three_public.abroad"
-	case hasAny(lab, "购置及运行", "购置和运行", "购置及维护"):
-		key = "three_public.vehicle"
-	case hasAny(lab, "购置"):
-		key = "three_public.vehicle_purchase"
-	case hasAny(lab, "运行", "维护", "公车"):
-		key = "three_public.vehicle_operation"
-	case hasAny(lab, "接待"):
-		key = "three_public.reception"
-	case hasAny(lab, "三公", "总额", "合计"):
-		key = "three_public.total"
-	case strings.HasPrefix(st.subject, "three_public.") && st.subject != "three_public":
-		key = st.subject // 预算安排8万元 under the heading (三)公务用车…
-	case hasAny(lab, "预算", "经费"):
-		key = "three_public.total"
+	key, _ := match(threePublicPhrases, lab)
+	if key == "=subject" {
+		key = ""
+		switch {
+		case strings.HasPrefix(st.subject, "three_public.") && st.subject != "three_public":
+			key = st.subject
+		case hasAny(lab, "预算", "经费"):
+			key = "three_public.total"
+		}
 	}
 	if key == "" {
 		return
@@ -996,27 +1021,23 @@ func (p *parser) ruleThree(t *token, lab string, st *sentState, place func(strin
 	st.subject = strings.TrimSuffix(key, ".total")
 }
 
+// procurementPhrases name the 政府采购 figures.
+var procurementPhrases = []phrase{
+	// 授予中小企业合同金额 …: not a budget figure
+	{words: []string{"中小企业", "小型和微型", "小微企业"}, unless: []string{"预留"}, key: ""},
+	{words: []string{"小型和微型", "小微企业"}, key: "procurement.small_micro_reserved"},
+	{words: []string{"中小企业"}, key: "procurement.sme_reserved"},
+	{words: []string{"货物"}, key: "procurement.goods"},
+	{words: []string{"工程"}, key: "procurement.works"},
+	{words: []string{"服务"}, key: "procurement.services"},
+	{words: []string{"采购", "总额", "合计", "预算"}, key: "procurement.total"},
+}
+
 func (p *parser) ruleProc(t *token, lab string, st *sentState, place func(string)) {
 	if !isAmountUnit(t.unit) {
 		return
 	}
-	key := ""
-	switch {
-	case hasAny(lab, "中小企业", "小型和微型", "小微企业") && !hasAny(lab, "预留"):
-		return // 授予中小企业合同金额 …: not a budget figure this rule knows
-	case hasAny(lab, "小型和微型", "小微企业"):
-		key = "procurement.small_micro_reserved" // 预留给小型和微型企业的…
-	case hasAny(lab, "中小企业"):
-		key = "procurement.sme_reserved" // 面向中小企业预留…
-	case hasAny(lab, "货物"):
-		key = "procurement.goods"
-	case hasAny(lab, "工程"):
-		key = "procurement.works"
-	case hasAny(lab, "服务"):
-		key = "procurement.services"
-	case hasAny(lab, "采购", "总额", "合计", "预算"):
-		key = "procurement.total"
-	}
+	key, _ := match(procurementPhrases, lab)
 	if key == "" {
 		return
 	}
