@@ -21,7 +21,8 @@ const (
 	InstructionsYear       = "预算年度："
 )
 
-// BlankOptions control Blank. The zero value gives 20 empty rows per table.
+// BlankOptions control Blank. The zero value gives 20 empty rows per table
+// (表六: 20 under each 类).
 type BlankOptions struct {
 	// Rows is the number of empty rows to fill in each table of rows (and
 	// in the function and economic blocks of 表一 and 表四); 0 means 20.
@@ -181,7 +182,7 @@ func placeholder(d *model.Disclosure, t *profiles.Table, n int) *blankPlan {
 	add(model.LevelTotal, "", "")
 	switch t.Data {
 	case model.T06:
-		per := max(n/len(blankClasses), 3)
+		per := n // 款 rows under each 类 (商品和服务支出 often has 15 or more)
 		for _, c := range blankClasses {
 			add(model.LevelClass, c.code, c.name)
 			for range per {

@@ -2,6 +2,8 @@ package xlsxin
 
 import (
 	"bytes"
+	"flag"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -354,6 +356,12 @@ func incomeKeyOf(label string) string {
 // filled returns the template filled with a generated disclosure, and the
 // disclosure the filled workbook states.
 func filled(t testing.TB, seed uint64) ([]byte, *model.Disclosure) {
+	return fillWith(t, gendisclosure.Generate(rand.New(rand.NewPCG(seed, 7)), funcName))
+}
+
+// fillWith returns the template filled with in, and the disclosure the
+// filled workbook states.
+func fillWith(t testing.TB, in *model.Disclosure) ([]byte, *model.Disclosure) {
 	doc, b := blank(t, 40)
 	f, err := excelize.OpenReader(bytes.NewReader(b))
 	if err != nil {
@@ -361,7 +369,6 @@ func filled(t testing.TB, seed uint64) ([]byte, *model.Disclosure) {
 	}
 	defer f.Close()
 	fl := &filler{t: t, f: f, doc: doc, names: f.GetSheetList()}
-	in := gendisclosure.Generate(rand.New(rand.NewPCG(seed, 7)), funcName)
 	want := fl.fill(in)
 	var out bytes.Buffer
 	if err := f.Write(&out); err != nil {
@@ -370,22 +377,42 @@ func filled(t testing.TB, seed uint64) ([]byte, *model.Disclosure) {
 	return out.Bytes(), want
 }
 
+var filledTrips = flag.Int("filled", 60, "generated disclosures the filled-template test types into the template")
+
 // TestFilledTemplate: the template filled as a user fills it reads back as
 // what was typed, with every 合计 and subtotal the sum of the typed rows
-// (formulas without stored values, evaluated by the reader).
+// (formulas without stored values, evaluated by the reader): the 2023
+// example and generated disclosures (-filled, 60 by default, 300 for the
+// full run; two parallel halves).
 func TestFilledTemplate(t *testing.T) {
-	for seed := uint64(1); seed <= 5; seed++ {
-		data, want := filled(t, seed)
+	check := func(t *testing.T, name string, data []byte, want *model.Disclosure) {
 		got, fs, err := Read(bytes.NewReader(data), "填报模板.xlsx", Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(fs) > 0 {
-			t.Errorf("findings:\n%s", list(fs))
+			t.Errorf("%s: findings:\n%s", name, list(fs))
 		}
 		if d := diff(normalise(want), normalise(got)); len(d) > 0 {
-			t.Fatalf("seed %d: filled template reads back differently:\n%s", seed, strings.Join(d, "\n"))
+			t.Fatalf("%s: filled template reads back differently:\n%s", name, strings.Join(d, "\n"))
 		}
+	}
+	t.Run("example", func(t *testing.T) {
+		data, want := fillWith(t, loadExample(t, "tianmen-12345-2023.json"))
+		check(t, "2023 example", data, want)
+	})
+	n := *filledTrips
+	if testing.Short() {
+		n = 6
+	}
+	for part := 0; part < 2; part++ {
+		t.Run(fmt.Sprint("generated", part), func(t *testing.T) {
+			t.Parallel()
+			for seed := uint64(1 + part); seed <= uint64(n); seed += 2 {
+				data, want := filled(t, seed)
+				check(t, fmt.Sprint("seed ", seed), data, want)
+			}
+		})
 	}
 }
 
