@@ -98,6 +98,7 @@ type target struct {
 	kind kind
 	temp string
 	back string // hard link to the old file, to undo a rename
+	old  bool   // the target existed before the renames
 }
 
 // WriteAll writes every file or none. See the package documentation. At
@@ -182,6 +183,7 @@ func WriteAll(files []File, opts ...Options) error {
 			continue
 		}
 		if _, err := os.Lstat(t.real); err == nil {
+			t.old = true
 			b := t.temp + ".old"
 			if os.Link(t.real, b) == nil {
 				t.back = b
@@ -231,6 +233,11 @@ func undo(done []target) bool {
 				unregister(t.back)
 				t.back = ""
 			}
+		} else if t.old {
+			// The old file was replaced and no link to it could be
+			// made (a file system without hard links): it cannot be
+			// put back, and the new one is kept rather than removed.
+			ok = false
 		} else if os.Remove(t.real) != nil {
 			ok = false
 		}
