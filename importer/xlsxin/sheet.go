@@ -335,6 +335,22 @@ func (st *sheetReader) rows() {
 		return
 	}
 	last := st.body[len(st.body)-1]
+	// A hidden column of the table with data: what is read would differ
+	// from what the user sees.
+	for _, c := range st.cols {
+		if c == 0 {
+			continue
+		}
+		name, _ := excelize.ColumnNumberToName(c)
+		if visible, err := st.rd.f.GetColVisible(g.sheet, name); err == nil && !visible {
+			for _, r := range st.body {
+				if strings.TrimSpace(g.cell(r, c)) != "" {
+					st.rd.finding(model.SeverityError, RuleHidden, st.f.id, g.sheet, name+":"+name, fmt.Sprintf("第%s列被隐藏但有数据：请取消隐藏、核对后再读取", name))
+					break
+				}
+			}
+		}
+	}
 	for _, m := range g.merges {
 		if m.r1 == m.r2 && isTotal(g.cell(m.r1, m.c1)) {
 			continue // the 合计 label merged over the code columns (Shanghai)

@@ -109,6 +109,8 @@ func Cases(name string) ([]Case, error) {
 			func(f *excelize.File) error { return f.MergeCell(T05, "F7", "G7") }},
 		{Case{Name: "hidden row", Want: []string{at(T05, "A8", "第8行被隐藏但有数据")}},
 			func(f *excelize.File) error { return f.SetRowVisible(T05, 8, false) }},
+		{Case{Name: "hidden column", Want: []string{at(T05, "G:G", "第G列被隐藏但有数据")}},
+			func(f *excelize.File) error { return f.SetColVisible(T05, "G", false) }},
 		{Case{Name: "hidden sheet", Want: []string{name + " " + T06 + ": 表六 一般公共预算基本支出表 所在的工作表被隐藏"}},
 			func(f *excelize.File) error { return f.SetSheetVisible(T06, false) }},
 		{Case{Name: "two sheets with one table", Want: []string{name + " 表五副本: 与工作表“" + T05 + "”是同一张表"}},
