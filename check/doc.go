@@ -82,7 +82,9 @@
 // elsewhere); PREC, table amounts with more than two places (a warning, one
 // finding per table) and narrative ones (a note); TEXT, control, bidi
 // (error) and invisible (warning) characters in names and other text.
-// Completeness: T-MISS. Rules() lists them all. One finding lists at most
+// Completeness: T-MISS. Zero values: D-META (no department, year or unit, or
+// nothing to check) and R-LEVEL (table rows without a level, whose
+// subtotals could not be checked). Rules() lists them all. One finding lists at most
 // ten terms or items and counts the rest (“… 另有 990 项”).
 //
 // JSON for other programs is plain encoding/json of []model.Finding.
