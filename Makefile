@@ -108,6 +108,9 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzDisclosure -fuzztime $(FUZZTIME) -fuzzminimizetime 3s ./check
 	$(GO) test -run '^$$' -fuzz FuzzRead  -fuzztime $(FUZZTIME) -fuzzminimizetime 3s ./importer/jsonin
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) -fuzzminimizetime 3s ./importer/text
+	$(GO) test -run '^$$' -fuzz FuzzHTML -fuzztime $(FUZZTIME) -fuzzminimizetime 3s ./importer/published
+	$(GO) test -run '^$$' -fuzz FuzzDOCX -fuzztime $(FUZZTIME) -fuzzminimizetime 3s ./importer/published
+	$(GO) test -run '^$$' -fuzz FuzzLayout -fuzztime $(FUZZTIME) -fuzzminimizetime 3s ./importer/published
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) -fuzzminimizetime 3s ./fonts
 	$(GO) test -run '^$$' -fuzz FuzzRead  -fuzztime $(FUZZTIME) -fuzzminimizetime 3s ./importer/xlsxin
 
