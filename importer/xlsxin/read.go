@@ -166,6 +166,7 @@ type reader struct {
 	// department and year stated on the template's 填表说明 sheet
 	department string
 	year       int
+	preparer   string // 编制单位：… above a table
 	f          *excelize.File
 	name       string
 	o          Options
@@ -234,6 +235,7 @@ func (rd *reader) read() (*model.Disclosure, error) {
 			continue
 		}
 		titleTexts = append(titleTexts, g.title)
+		rd.preparerLine(g, titleRow)
 		if visible, err := rd.f.GetSheetVisible(sh); err == nil && !visible {
 			rd.finding(model.SeverityError, RuleSheet, f.id, sh, "", fmt.Sprintf("%s %s 所在的工作表被隐藏：请取消隐藏、核对后再读取", f.id.Number(), f.id.Name()))
 		}
@@ -313,6 +315,27 @@ func (rd *reader) detect(grids []*grid) *profiles.Profile {
 	return best
 }
 
+// preparerLine reads 编制单位：… (or 编制部门：, 单位名称：) in the rows under a
+// table's title.
+func (rd *reader) preparerLine(g *grid, titleRow int) {
+	for r := titleRow + 1; r <= titleRow+2 && r <= len(g.rows) && rd.preparer == ""; r++ {
+		for _, v := range g.rows[r-1] {
+			v = strings.TrimSpace(v)
+			for _, p := range []string{"编制单位", "编制部门", "单位名称", "部门名称"} {
+				if rest, ok := strings.CutPrefix(v, p); ok {
+					rest = strings.TrimLeft(rest, ":： ")
+					if i := strings.IndexAny(rest, " \t　"); i > 0 {
+						rest = rest[:i] // 编制单位：某某局    单位：万元
+					}
+					if rest != "" {
+						rd.preparer = rest
+					}
+				}
+			}
+		}
+	}
+}
+
 // instructions reads the department and year lines of the template's
 // 填表说明 sheet.
 func (rd *reader) instructions(g *grid) {
@@ -337,8 +360,11 @@ func (rd *reader) instructions(g *grid) {
 func (rd *reader) meta(d *model.Disclosure, units, titles []string) {
 	d.Department, d.Year = rd.department, rd.year
 	if p, err := rd.f.GetDocProps(); err == nil && p != nil {
-		if d.Department == "" {
-			d.Department = strings.TrimSpace(p.Creator)
+		// The author is the department only in a workbook gongkai wrote,
+		// whose title starts with it (Excel puts the user's name there,
+		// libraries their own).
+		if c := strings.TrimSpace(p.Creator); d.Department == "" && c != "" && strings.HasPrefix(p.Title, c) {
+			d.Department = c
 		}
 		for _, s := range []string{p.Subject, p.Title} {
 			if m := yearRE.FindString(s); m != "" && d.Year == 0 {
@@ -351,18 +377,25 @@ func (rd *reader) meta(d *model.Disclosure, units, titles []string) {
 			}
 		}
 	}
+	if d.Department == "" {
+		d.Department = rd.preparer
+	}
 	for _, t := range titles {
 		if d.Year == 0 {
 			if m := yearRE.FindString(t); m != "" {
 				d.Year, _ = strconv.Atoi(m[:4])
 			}
 		}
+		// 天门市某某局2025年一般公共预算支出表: the department before the year.
+		if i := yearRE.FindStringIndex(t); d.Department == "" && i != nil && i[0] > 0 {
+			d.Department = strings.TrimSpace(t[:i[0]])
+		}
 	}
 	if d.Year == 0 {
 		rd.finding(model.SeverityWarning, RuleMeta, "", "", "", "未能读出预算年度（文档属性和表标题中都没有“20xx年”）")
 	}
 	if d.Department == "" {
-		rd.finding(model.SeverityWarning, RuleMeta, "", "", "", "未能读出部门名称（文档属性“作者”为空）")
+		rd.finding(model.SeverityWarning, RuleMeta, "", "", "", "未能读出部门名称（填表说明、文档属性、“编制单位”行和表标题中都没有）")
 	}
 	for _, u := range units {
 		if d.Unit == "" {

@@ -169,7 +169,7 @@ func (st *sheetReader) header(titleRow int) bool {
 		if end == 0 {
 			end = top + want - 1
 			st.bodyTop = end + 1
-			st.problems = append(st.problems, st.problem(model.SeverityWarning, RuleHeader, "", fmt.Sprintf("表头下没有列序号行（1 2 3 …），按表头 %d 行读取", want)))
+			st.problems = append(st.problems, st.problem(model.SeverityInfo, RuleHeader, "", fmt.Sprintf("表头下没有列序号行（1 2 3 …），按表头 %d 行读取", want)))
 		}
 	} else {
 		st.bodyTop = end + 1
@@ -399,7 +399,25 @@ func (st *sheetReader) noteRow(r int) (string, bool) {
 			return first, true
 		}
 	}
+	// Words in a code column and nothing else in the row: a line under the
+	// table (单位负责人：… 制表人：…), not a row of it.
+	for j, c := range st.cols {
+		if c == 1 && st.f.sheet.Columns[j].Kind == layout.KindCode && !codeLike(first) && !isTotal(first) {
+			return first, true
+		}
+	}
 	return "", false
+}
+
+// codeLike reports whether s could be a code: digits, letters, dots and
+// dashes only.
+func codeLike(s string) bool {
+	for _, r := range s {
+		if !(r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r == '.' || r == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // text returns the text of layout column j in row r.
