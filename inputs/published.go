@@ -17,6 +17,8 @@ type Published struct {
 	// Pages gives, for a PDF, the 1-based line of Text where each page
 	// starts; nil for other kinds.
 	Pages []int
+	// Scanned lists the PDF pages without a text layer (not read).
+	Scanned []int
 }
 
 // Page returns the PDF page of a line of Text, or 0.
@@ -55,7 +57,7 @@ func ReadPublished(name string, data []byte) (*Published, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Published{Kind: k, Text: []byte(doc.Text), Pages: doc.Pages}, nil
+	return &Published{Kind: k, Text: []byte(doc.Text), Pages: doc.Pages, Scanned: doc.Scanned}, nil
 }
 
 // ParsePublished reads a published disclosure of any kind ReadPublished

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -133,6 +134,15 @@ func readText(e env, cmd, path string, quiet bool) (*text.Result, []model.Findin
 		fmt.Fprintf(e.stderr, "gongkai %s: %v\n", cmd, err)
 		return nil, nil, false
 	}
+	// a scanned page of a PDF is content not read: listed like unread text
+	for _, pg := range pub.Scanned {
+		line := 0
+		if pg-1 < len(pub.Pages) {
+			line = pub.Pages[pg-1]
+		}
+		res.Unread = append(res.Unread, model.Unread{Line: line, Text: fmt.Sprintf("第%d页没有文字层（扫描页），内容未读入，需先做文字识别（OCR） / page %d has no text layer (scanned): not read", pg, pg)})
+	}
+	sort.SliceStable(res.Unread, func(i, j int) bool { return res.Unread[i].Line < res.Unread[j].Line })
 	for _, u := range res.Unread {
 		where := fmt.Sprintf("%s:%d", name, u.Line)
 		if pg := pub.Page(u.Line); pg > 0 {

@@ -209,6 +209,44 @@ func TestPDFEncrypted(t *testing.T) {
 	}
 }
 
+// A PDF with text on page 1 and only an image on page 2: page 2 is listed
+// as scanned (not read), page 1 is read.
+func TestPDFMixedScannedPage(t *testing.T) {
+	f := fpdf.New("P", "mm", "A4", "")
+	f.SetFont("Helvetica", "", 12)
+	f.AddPage()
+	f.Text(20, 20, "Budget 2025: 100.00")
+	f.AddPage()
+	f.RegisterImageOptionsReader("scan", fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(scanPNG(t)))
+	f.ImageOptions("scan", 10, 10, 190, 95, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
+	var out bytes.Buffer
+	if err := f.Output(&out); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := PDF(out.Bytes(), PDFOptions{Name: "mixed.pdf"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc.Text, "100.00") {
+		t.Errorf("page 1 not read: %q", doc.Text)
+	}
+	if len(doc.Scanned) != 1 || doc.Scanned[0] != 2 {
+		t.Errorf("scanned pages %v, want [2]", doc.Scanned)
+	}
+}
+
+func scanPNG(t *testing.T) []byte {
+	img := image.NewGray(image.Rect(0, 0, 200, 100))
+	for x := 20; x < 180; x++ {
+		img.Set(x, 50, color.Gray{Y: 0})
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
 // A scanned page: a PDF holding only an image gives ErrNoTextLayer, not an
 // empty text.
 func TestPDFScanned(t *testing.T) {

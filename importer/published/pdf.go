@@ -136,6 +136,9 @@ func PDF(data []byte, o PDFOptions) (*Document, error) {
 			return nil, fail(i+1, err)
 		}
 		chars += len(gs)
+		if len(gs) == 0 {
+			out.Scanned = append(out.Scanned, i+1)
+		}
 		out.Pages = append(out.Pages, line)
 		start := b.Len()
 		ruledTables(&b, dropPageNumbers(pageLines(gs)), rules)

@@ -10,6 +10,9 @@ type Document struct {
 	// Pages gives, for a PDF, the 1-based line of Text where each page
 	// starts; nil for other kinds.
 	Pages []int
+	// Scanned lists, for a PDF, the 1-based pages without a text layer
+	// (scanned images): their content is not in Text and needs OCR.
+	Scanned []int
 }
 
 // Page returns the 1-based page of a 1-based line of Text, or 0 when the
