@@ -6,14 +6,27 @@
 //
 //	text (.txt) → importer/text → model.Disclosure (+ Figures, Unread, Findings) → check → templates → exporters
 //
+// PDF files, saved web pages and Word files reach it through
+// importer/published, which turns them into text lines with tables as
+// tab-separated cells (package inputs chooses by content).
+//
 // Parse decodes the bytes (UTF-8 with or without BOM, UTF-16 LE/BE with a
 // BOM or recognised by its NUL bytes, GB18030/GBK), splits lines on LF, CRLF
 // or CR, and normalises full-width digits, letters and ％，：（）．, odd
 // spaces (NBSP, U+3000), thousands separators (1,270.82) and characters
 // spaced out by PDF extraction (政 府 采 购), keeping the source line of
 // every figure. It finds the department and year (title "…YYYY年部门预算公开",
-// "…部门预算", or the 概况 heading) and the unit (万元 or 元, as stated; a
-// document in 元 stays in 元).
+// "…部门预算", titles of other regions such as "…2022年“三公”经费预算情况" or
+// "关于2022区政务办…预算的说明", a 预算主管部门： line, or the 概况 heading;
+// a year after 比/较/与 or in a cited regulation is never the budget year)
+// and the unit (万元 or 元, as stated; a document in 元 stays in 元).
+//
+// The wording of other regions is read from tables of phrase patterns
+// (topicWords, subjectPatterns, itemPatterns, threePublicPhrases,
+// procurementPhrases …): a change clause names its own subject (项目支出与上年
+// 持平, 一般公共预算拨款增加…), 类 names inside the 支出预算 sentence, 三公 item
+// sub-headings, Shanghai's numbered 项 list (expenditure.items[…]). A new
+// wording should be a new row there.
 //
 // Narrative figures go into model.Narrative under the keys of the issue
 // (income.total, expenditure.by_category[人员类项目支出],
