@@ -298,6 +298,12 @@ var regionCases = []regionCase{
 			}
 		},
 	},
+	{
+		name: "a site's metadata grid (索引号, 成文日期) as tab rows before the title, title printed twice [10] [37]",
+		text: "[ 索引号 ]\t11500000MB0000000X/2026-00012\t[ 发文字号 ]\t\n[ 成文日期 ]\t2026-02-10\t[ 发布日期 ]\t2026-02-10\n某某中心2026年单位预算情况说明\n某某中心\n2026年单位预算情况说明\n(一)收入预算:2026年年初预算数30.50万元,其中:一般公共预算拨款30.50万元。",
+		dept: "某某中心", year: 2026,
+		want: map[string]string{"income.total": "30.50", "income.sources[一般公共预算拨款]": "30.50"},
+	},
 }
 
 func TestRegionalWording(t *testing.T) {

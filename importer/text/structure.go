@@ -213,7 +213,7 @@ func genericDept(s string) bool {
 
 // reMeta matches the metadata lines a government site prints around a
 // document (索引号, 发文机构, 发布日期 …): not figures, not a table.
-var reMeta = regexp.MustCompile(`^[\s|\[【]*(?:索\s*引\s*号|发文机构|发布机构|发文字号|文\s*号|成文日期|发布日期|发布时间|生效日期|公开方式|公开时限|公开范围|信息来源|来源|主题分类|体裁分类|组配分类|所属机构|信息分类|分\s*类|浏览次数|访问量|字号|打印|关闭)[\s\]】]*[:：|]`)
+var reMeta = regexp.MustCompile(`^[\s|\[【]*(?:索\s*引\s*号|发文机构|发布机构|发文字号|文\s*号|成文日期|发布日期|发布时间|生效日期|公开方式|公开时限|公开范围|信息来源|来源|主题分类|体裁分类|组配分类|所属机构|信息分类|分\s*类|浏览次数|访问量|字号|打印|关闭)[\s\]】]*(?:[:：|]|\t|$)`)
 
 // reStamp matches a page's date stamp line: 2022-04-15 14:08 文章来源…
 var reStamp = regexp.MustCompile(`^\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$|文章来源|来源|发布)`)
