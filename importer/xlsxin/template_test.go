@@ -18,6 +18,7 @@ import (
 	"gongkai/internal/gendisclosure"
 	"gongkai/layout"
 	"gongkai/model"
+	"gongkai/profiles"
 	"gongkai/templates"
 )
 
@@ -533,5 +534,32 @@ func TestTemplateStatesDepartment(t *testing.T) {
 	}
 	if d.Department != "测试局" || d.Year != 2028 || len(fs) != 0 {
 		t.Errorf("department %q, year %d, findings:\n%s", d.Department, d.Year, list(fs))
+	}
+}
+
+// TestBlankShanghaiReads: the blank Shanghai template reads without a
+// profile (its titles choose it) and without any other finding.
+func TestBlankShanghaiReads(t *testing.T) {
+	p, err := profiles.Open("shanghai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := templates.Blank(&model.Disclosure{Department: "某街道", Year: 2026, Unit: model.UnitYuan}, templates.Options{Profile: p}, templates.BlankOptions{Rows: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := xlsx.Write(&b, doc, xlsx.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	d, fs, err := Read(&b, "上海模板.xlsx", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, "shanghai 版式") {
+		t.Errorf("findings:\n%s", list(fs))
+	}
+	if d.Department != "某街道" || d.Year != 2026 || d.Unit != model.UnitYuan {
+		t.Errorf("department %q, year %d, unit %q", d.Department, d.Year, d.Unit)
 	}
 }
