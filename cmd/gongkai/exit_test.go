@@ -145,3 +145,15 @@ func TestOsFileThroughErrWriter(t *testing.T) {
 		t.Error("a buffer is no file")
 	}
 }
+
+// An empty text file is one mistake with one message (the parser's P8), not
+// P8 followed by the check's D-META for department, year and unit.
+func TestEmptyTextOneMessage(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "empty.txt")
+	os.WriteFile(in, nil, 0o644)
+	var stdout, stderr bytes.Buffer
+	run([]string{"parse", in}, strings.NewReader(""), &stdout, &stderr)
+	if n := strings.Count(stderr.String(), "错误 "); n != 1 || !strings.Contains(stderr.String(), "P8") {
+		t.Errorf("%d errors:\n%s", n, stderr.String())
+	}
+}

@@ -279,7 +279,9 @@ func combineFindings(parsed, checked []model.Finding) []model.Finding {
 		}
 	}
 	for _, f := range checked {
-		if f.Rule == "D-META" && p8[f.Field] {
+		// P8 with no field (nothing of a disclosure found) covers every
+		// D-META: an empty file is one mistake.
+		if f.Rule == "D-META" && (p8[f.Field] || p8[""]) {
 			continue
 		}
 		out = append(out, f)
