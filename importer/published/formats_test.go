@@ -199,6 +199,20 @@ func TestPDFLibreOfficeWord(t *testing.T) {
 	checkDisclosure(t, doc)
 }
 
+// Pages shown upright through /Rotate 90 or 270, their content drawn
+// sideways: read in the order they are shown.
+func TestPDFRotatedPages(t *testing.T) {
+	for _, name := range []string{"rotated-90.pdf", "rotated-270.pdf"} {
+		t.Run(name, func(t *testing.T) {
+			doc, err := PDF(readTestdata(t, name), PDFOptions{Name: name})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkDisclosure(t, doc)
+		})
+	}
+}
+
 func TestPDFEncrypted(t *testing.T) {
 	_, err := PDF(readTestdata(t, "encrypted.pdf"), PDFOptions{Name: "encrypted.pdf"})
 	if !errors.Is(err, ErrEncrypted) {

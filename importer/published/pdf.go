@@ -160,9 +160,13 @@ func pageGlyphs(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) ([]
 		return nil, nil, err
 	}
 	defer inst.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: pg.Page})
-	rules, err := pageRules(inst, pg.Page)
+	segs, err := pageRules(inst, pg.Page)
 	if err != nil {
 		return nil, nil, err
+	}
+	rot := 0
+	if r, err := inst.FPDFPage_GetRotation(&requests.FPDFPage_GetRotation{Page: requests.Page{ByReference: &pg.Page}}); err == nil {
+		rot = int(r.PageRotation)
 	}
 	tp, err := inst.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: requests.Page{ByReference: &pg.Page}})
 	if err != nil {
@@ -188,24 +192,56 @@ func pageGlyphs(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) ([]
 			return nil, nil, err
 		}
 		rc := bx.Rect
-		gs = append(gs, glyph{r: r, x0: float64(rc.Left), x1: float64(rc.Right), y0: float64(rc.Bottom), y1: float64(rc.Top)})
+		x0, y0, x1, y1 := rotate(rot, float64(rc.Left), float64(rc.Bottom), float64(rc.Right), float64(rc.Top))
+		gs = append(gs, glyph{r: r, x0: x0, x1: x1, y0: y0, y1: y1})
 	}
-	return gs, rules, nil
+	// rules: the segments that are horizontal as the page is shown
+	var out []rule
+	for _, sg := range segs {
+		x0, y0, x1, y1 := rotate(rot, sg.x0, sg.y0, sg.x1, sg.y1)
+		w, h := x1-x0, y1-y0
+		switch {
+		case w > 5 && h <= 3:
+			out = append(out, rule{(y0 + y1) / 2, x0, x1})
+		case w > 5 && h > 3 && h < 60:
+			out = append(out, rule{y1, x0, x1}, rule{y0, x0, x1})
+		}
+	}
+	return gs, out, nil
+}
+
+// rotate maps a box from page space to the page as shown, for a page
+// turned rot quarter turns clockwise (/Rotate 90, 180, 270), y upwards.
+func rotate(rot int, x0, y0, x1, y1 float64) (float64, float64, float64, float64) {
+	tr := func(x, y float64) (float64, float64) {
+		switch rot {
+		case 1:
+			return y, -x
+		case 2:
+			return -x, -y
+		case 3:
+			return -y, x
+		}
+		return x, y
+	}
+	ax, ay := tr(x0, y0)
+	bx, by := tr(x1, y1)
+	return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
 }
 
 // maxObjects bounds the page objects examined for ruling lines.
 const maxObjects = 20000
 
-// pageRules returns the horizontal ruling lines of a page: path objects at
-// most 3 points high (a cell border drawn as a line or a thin rectangle),
-// and the top and bottom of flat rectangles that frame a cell.
-func pageRules(inst pdfium.Pdfium, page references.FPDF_PAGE) ([]rule, error) {
+// pageRules returns the path objects that may be ruling lines: thin lines
+// and the frames of cells (pageGlyphs keeps those horizontal as the page is
+// shown: lines at most 3 points high, and the top and bottom of frames).
+func pageRules(inst pdfium.Pdfium, page references.FPDF_PAGE) ([]segment, error) {
 	ref := requests.Page{ByReference: &page}
 	n, err := inst.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: ref})
 	if err != nil {
 		return nil, err
 	}
-	var ys []rule
+	var segs []segment
 	for i := 0; i < min(n.Count, maxObjects); i++ {
 		o, err := inst.FPDFPage_GetObject(&requests.FPDFPage_GetObject{Page: ref, Index: i})
 		if err != nil {
@@ -220,13 +256,13 @@ func pageRules(inst pdfium.Pdfium, page references.FPDF_PAGE) ([]rule, error) {
 			continue
 		}
 		w, h := float64(bd.Right-bd.Left), float64(bd.Top-bd.Bottom)
-		x0, x1 := float64(bd.Left), float64(bd.Right)
-		switch {
-		case w > 5 && h <= 3:
-			ys = append(ys, rule{float64(bd.Top+bd.Bottom) / 2, x0, x1})
-		case w > 5 && h > 3 && h < 60:
-			ys = append(ys, rule{float64(bd.Top), x0, x1}, rule{float64(bd.Bottom), x0, x1})
+		if min(w, h) < 60 && max(w, h) > 5 {
+			segs = append(segs, segment{float64(bd.Left), float64(bd.Bottom), float64(bd.Right), float64(bd.Top)})
 		}
 	}
-	return ys, nil
+	return segs, nil
 }
+
+// A segment is the bounding box of a thin path object (a border line or
+// a cell's frame), in page space.
+type segment struct{ x0, y0, x1, y1 float64 }

@@ -25,6 +25,15 @@ go run ./cmd/gongkai export examples/tianmen-12345-2023.json --format xlsx -o "$
 soffice --headless --convert-to pdf --outdir "$tmp" "$tmp/tianmen-12345-2023.xlsx" >/dev/null
 cp "$tmp/tianmen-12345-2023.pdf" $here/lo-xlsx.pdf
 
+# Pages shown upright through /Rotate with their content drawn sideways
+# (what a rotated scan or a "rotate page" in a viewer saves).
+qpdf --rotate=+90 $here/lo-docx.pdf "$tmp/a1.pdf"
+qpdf --flatten-rotation "$tmp/a1.pdf" "$tmp/a2.pdf"
+qpdf --rotate=-90 "$tmp/a2.pdf" $here/rotated-270.pdf
+qpdf --rotate=-90 $here/lo-docx.pdf "$tmp/b1.pdf"
+qpdf --flatten-rotation "$tmp/b1.pdf" "$tmp/b2.pdf"
+qpdf --rotate=+90 "$tmp/b2.pdf" $here/rotated-90.pdf
+
 # A password-protected PDF.
 qpdf --encrypt secret secret 256 -- $here/lo-docx.pdf $here/encrypted.pdf
 ls -l $here
