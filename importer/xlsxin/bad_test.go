@@ -186,3 +186,39 @@ func TestManyTextAmounts(t *testing.T) {
 		t.Errorf("表五 read from text differs:\n%s", strings.Join(d, "\n"))
 	}
 }
+
+// TestCircularFormula: formulas without stored values that refer to each
+// other are an error at each cell, not a number.
+func TestCircularFormula(t *testing.T) {
+	_, base, err := xlsxcases.Example()
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`<c r="(E6|E7)"([^>]*)><v>[^<]*</v></c>`)
+	data, err := xlsxcases.EditPart(base, "xl/worksheets/sheet5.xml", func(s string) string {
+		return re.ReplaceAllStringFunc(s, func(m string) string {
+			sub := re.FindStringSubmatch(m)
+			other := map[string]string{"E6": "SUM(E7:E13)", "E7": "E6+1"}[sub[1]]
+			return `<c r="` + sub[1] + `"` + sub[2] + `><f>` + other + `</f></c>`
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, fs, err := Read(bytes.NewReader(data), "表.xlsx", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{
+		"表.xlsx 表五 一般公共预算支出表!E6: 公式 =SUM(E7:E13) 循环引用了自身",
+		"表.xlsx 表五 一般公共预算支出表!E7: 公式 =E6+1 循环引用了自身",
+	} {
+		found := false
+		for _, f := range fs {
+			found = found || f.Severity == model.SeverityError && strings.Contains(f.Message, w)
+		}
+		if !found {
+			t.Errorf("no error %q; findings:\n%s", w, list(fs))
+		}
+	}
+}

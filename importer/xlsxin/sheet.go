@@ -3,6 +3,7 @@ package xlsxin
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -493,6 +494,12 @@ func (st *sheetReader) amount(r, j int) model.Amount {
 	ref := cellRef(c, r)
 	raw := strings.TrimSpace(st.g.cell(r, c))
 	formula, _ := st.rd.f.GetCellFormula(st.g.sheet, ref)
+	if formula != "" && raw == "" && st.circular(ref) {
+		// excelize would compute a number for it; Excel shows a
+		// circular-reference warning.
+		st.rd.finding(model.SeverityError, RuleFormula, st.f.id, st.g.sheet, ref, fmt.Sprintf("公式 =%s 循环引用了自身，无法计算", formula))
+		return model.Amount{}
+	}
 	if formula != "" {
 		calc, err := st.rd.f.CalcCellValue(st.g.sheet, ref, excelize.Options{RawCellValue: true})
 		switch {
@@ -610,4 +617,67 @@ func sameNumber(a, b string) bool {
 		return strings.TrimSpace(a) == strings.TrimSpace(b)
 	}
 	return x.Decimal().Sub(y.Decimal()).Abs().LessThan(decimal.New(1, -6))
+}
+
+// refRE finds the cell references and ranges of a formula on its own sheet
+// (E7, $E$7, E7:E26); references to other sheets are not followed.
+var refRE = regexp.MustCompile(`(^|[^A-Za-z0-9_!'.$])\$?([A-Z]{1,3})\$?([0-9]{1,7})(?::\$?([A-Z]{1,3})\$?([0-9]{1,7}))?`)
+
+// maxFollow bounds the cells the circular-reference search looks at.
+const maxFollow = 20000
+
+// circular reports whether the formula of cell ref refers back to ref,
+// directly or through other formulas of the sheet.
+func (st *sheetReader) circular(ref string) bool {
+	seen := map[string]bool{}
+	budget := maxFollow
+	var refs func(cell string) []string
+	refs = func(cell string) []string {
+		fm, _ := st.rd.f.GetCellFormula(st.g.sheet, cell)
+		if fm == "" {
+			return nil
+		}
+		var out []string
+		for _, m := range refRE.FindAllStringSubmatch(fm, -1) {
+			c1, err1 := excelize.ColumnNameToNumber(m[2])
+			r1, err2 := strconv.Atoi(m[3])
+			if err1 != nil || err2 != nil {
+				continue
+			}
+			c2, r2 := c1, r1
+			if m[4] != "" {
+				c2, _ = excelize.ColumnNameToNumber(m[4])
+				r2, _ = strconv.Atoi(m[5])
+			}
+			// Only cells inside the sheet's data can hold formulas.
+			r2 = min(r2, len(st.g.rows))
+			c2 = min(c2, MaxCols)
+			for r := r1; r <= r2; r++ {
+				for c := c1; c <= c2; c++ {
+					if budget--; budget < 0 {
+						return out
+					}
+					out = append(out, cellRef(c, r))
+				}
+			}
+		}
+		return out
+	}
+	var visit func(cell string) bool
+	visit = func(cell string) bool {
+		for _, next := range refs(cell) {
+			if next == ref {
+				return true
+			}
+			if seen[next] || budget < 0 {
+				continue
+			}
+			seen[next] = true
+			if visit(next) {
+				return true
+			}
+		}
+		return false
+	}
+	return visit(ref)
 }
