@@ -275,7 +275,6 @@ var itemPatterns = []struct {
 // (figures only: the model keeps the 项 amounts in the tables).
 func (p *parser) readItem(s sentence, toks []token, item string) {
 	key := mapKey("expenditure.items", item)
-	st := &sentState{topic: tExp, subject: key, lastFunc: -1, changeSign: map[string]int{}, pctSign: map[string]int{}}
 	first := true
 	for i := range toks {
 		t := &toks[i]
@@ -326,7 +325,6 @@ func (p *parser) readItem(s sentence, toks []token, item string) {
 	if txt := s.text(); hasAny(txt, sameWords...) && hasAny(txt, priorMarks...) {
 		p.place(key+".change", model.MustAmount("0"), p.narrUnit, "持平", s.line[0], "")
 	}
-	_ = st
 	for _, t := range toks {
 		if !t.ignore && !t.used && t.unit != "" && t.unit != "月" && t.unit != "日" {
 			p.unread(t.line, s.text())
