@@ -391,7 +391,6 @@ func (b *builder) funcClasses() []string {
 
 func (b *builder) register() {
 	b.r = newRounder(b.unit, b.amount)
-	b.r.cumulative = false
 	r := b.r
 	classes := b.funcClasses()
 	classIdx := map[string]int32{}
@@ -484,6 +483,7 @@ func (b *builder) register() {
 
 func (b *builder) solve() {
 	r := b.r
+	r.preset = b.rowSolve
 	left := r.solve()
 	b.sums = make([]int64, r.nAgg)
 	b.exact = make([]int64, r.nAgg)
@@ -733,4 +733,204 @@ func (b *builder) basic() *model.BasicTable {
 		bt.Rows = append(bt.Rows, row(model.LevelItem, e, b.econName(e), kBasicItem, int32(ei)))
 	}
 	return bt
+}
+
+// rowSolve rounds the cells of each printed row of 表三 (one unit and
+// function) so that all of that row's own printed numbers are within one
+// unit: its total, its category cells (all funds, 表三), and per fund
+// (表五, 表八, 表十) its total and category cells. Those form a two-way
+// table (category × fund) with margins, whose controlled rounding always
+// exists (Cox): found as an integral circulation. Within a category and
+// fund, the cells with the largest remainders go up.
+func (b *builder) rowSolve(r *rounder) {
+	U := r.unit
+	n := len(b.cells)
+	// Running errors (printed − exact, in 分) of the category × fund
+	// columns, over all rows and over the current unit's rows: each row
+	// leans its free choices against them (error diffusion), so that the
+	// column totals of 表三/五/八/十 stay near their exact values.
+	var runAll, runUnit [5][4]int64
+	lastUnit := int32(-1)
+	for i := 0; i < n; {
+		j := i
+		for j < n && b.rowOf[j] == b.rowOf[i] {
+			j++
+		}
+		if u := b.cells[i].unit; u != lastUnit {
+			runUnit = [5][4]int64{}
+			lastUnit = u
+		}
+		// groups: category column 1..4 × fund column 0..3 (G, F, K, other)
+		var g [5][4][]int32
+		for c := i; c < j; c++ {
+			k := b.cells[c]
+			fc := int(k.fund)
+			if fc > 3 {
+				fc = 3
+			}
+			g[b.expCol(k.cat)][fc] = append(g[b.expCol(k.cat)][fc], int32(c))
+		}
+		bounds := func(cells []int32, printed bool) (lo, hi int64) {
+			var x, base, free int64
+			for _, c := range cells {
+				x += b.amount[c]
+				base += r.base[c]
+				if r.rem[c] != 0 {
+					free++
+				}
+			}
+			if !printed {
+				return 0, free
+			}
+			fl := floorDiv(x, U)
+			lo, hi = fl-base/U, fl-base/U
+			if x-fl*U != 0 {
+				hi++
+			}
+			return max(lo, 0), min(hi, free)
+		}
+		// nodes: 0 row source, 1..4 categories, 5..8 funds, 9 column sink
+		var es []boundedEdge
+		type ref struct{ c, f int }
+		var cellRefs []ref
+		var total []int32
+		var colCells [4][]int32
+		for c := 1; c <= 4; c++ {
+			var row []int32
+			for f := 0; f < 4; f++ {
+				row = append(row, g[c][f]...)
+				colCells[f] = append(colCells[f], g[c][f]...)
+			}
+			if len(row) == 0 {
+				continue
+			}
+			total = append(total, row...)
+			lo, hi := bounds(row, true)
+			es = append(es, boundedEdge{u: 0, v: c, lo: lo, hi: hi})
+			for f := 0; f < 4; f++ {
+				if len(g[c][f]) == 0 {
+					continue
+				}
+				lo, hi := bounds(g[c][f], f < 3)
+				es = append(es, boundedEdge{u: c, v: 5 + f, lo: lo, hi: hi})
+				cellRefs = append(cellRefs, ref{c, f})
+			}
+		}
+		for f := 0; f < 4; f++ {
+			if len(colCells[f]) > 0 {
+				lo, hi := bounds(colCells[f], f < 3)
+				es = append(es, boundedEdge{u: 5 + f, v: 9, lo: lo, hi: hi})
+			}
+		}
+		lo, hi := bounds(total, true)
+		es = append(es, boundedEdge{u: 9, v: 0, lo: lo, hi: hi})
+		// First try every category × fund cell at its nearest rounding (the
+		// usual case: only the margins needed a choice); else let the cells
+		// move within their bounds.
+		near := make([]boundedEdge, len(es))
+		copy(near, es)
+		// The fund column "other" (财政专户, 单位资金) prints nothing of its
+		// own; still keep it near its exact value unless that is infeasible.
+		for x, e := range near {
+			switch {
+			case e.v == 8:
+				near[x].lo, near[x].hi = bounds(g[e.u][3], true)
+			case e.u == 8:
+				near[x].lo, near[x].hi = bounds(colCells[3], true)
+			}
+		}
+		tight := make([]boundedEdge, len(near))
+		copy(tight, near)
+		k := 0
+		for x, e := range near {
+			if e.u >= 1 && e.u <= 4 && e.v >= 5 && e.v <= 8 {
+				cr := cellRefs[k]
+				var up int64
+				for _, c := range g[cr.c][cr.f] {
+					if r.rem[c] > 0 && 2*r.rem[c] >= U {
+						up++
+					}
+				}
+				if up >= e.lo && up <= e.hi {
+					near[x].lo, near[x].hi = up, up
+				}
+				k++
+			}
+		}
+		// Lean: each cell at the end of its bounds that reduces the running
+		// error of its column; then nearest; then anything feasible.
+		lean := make([]boundedEdge, len(tight))
+		copy(lean, tight)
+		k = 0
+		for x, e := range lean {
+			if e.u >= 1 && e.u <= 4 && e.v >= 5 && e.v <= 8 {
+				cr := cellRefs[k]
+				run := runUnit[cr.c][cr.f]
+				if abs64(run) < U/2 {
+					run = runAll[cr.c][cr.f]
+				}
+				if run > 0 {
+					lean[x].hi = lean[x].lo
+				} else {
+					lean[x].lo = lean[x].hi
+				}
+				k++
+			}
+		}
+		flows, ok := circulate(10, lean)
+		if !ok {
+			flows, ok = circulate(10, near)
+		}
+		if !ok {
+			flows, ok = circulate(10, tight)
+		}
+		if !ok {
+			flows, ok = circulate(10, es)
+		}
+		for c := i; c < j; c++ {
+			r.up[c] = r.rem[c] > 0 && 2*r.rem[c] >= U // fallback: nearest
+		}
+		if ok {
+			k := 0
+			for x, e := range es {
+				if e.u >= 1 && e.u <= 4 && e.v >= 5 && e.v <= 8 {
+					cr := cellRefs[k]
+					b.upLargest(r, g[cr.c][cr.f], flows[x])
+					for _, c := range g[cr.c][cr.f] {
+						d := -r.rem[c]
+						if r.up[c] {
+							d += U
+						}
+						runAll[cr.c][cr.f] += d
+						runUnit[cr.c][cr.f] += d
+					}
+					k++
+				}
+			}
+		}
+		i = j
+	}
+}
+
+// upLargest rounds up the ups cells with the largest remainders.
+func (b *builder) upLargest(r *rounder, cells []int32, ups int64) {
+	free := make([]int32, 0, len(cells))
+	for _, c := range cells {
+		r.up[c] = false
+		if r.rem[c] != 0 {
+			free = append(free, c)
+		}
+	}
+	sort.SliceStable(free, func(x, y int) bool { return r.rem[free[x]] > r.rem[free[y]] })
+	for k := int64(0); k < ups && int(k) < len(free); k++ {
+		r.up[free[k]] = true
+	}
+}
+
+func floorDiv(x, u int64) int64 {
+	q := x / u
+	if x%u < 0 {
+		q--
+	}
+	return q
 }
