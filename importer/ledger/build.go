@@ -47,6 +47,7 @@ type cellKey struct {
 	econ string
 	cat  Category
 	fund Fund
+	tp   ThreePublic // "三公" kind of 一般公共预算 lines (表七), else TPNone
 }
 
 // printed order of the function classes in 表一/表四 (spec §9.1, with 205
@@ -72,6 +73,7 @@ const (
 	kBasicTotal        // b=column
 	kOperItem          // a=款 index (302 items of 行政/参公 units)
 	kOperTotal
+	kThreePublic // a=node (0 total, 1+unit), b=column (0 合计, 1 出国, 2 购置, 3 运行, 4 接待, 5 公务用车小计)
 )
 
 // expenditure tables: 表三 (all funds), 表五, 表八, 表十.
@@ -187,7 +189,11 @@ func (b *builder) collect() error {
 		} else {
 			cat = true
 		}
-		k := cellKey{u, ln.FuncCode, ln.EconCode, ln.Category, ln.Fund}
+		tp := TPNone
+		if ln.Fund == FundGeneral {
+			tp = ln.ThreePublic
+		}
+		k := cellKey{u, ln.FuncCode, ln.EconCode, ln.Category, ln.Fund, tp}
 		c, ok := cellIdx[k]
 		if !ok {
 			c = int32(len(b.cells))
@@ -248,7 +254,10 @@ func (b *builder) collect() error {
 		if x.fund != y.fund {
 			return x.fund < y.fund
 		}
-		return x.econ < y.econ
+		if x.econ != y.econ {
+			return x.econ < y.econ
+		}
+		return x.tp < y.tp
 	})
 	cells := make([]cellKey, len(idx))
 	amount := make([]int64, len(idx))
@@ -462,6 +471,17 @@ func (b *builder) register() {
 		for _, n := range append([]int32{0}, 1+k.unit) {
 			r.add(aggKey{kIncome, n, int32(k.fund), 0}, i)
 			r.add(aggKey{kIncome, n, 5, 0}, i)
+		}
+		// 表七: the same cells, so that 表六 30217 and 表七 公务接待费 agree.
+		if k.tp != TPNone {
+			cols := []int32{0, int32(k.tp)}
+			if k.tp == TPVehiclePurchase || k.tp == TPVehicleOperation {
+				cols = append(cols, 5)
+			}
+			for _, c := range cols {
+				r.add(aggKey{kThreePublic, 0, c, 0}, i)
+				r.add(aggKey{kThreePublic, 1 + k.unit, c, 0}, i)
+			}
 		}
 		// 表六 and 机关运行经费.
 		if bc := b.basicCol(k); bc > 0 {

@@ -8,61 +8,11 @@ import (
 	"gongkai/model"
 )
 
-// threePublic builds 表七 from the 一般公共预算 lines with a 三公类别, with a
-// rounding problem of its own (unit × kind, with the unit and 合计 rows and
-// the 公务用车 subtotal as aggregates).
+// threePublic builds 表七 from the 一般公共预算 cells with a "三公" kind:
+// they are cells of the main rounding, so a 公务接待费 printed in 表六
+// (30217) and in 表七 comes from the same printed cells.
 func (b *builder) threePublic() (*model.ThreePublicTable, model.ThreePublicRow) {
-	unitIdx := map[string]int32{}
-	for i, u := range b.units {
-		unitIdx[u.code] = int32(i)
-	}
-	type key struct {
-		u int32
-		k ThreePublic
-	}
-	idx := map[key]int{}
-	var keys []key
-	var amounts []int64
-	for i := range b.l.Lines {
-		ln := &b.l.Lines[i]
-		if ln.ThreePublic == TPNone || ln.Fund != FundGeneral {
-			continue
-		}
-		k := key{unitIdx[ln.UnitCode], ln.ThreePublic}
-		c, ok := idx[k]
-		if !ok {
-			c = len(keys)
-			idx[k] = c
-			keys = append(keys, k)
-			amounts = append(amounts, 0)
-		}
-		amounts[c] += ln.Amount
-	}
-	r := newRounder(b.unit, amounts)
-	for i, k := range keys {
-		cols := []int32{0, int32(k.k)} // 0 total; 1 abroad, 2 purchase, 3 operation, 4 reception
-		if k.k == TPVehiclePurchase || k.k == TPVehicleOperation {
-			cols = append(cols, 5) // vehicle subtotal
-		}
-		r.sibling(i, 0, cellKey{unit: k.u})
-		r.sibling(i, 1, cellKey{cat: Category(k.k)})
-		for _, c := range cols {
-			r.add(aggKey{0, 0, 0, c}, i)
-			r.add(aggKey{0, 1 + k.u, 0, c}, i)
-		}
-	}
-	r.solve()
-	sum := func(node, col int32) int64 {
-		id := r.id(aggKey{0, node, 0, col})
-		if id < 0 {
-			return 0
-		}
-		var s int64
-		for _, i := range r.aggCells(id) {
-			s += r.value(int(i))
-		}
-		return s
-	}
+	sum := func(node, col int32) int64 { return b.get(aggKey{kThreePublic, node, col, 0}) }
 	row := func(level model.Level, code, name string, node int32) model.ThreePublicRow {
 		return model.ThreePublicRow{Level: level, UnitCode: code, UnitName: name,
 			Total: b.amt(sum(node, 0)), Abroad: b.amt(sum(node, 1)), VehicleSubtotal: b.amt(sum(node, 5)),
@@ -71,14 +21,14 @@ func (b *builder) threePublic() (*model.ThreePublicTable, model.ThreePublicRow) 
 	tt := &model.ThreePublicTable{}
 	tot := row(model.LevelTotal, "", "合计", 0)
 	tt.Rows = append(tt.Rows, tot)
-	if len(keys) > 0 {
+	if b.r.id(aggKey{kThreePublic, 0, 0, 0}) >= 0 {
 		section, dept := b.heads()
 		if section != [2]string{} {
 			tt.Rows = append(tt.Rows, row(model.LevelSection, section[0], section[1], 0))
 		}
 		tt.Rows = append(tt.Rows, row(model.LevelDepartment, dept[0], dept[1], 0))
 		for u := range b.units {
-			if r.id(aggKey{0, 1 + int32(u), 0, 0}) >= 0 {
+			if b.r.id(aggKey{kThreePublic, 1 + int32(u), 0, 0}) >= 0 {
 				tt.Rows = append(tt.Rows, row(model.LevelUnit, b.units[u].code, b.units[u].name, 1+int32(u)))
 			}
 		}
