@@ -900,3 +900,36 @@ func TestCacheBytes(t *testing.T) {
 		t.Errorf("%d results held, want 2", n)
 	}
 }
+
+// TestConcurrentDownloads: one held result downloaded in every format by
+// several clients at once gives the same bytes to each (run with -race).
+func TestConcurrentDownloads(t *testing.T) {
+	_, ts := newTest(t, Options{})
+	page := uploadFile(t, ts, "a.json", examples.Sample())
+	formats := []string{"xlsx", "pdf", "doc", "html", "json"}
+	got := make([][]byte, 3*len(formats))
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			resp, err := http.Get(page + "/download/" + formats[i%len(formats)])
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != 200 {
+				t.Errorf("%s: status %d", formats[i%len(formats)], resp.StatusCode)
+			}
+			got[i] = b
+		}()
+	}
+	wg.Wait()
+	for i := len(formats); i < len(got); i++ {
+		if !bytes.Equal(got[i], got[i%len(formats)]) {
+			t.Errorf("%s: two downloads of one result differ", formats[i%len(formats)])
+		}
+	}
+}
