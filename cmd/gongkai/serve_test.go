@@ -32,6 +32,13 @@ func (s *syncBuffer) Write(p []byte) (int, error) {
 	return s.b.Write(p)
 }
 
+func (s *syncBuffer) set(p []byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.b.Reset()
+	s.b.Write(p)
+}
+
 func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -50,11 +57,39 @@ func startServe(t *testing.T, name string, args ...string) (*exec.Cmd, *syncBuff
 	var out, errb syncBuffer
 	cmd := exec.Command(bin, args...)
 	cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(bin))
-	cmd.Stdout, cmd.Stderr = &out, &errb
+	// Standard output and error go to files, not pipes, as a file
+	// manager's would (a pipe on standard output means a script).
+	dir := t.TempDir()
+	fout, err := os.Create(filepath.Join(dir, "stdout"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ferr, err := os.Create(filepath.Join(dir, "stderr"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stdout, cmd.Stderr = fout, ferr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	fout.Close()
+	ferr.Close()
+	stop := make(chan struct{})
+	go func() {
+		// Mirror the files into the buffers the tests read.
+		for {
+			o, _ := os.ReadFile(filepath.Join(dir, "stdout"))
+			e, _ := os.ReadFile(filepath.Join(dir, "stderr"))
+			out.set(o)
+			errb.set(e)
+			select {
+			case <-stop:
+				return
+			case <-time.After(5 * time.Millisecond):
+			}
+		}
+	}()
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait(); close(stop) })
 	re := regexp.MustCompile(`http://127\.0\.0\.1:\d+/`)
 	var url string
 	for deadline := time.Now().Add(10 * time.Second); url == "" && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
@@ -104,6 +139,7 @@ func TestServeSIGTERM(t *testing.T) {
 	case <-time.After(20 * time.Second):
 		t.Fatal("serve did not stop on SIGTERM")
 	}
+	time.Sleep(20 * time.Millisecond) // let the mirror catch up
 	if !strings.Contains(out.String(), "已停止") {
 		t.Errorf("no stop message: %q", out.String())
 	}
@@ -130,6 +166,13 @@ func TestNoArgumentsWithoutTerminal(t *testing.T) {
 	b, err := script.CombinedOutput()
 	if code := script.ProcessState.ExitCode(); code != exitUsage || !strings.Contains(string(b), "Usage:") {
 		t.Errorf("no arguments from a pipe: exit %d (%v), output %q; want the usage and exit 2", code, err, b)
+	}
+	// Standard input /dev/null but the output read through a pipe: a
+	// script too (for example a CI job), not a double-click.
+	script = exec.Command(bin)
+	b, err = script.CombinedOutput()
+	if code := script.ProcessState.ExitCode(); code != exitUsage || !strings.Contains(string(b), "Usage:") {
+		t.Errorf("no arguments, output to a pipe: exit %d (%v), output %q; want the usage and exit 2", code, err, b)
 	}
 }
 
@@ -176,9 +219,28 @@ func TestStartedWithoutTerminal(t *testing.T) {
 	}
 	defer null.Close()
 	os.Stdin = null
-	if !startedWithoutTerminal() {
-		t.Error("/dev/null on standard input: want started without terminal")
+	savedOut := os.Stdout
+	defer func() { os.Stdout = savedOut }()
+	logf, err := os.Create(filepath.Join(t.TempDir(), "out"))
+	if err != nil {
+		t.Fatal(err)
 	}
+	defer logf.Close()
+	os.Stdout = logf
+	if !startedWithoutTerminal() {
+		t.Error("/dev/null on standard input, output to a file: want started without terminal")
+	}
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Stdout = pw
+	if startedWithoutTerminal() {
+		t.Error("/dev/null on standard input, output to a pipe: want a script")
+	}
+	pr.Close()
+	pw.Close()
+	os.Stdout = logf
 	r, w, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
