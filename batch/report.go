@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -139,7 +140,7 @@ func (rep *Report) Close() error {
 // both or neither. date is the workbook's document date (zero: 1980-01-01,
 // so that the same results give the same bytes).
 func WriteReports(dir string, rep *Report, date time.Time) error {
-	doc := SummaryDocument(rep.Results)
+	doc := SummaryDocument(nil) // the frames; the rows come one at a time
 	doc.Date = date
 	var readErr error
 	findings := func(yield func(layout.Row) bool) {
@@ -167,7 +168,9 @@ func WriteReports(dir string, rep *Report, date time.Time) error {
 			}})
 		}
 	}
-	opts := xlsx.Options{Rows: map[string]func(func(layout.Row) bool){"findings": findings}}
+	opts := xlsx.Options{Rows: map[string]func(func(layout.Row) bool){
+		"summary": summaryRows(rep.Results), "findings": findings,
+	}}
 	err := atomicfile.WriteAll([]atomicfile.File{
 		{Path: filepath.Join(dir, SummaryName), Write: func(w *bufio.Writer) error {
 			if err := xlsx.Write(w, doc, opts); err != nil {
@@ -294,51 +297,7 @@ func SummaryDocument(rs []Result) layout.Document {
 		Header:     header("序号", "输入文件", "部门", "年度", "状态", "错误", "警告", "提示", "单位", "收入总计", "支出总计", "输出文件", "说明"),
 		HeaderRows: 1, Decimals: 2, Page: page,
 	}
-	var nErr, nWarn, nNote, nBad int
-	for i, r := range rs {
-		remark := r.Error
-		switch {
-		case r.UpToDate:
-			remark = "文件已是最新，未重写"
-		case r.Status == StatusErrors && len(r.Outputs) == 0:
-			remark = "核对发现错误，未写出文件"
-		}
-		var outs []string
-		for _, o := range r.Outputs {
-			outs = append(outs, filepath.Base(o))
-		}
-		year := ""
-		if r.Year != 0 {
-			year = strconv.Itoa(r.Year)
-		}
-		e := layout.Plain
-		if r.Failed() {
-			e = layout.Bold
-			nBad++
-		}
-		nErr += r.Errors
-		nWarn += r.Warnings
-		nNote += r.Notes
-		sum.Rows = append(sum.Rows, layout.Row{
-			Cells: []layout.Cell{
-				intCell(i + 1), layout.TextCell(r.Input), layout.TextCell(r.Department), layout.TextCell(year),
-				layout.TextCell(r.Status.Chinese()), intCell(r.Errors), intCell(r.Warnings), intCell(r.Notes),
-				layout.TextCell(r.Unit), amountCell(r.Income), amountCell(r.Expenditure),
-				layout.TextCell(strings.Join(outs, "、")), layout.TextCell(remark),
-			},
-			Emphasis: e, Level: 1, Ref: r.Input,
-		})
-	}
-	total := fmt.Sprintf("合计 %d 个部门，%d 个未通过", len(rs), nBad)
-	sum.Rows = append(sum.Rows, layout.Row{
-		Cells: []layout.Cell{
-			{Text: total, ColSpan: 5}, {Empty: true}, {Empty: true}, {Empty: true}, {Empty: true},
-			intCell(nErr), intCell(nWarn), intCell(nNote),
-			{Empty: true}, {Empty: true}, {Empty: true}, {Empty: true}, {Empty: true},
-		},
-		Emphasis: layout.Bold, Ref: "total",
-	})
-
+	sum.Rows = slices.Collect(summaryRows(rs))
 	all := layout.Sheet{
 		ID: "findings", Name: "全部发现", Title: "全部发现",
 		Columns: []layout.Column{
@@ -350,6 +309,59 @@ func SummaryDocument(rs []Result) layout.Document {
 		HeaderRows: 1, Decimals: 2, Page: page,
 	}
 	return layout.Document{Title: "批量核对汇总", Subject: "部门预算公开批量核对", Sheets: []layout.Sheet{sum, all}}
+}
+
+// summaryRows are the rows of 部门汇总: one per department, then the total.
+func summaryRows(rs []Result) func(yield func(layout.Row) bool) {
+	return func(yield func(layout.Row) bool) {
+		var nErr, nWarn, nNote, nBad int
+		for i := range rs {
+			r := &rs[i]
+			remark := r.Error
+			switch {
+			case r.UpToDate:
+				remark = "文件已是最新，未重写"
+			case r.Status == StatusErrors && len(r.Outputs) == 0:
+				remark = "核对发现错误，未写出文件"
+			}
+			var outs []string
+			for _, o := range r.Outputs {
+				outs = append(outs, filepath.Base(o))
+			}
+			year := ""
+			if r.Year != 0 {
+				year = strconv.Itoa(r.Year)
+			}
+			e := layout.Plain
+			if r.Failed() {
+				e = layout.Bold
+				nBad++
+			}
+			nErr += r.Errors
+			nWarn += r.Warnings
+			nNote += r.Notes
+			if !yield(layout.Row{
+				Cells: []layout.Cell{
+					intCell(i + 1), layout.TextCell(r.Input), layout.TextCell(r.Department), layout.TextCell(year),
+					layout.TextCell(r.Status.Chinese()), intCell(r.Errors), intCell(r.Warnings), intCell(r.Notes),
+					layout.TextCell(r.Unit), amountCell(r.Income), amountCell(r.Expenditure),
+					layout.TextCell(strings.Join(outs, "、")), layout.TextCell(remark),
+				},
+				Emphasis: e, Level: 1, Ref: r.Input,
+			}) {
+				return
+			}
+		}
+		total := fmt.Sprintf("合计 %d 个部门，%d 个未通过", len(rs), nBad)
+		yield(layout.Row{
+			Cells: []layout.Cell{
+				{Text: total, ColSpan: 5}, {Empty: true}, {Empty: true}, {Empty: true}, {Empty: true},
+				intCell(nErr), intCell(nWarn), intCell(nNote),
+				{Empty: true}, {Empty: true}, {Empty: true}, {Empty: true}, {Empty: true},
+			},
+			Emphasis: layout.Bold, Ref: "total",
+		})
+	}
 }
 
 // findingRows are the rows of 全部发现 for one department: its failure, if

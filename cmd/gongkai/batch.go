@@ -116,6 +116,12 @@ func runBatch(e env, opts any, args []string) int {
 		fmt.Fprintf(e.stderr, "gongkai batch: %v\n", err)
 		return exitUsage
 	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// A department needs a few MB at a time; without a limit the
+		// collector lets the heap grow to twice what is live, and a long
+		// run's RSS with it. GOMEMLIMIT overrides this.
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(batchMemoryLimit))
+	}
 	if o.MergeReports {
 		return mergeReports(e, o, args, date)
 	}
@@ -159,12 +165,6 @@ func runBatch(e env, opts any, args []string) int {
 	if err := os.MkdirAll(o.Out, 0o755); err != nil {
 		fmt.Fprintf(e.stderr, "gongkai batch: %v\n", err)
 		return exitUsage
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		// A department needs a few MB at a time; without a limit the
-		// collector lets the heap grow to twice what is live, and a long
-		// run's RSS with it. GOMEMLIMIT overrides this.
-		debug.SetMemoryLimit(batchMemoryLimit)
 	}
 	p := newProgress(e.stderr, len(paths), o.Quiet)
 	bo.Progress = p.report

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"bytes"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -115,5 +116,47 @@ func TestLongTextCapsRowHeight(t *testing.T) {
 		if st, _ := f.GetStyle(id); st == nil || st.Alignment == nil || !st.Alignment.WrapText {
 			t.Errorf("%s does not wrap", ref)
 		}
+	}
+}
+
+// A sheet whose XML is larger than what is kept raw (spillSize) is
+// compressed while it waits and rewritten in pieces: every text cell still
+// comes back whole, as a shared string, in its place.
+func TestLargeSheetReadsBack(t *testing.T) {
+	s := layout.Sheet{
+		ID: "big", Name: "大表", Title: "大表",
+		Columns:    []layout.Column{{Key: "n", Kind: layout.KindText, Width: 6}, {Key: "t", Kind: layout.KindText, Width: 20}, {Key: "v", Kind: layout.KindAmount, Width: 6}},
+		Header:     []layout.HeaderCell{{Row: 0, Col: 0, RowSpan: 1, ColSpan: 1, Text: "序号"}, {Row: 0, Col: 1, RowSpan: 1, ColSpan: 1, Text: "说明"}, {Row: 0, Col: 2, RowSpan: 1, ColSpan: 1, Text: "金额"}},
+		HeaderRows: 1, Decimals: 2,
+	}
+	const n = 40000
+	text := func(i int) string { return "第" + strconv.Itoa(i) + "行 <说明> & “引号” " + strings.Repeat("长", i%50) }
+	rows := func(yield func(layout.Row) bool) {
+		for i := range n {
+			if !yield(layout.Row{Cells: []layout.Cell{layout.TextCell(strconv.Itoa(i)), layout.TextCell(text(i)), layout.TextCell("")}}) {
+				return
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, layout.Document{Sheets: []layout.Sheet{s}}, Options{Rows: map[string]func(func(layout.Row) bool){"big": rows}}); err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, buf.Bytes())
+	got, err := f.GetRows("大表")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != n+2 {
+		t.Fatalf("%d rows, want %d", len(got), n+2)
+	}
+	for _, i := range []int{0, 1, 777, n / 2, n - 1} {
+		row := got[i+2]
+		if len(row) < 2 || row[0] != strconv.Itoa(i) || row[1] != text(i) {
+			t.Errorf("row %d: %q", i, row)
+		}
+	}
+	if typ, _ := f.GetCellType("大表", "B30000"); typ != excelize.CellTypeSharedString {
+		t.Errorf("B30000 has type %v, want a shared string", typ)
 	}
 }

@@ -270,43 +270,52 @@ func eachInline(src io.Reader, whole []byte, w io.Writer, cell func(key []byte))
 		buf = make([]byte, 0, 256<<10)
 		chunk = make([]byte, 128<<10)
 	}
+	pos := 0 // buf[:pos] is done
+	// fill moves what is left to the front and reads more.
+	fill := func() error {
+		buf = append(buf[:0], buf[pos:]...)
+		pos = 0
+		n, err := io.ReadFull(src, chunk)
+		buf = append(buf, chunk[:n]...)
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			eof = true
+			return nil
+		}
+		return err
+	}
 	for {
-		for !eof && len(buf) < 128<<10 {
-			n, err := src.Read(chunk)
-			buf = append(buf, chunk[:n]...)
-			if err == io.EOF {
-				eof = true
-			} else if err != nil {
+		if !eof && len(buf)-pos < 64<<10 {
+			if err := fill(); err != nil {
 				return err
 			}
 		}
-		i := bytes.Index(buf, inlineOpen)
+		i := bytes.Index(buf[pos:], inlineOpen)
 		if i < 0 {
 			if eof {
-				_, err := w.Write(buf)
+				_, err := w.Write(buf[pos:])
 				return err
 			}
-			keep := min(len(buf), len(inlineOpen)-1) // a match may start at the end
-			w.Write(buf[:len(buf)-keep])
-			buf = append(buf[:0], buf[len(buf)-keep:]...)
+			keep := min(len(buf)-pos, len(inlineOpen)-1) // a match may start at the end
+			w.Write(buf[pos : len(buf)-keep])
+			pos = len(buf) - keep
+			if err := fill(); err != nil {
+				return err
+			}
 			continue
 		}
+		i += pos
 		rest := buf[i+len(inlineOpen):]
 		end := bytes.Index(rest, inlineClose)
 		if end < 0 {
 			if eof {
 				return errors.New("xlsx: unexpected inline string in a stream-written sheet")
 			}
-			w.Write(buf[:i])
-			buf = append(buf[:0], buf[i:]...)
-			if len(buf) > 64<<20 {
+			w.Write(buf[pos:i])
+			pos = i
+			if len(buf)-pos > 64<<20 {
 				return errors.New("xlsx: a cell of more than 64 MB")
 			}
-			n, err := src.Read(chunk)
-			buf = append(buf, chunk[:n]...)
-			if err == io.EOF {
-				eof = true
-			} else if err != nil {
+			if err := fill(); err != nil {
 				return err
 			}
 			continue
@@ -314,13 +323,9 @@ func eachInline(src io.Reader, whole []byte, w io.Writer, cell func(key []byte))
 		if bytes.IndexByte(rest[:end], '>') < 0 {
 			return errors.New("xlsx: unexpected inline string in a stream-written sheet")
 		}
-		w.Write(buf[:i])
+		w.Write(buf[pos:i])
 		cell(rest[:end])
-		if src == nil {
-			buf = rest[end+len(inlineClose):]
-		} else {
-			buf = append(buf[:0], rest[end+len(inlineClose):]...)
-		}
+		pos = i + len(inlineOpen) + end + len(inlineClose)
 	}
 }
 
