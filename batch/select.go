@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"gongkai/inputs"
 )
 
 // Expand turns the command line's inputs into a sorted list of files: a
@@ -37,7 +39,7 @@ func Expand(args []string, skip ...string) ([]string, error) {
 	for _, a := range args {
 		st, err := os.Stat(a)
 		if err != nil {
-			return nil, err
+			return nil, inputs.OpenError(err)
 		}
 		if !st.IsDir() {
 			add(a)

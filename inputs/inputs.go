@@ -11,11 +11,14 @@ package inputs
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"gongkai/importer/jsonin"
 	"gongkai/importer/ledger"
@@ -71,7 +74,7 @@ type Result struct {
 func LoadFile(path string, o Options) (*Result, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, OpenError(err)
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {
@@ -130,8 +133,53 @@ func Load(name string, data []byte, o Options) (*Result, error) {
 	case XLS:
 		return nil, fmt.Errorf("%s: 这是旧版 Excel 97-2003 工作簿（.xls），请在 Excel 或 WPS 中另存为 .xlsx 后再读取", name)
 	}
-	return nil, fmt.Errorf("%s: %w", name, &UnsupportedError{Kind: k})
+	return nil, fmt.Errorf("%s: %w", name, &UnsupportedError{Kind: k, Why: whyUnknown(k, data)})
 }
+
+// whyUnknown says what is wrong with data of no kind Sniff recognises,
+// before the list of the kinds it reads.
+func whyUnknown(k Kind, data []byte) string {
+	switch {
+	case k != Unknown:
+		return ""
+	case len(bytes.TrimSpace(data)) == 0:
+		return "文件是空的"
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return "压缩文件（.xlsx 或 .docx）已损坏或不完整，无法打开"
+	}
+	return "不是文本，也不是可读取的工作簿、PDF 或 Word 文件"
+}
+
+// OpenError gives the error of a file that cannot be opened (missing, not
+// readable) a Chinese message that names the file; errors.Is still sees
+// fs.ErrNotExist and the like.
+func OpenError(err error) error {
+	pe, ok := err.(*fs.PathError)
+	if !ok {
+		return err
+	}
+	why := "无法打开"
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		why = "文件不存在"
+	case errors.Is(err, fs.ErrPermission):
+		why = "没有读取权限"
+	case errors.Is(err, syscall.EISDIR):
+		why = "是目录，不是文件"
+	}
+	return &openError{why: why, err: pe}
+}
+
+type openError struct {
+	why string
+	err *fs.PathError
+}
+
+func (e *openError) Error() string {
+	return e.err.Path + ": " + e.why + " (" + e.err.Err.Error() + ")"
+}
+
+func (e *openError) Unwrap() error { return e.err }
 
 // displayName is the file name as messages show it (表.xlsx 表五!E8).
 func displayName(name string) string {
@@ -143,13 +191,19 @@ func displayName(name string) string {
 
 // UnsupportedError says that a kind of input is recognised but not read by
 // this command (or this build).
-type UnsupportedError struct{ Kind Kind }
+type UnsupportedError struct {
+	Kind Kind
+	Why  string // for Unknown: what is wrong with it ("文件是空的"), if known
+}
 
 func (e *UnsupportedError) Error() string {
 	switch e.Kind {
 	case Text, PDF, HTML, DOCX:
 		return "这是已公开的文件（" + string(e.Kind) + "），请先用 gongkai parse 或 gongkai convert 读取"
 	case Unknown:
+		if e.Why != "" {
+			return e.Why + "。应为 JSON 公开数据、预算明细（.csv/.xlsx）、公开表工作簿（.xlsx）或公开文件（文本、PDF、网页、Word）"
+		}
 		return "无法识别的输入：应为 JSON 公开数据、预算明细（.csv/.xlsx）、公开表工作簿（.xlsx）或公开文件"
 	}
 	return "暂不支持读取这类输入（" + string(e.Kind) + "）"
@@ -182,7 +236,9 @@ func Sniff(name string, data []byte) Kind {
 		return HTML
 	case looksLedgerCSV(trim):
 		return Ledger
-	case len(data) > 0:
+	case looksBinary(head):
+		return Unknown
+	case len(trim) > 0 || len(bytes.TrimSpace(data)) > 0:
 		return Text
 	}
 	return Unknown

@@ -2,6 +2,8 @@ package inputs
 
 import (
 	"bytes"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,11 +27,41 @@ func TestSniff(t *testing.T) {
 		{"a.csv", "单位编码,单位名称,功能科目编码,金额\n", Ledger},
 		{"a.xls", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1....", XLS},
 		{"a", "", Unknown},
+		{"a.txt", "2\x000\x002\x003\x00\x74\x5e", Text}, // UTF-16LE without BOM
+		{"a.png", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x03\x39\x00\x00\x02\x40\x08\x06\x00\x00\x00", Unknown},
+		{"a.json", "\x01\x02\x03\x04\x05\x06\x07\x08abc", Unknown},
 	}
 	for _, c := range cases {
 		if got := Sniff(c.name, []byte(c.data)); got != c.want {
 			t.Errorf("Sniff(%q, %q) = %q, want %q", c.name, c.data, got, c.want)
 		}
+	}
+}
+
+// TestLoadBadFiles: what a user who gives the wrong file reads names the
+// file and says what is wrong with it, in Chinese.
+func TestLoadBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	for _, c := range []struct{ path, want string }{
+		{filepath.Join(dir, "missing.json"), "missing.json: 文件不存在"},
+		{write("empty.json", " \n"), "empty.json: 文件是空的"},
+		{write("cut.xlsx", "PK\x03\x04\x14\x00\x06\x00"), "cut.xlsx: 压缩文件（.xlsx 或 .docx）已损坏或不完整"},
+		{write("photo.json", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x03\x39\x00\x00"), "photo.json: 不是文本"},
+	} {
+		_, err := LoadFile(c.path, Options{})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("LoadFile(%s) = %v, want %q", filepath.Base(c.path), err, c.want)
+		}
+	}
+	if _, err := LoadFile(filepath.Join(dir, "missing.json"), Options{}); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a missing file's error is not fs.ErrNotExist: %v", err)
 	}
 }
 

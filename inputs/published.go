@@ -52,7 +52,7 @@ func ReadPublished(name string, data []byte) (*Published, error) {
 	case XLS:
 		return nil, fmt.Errorf("%s: 这是旧版 Excel 97-2003 工作簿（.xls），请另存为 .xlsx", name)
 	default:
-		return nil, fmt.Errorf("%s: %w", name, &UnsupportedError{Kind: k})
+		return nil, fmt.Errorf("%s: %w", name, &UnsupportedError{Kind: k, Why: whyUnknown(k, data)})
 	}
 	if err != nil {
 		return nil, err

@@ -27,6 +27,30 @@ func sniffZip(data []byte) Kind {
 	return Unknown
 }
 
+// looksBinary reports whether the first bytes are not text (an image, an
+// archive, random bytes): NUL bytes in both byte positions, as UTF-16 text
+// never has them, or many control characters.
+func looksBinary(head []byte) bool {
+	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		return false
+	}
+	even, odd, ctl := 0, 0, 0
+	for i, c := range head {
+		switch {
+		case c == 0 && i%2 == 0:
+			even++
+		case c == 0:
+			odd++
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1a:
+			ctl++
+		}
+	}
+	if even > 0 && odd > 0 {
+		return even*10 >= odd && odd*10 >= even // UTF-16 has its NULs on one side
+	}
+	return even+odd == 0 && ctl*20 > len(head)
+}
+
 func looksHTML(b []byte) bool {
 	s := strings.ToLower(string(b[:min(len(b), 512)]))
 	if strings.HasPrefix(s, "<?xml") && strings.Contains(strings.ToLower(string(b[:min(len(b), 4096)])), "<html") {

@@ -42,9 +42,10 @@ type batchOptions struct {
 
 func batchCommand() *command {
 	return &command{
-		Name:  "batch",
-		Usage: "[flags] INPUT... -o OUT/   |   batch --merge-reports REPORT.jsonl... -o OUT/",
-		Short: "many departments at once: workbooks, PDFs and one 核对汇总 / export a whole region",
+		Name:    "batch",
+		Usage:   "[flags] INPUT... -o OUT/   |   batch --merge-reports REPORT.jsonl... -o OUT/",
+		Short:   "一次为一个地区的全部部门生成公开表和核对汇总",
+		ShortEN: "export a whole region at once: workbooks, PDFs and one 核对汇总",
 		Long: `
 Batch 为一个地区的全部部门一次生成公开表：每个输入文件（或文件夹中的每个文件）是一个部门，
 按 export 的方式读取、核对并写出 OUT/名称.xlsx 和 OUT/名称.pdf（名称为输入文件名去掉扩展名；
@@ -64,8 +65,8 @@ Batch 为一个地区的全部部门一次生成公开表：每个输入文件�
 	gongkai batch --merge-reports out/0/report.jsonl out/1/report.jsonl … -o out/
 
 Kubernetes Indexed Job、Slurm 作业数组和 GNU parallel 的用法见 docs/batch.md。
-退出码：0 全部通过；1 有部门核对出错误或失败；2 用法错误、无法写出汇总或被中断。
-
+退出码：0 全部通过；1 有部门核对出错误或失败；2 用法错误、无法写出汇总或被中断。`,
+		LongEN: `
 Batch exports every department of a region in one process: each input file (or
 every file in an input folder) is one department, read, checked and written as
 'gongkai export' does, to OUT/NAME.xlsx and OUT/NAME.pdf (--format doc and html add
@@ -108,7 +109,7 @@ could not be written, or interrupted.`,
 func runBatch(e env, opts any, args []string) int {
 	o := opts.(*batchOptions)
 	if len(args) == 0 {
-		fmt.Fprintln(e.stderr, "usage: gongkai batch [flags] INPUT... -o OUT/")
+		fmt.Fprintln(e.stderr, "用法 usage: gongkai batch [flags] INPUT... -o OUT/")
 		return exitUsage
 	}
 	date, err := sourceDateEpoch()
@@ -135,6 +136,10 @@ func runBatch(e env, opts any, args []string) int {
 	all, err := batch.Expand(args, o.Out)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "gongkai batch: %v\n", err)
+		return exitUsage
+	}
+	if len(all) == 0 {
+		fmt.Fprintf(e.stderr, "gongkai batch: %s: 没有找到输入文件（文件夹是空的）/ no input files\n", strings.Join(args, " "))
 		return exitUsage
 	}
 	paths := batch.Select(all, shard)

@@ -94,14 +94,14 @@ func ledgerInputs(o *buildOptions) (inputs.Options, error) {
 	if o.Income != "" {
 		b, err := os.ReadFile(o.Income)
 		if err != nil {
-			return in, err
+			return in, inputs.OpenError(err)
 		}
 		in.Ledger.Income, in.Ledger.IncomeName = b, o.Income
 	}
 	if o.Catalog != "" {
 		b, err := os.ReadFile(o.Catalog)
 		if err != nil {
-			return in, err
+			return in, inputs.OpenError(err)
 		}
 		cat, err := ledger.ReadCatalog(o.Catalog, b)
 		if err != nil {
@@ -128,7 +128,7 @@ func ledgerInputs(o *buildOptions) (inputs.Options, error) {
 func runBuild(e env, opts any, args []string) int {
 	o := opts.(*buildOptions)
 	if len(args) != 1 {
-		fmt.Fprintln(e.stderr, "usage: gongkai build [-o budget.json] [flags] 预算明细.xlsx|.csv")
+		fmt.Fprintln(e.stderr, "用法 usage: gongkai build [-o budget.json] [flags] 预算明细.xlsx|.csv")
 		return exitUsage
 	}
 	in, err := ledgerInputs(o)
@@ -143,6 +143,7 @@ func runBuild(e env, opts any, args []string) int {
 		name = ""
 	} else {
 		data, err = os.ReadFile(name)
+		err = inputs.OpenError(err)
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "gongkai build: %v\n", err)

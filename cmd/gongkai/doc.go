@@ -13,20 +13,27 @@ gongkai makes, checks and converts department budget disclosures.
 	export    把公开表写成官方格式的工作簿（.xlsx）和 PDF，或整份公开文件
 	          write the 公开表 as an official-format workbook (.xlsx) and PDF, or the whole document
 	narrative 按数据生成文字部分：概况、情况说明、名词解释
-	batch     many departments at once: workbooks, PDFs and one 核对汇总 / export a whole region
+	          write the text parts (概况, 情况说明, 名词解释) from the data
+	batch     一次为一个地区的全部部门生成公开表和核对汇总
+	          export a whole region at once: workbooks, PDFs and one 核对汇总
 	validate  核对每个数字是否前后一致（表内、表间、文表勾稽）
 	          check that every number agrees with every other
 	template  写出空白的公开表填报模板（.xlsx）
 	          write the blank official workbook to fill
 	build     由预算明细生成十张公开表
 	          build all ten tables from budget lines (the ledger)
-	parse     读取已公开的文件（文本、PDF、网页、Word）为 JSON / read a published disclosure into the JSON model
-	convert   把已公开的文件转成工作簿（公开表、文中数据、核对结果） / turn a published disclosure into a workbook
-	serve     网页版：在浏览器中上传、核对、预览和下载 (web page for staff who do not use a terminal)
+	parse     读取已公开的文件（文本、PDF、网页、Word）为 JSON
+	          read a published disclosure (text, PDF, web page, Word) into the JSON model
+	convert   把已公开的文件转成工作簿（公开表、文中数据、核对结果）
+	          turn a published disclosure into a workbook (tables, figures, findings)
+	serve     网页版：在浏览器中上传、核对、预览和下载
+	          the web page, for staff who do not use a terminal: upload, check, preview, download
 	sample    打印一份完整的示例输入，可从它开始
 	          print a complete, valid example input to start from
-	profiles  列出内置版式 / list the embedded layout profiles
-	profile   打印、检查版式文件 / print, check a layout profile
+	profiles  列出内置版式
+	          list the embedded layout profiles
+	profile   打印、检查、起草版式文件
+	          print, check or draft a layout profile
 	version   打印 gongkai 的版本
 	          print the version of gongkai
 
@@ -113,6 +120,7 @@ are refused; a cell too long to fit on a page is an error.
 措辞是模板（Go text/template）：内置 2023、2026（湖北的章节结构）和 shanghai（上海区级部门预算的
 章节结构，文字金额以万元表示）三种样式；默认用与 --profile 同名的样式，没有时按预算年度选择；
 --text-templates DIR 读入目录中的 NAME.tmpl，增加或替换同名样式（写法见 docs/text-templates.md）。
+--markup 打印模板的原始输出（= 部分，# 节，## 小节，@tables）。
 
 English:
 
@@ -156,6 +164,8 @@ Batch 为一个地区的全部部门一次生成公开表：每个输入文件�
 
 Kubernetes Indexed Job、Slurm 作业数组和 GNU parallel 的用法见 docs/batch.md。
 退出码：0 全部通过；1 有部门核对出错误或失败；2 用法错误、无法写出汇总或被中断。
+
+English:
 
 Batch exports every department of a region in one process: each input file (or
 every file in an input folder) is one department, read, checked and written as
@@ -315,9 +325,6 @@ Exit status: 0 built, 1 the ledger has problems (all are listed, nothing is writ
 
 Parse 把已公开的文件读成 'gongkai export' 使用的 JSON（不加 -o 时写到标准输出）。
 
-Parse turns a published disclosure into the JSON format that 'gongkai export' reads
-(standard output unless -o is given).
-
 读取已公开的部门预算文件：纯文本（UTF-8、GB18030/GBK、UTF-16）、PDF、从浏览器保存的网页
 （.html/.htm，UTF-8 或 GB18030）和 Word 文件（.docx），按内容识别，不看扩展名。读出部门、
 年度、金额单位、文字说明中的每个数字，以及文件中的每张表（制表符分隔、竖线/markdown、每格
@@ -329,6 +336,11 @@ Parse turns a published disclosure into the JSON format that 'gongkai export' re
 
 退出状态：0 全部读出且没有错误级的问题；1 有未识别的文字或有错误级的问题；2 文件无法读取
 或输出无法写入。
+
+English:
+
+Parse turns a published disclosure into the JSON format that 'gongkai export' reads
+(standard output unless -o is given).
 
 It reads a published disclosure: plain text (UTF-8, GB18030/GBK, UTF-16), PDF, a web
 page saved from a browser (.html/.htm, UTF-8 or GB18030) or a Word file (.docx),
@@ -358,11 +370,6 @@ cannot be written.
 Convert 像 'gongkai parse' 一样读取文件，写出一个工作簿：文件中的公开表（官方格式）、
 “文中数据”表（读出的每个数字：名称、数值、单位、所在行，以及未识别的文字）和“核对结果”表。
 
-Convert reads a published disclosure as 'gongkai parse' does and writes a workbook: the
-tables the file contains in official format, a sheet 文中数据 listing every figure
-extracted (label, value, unit, source line) and the text left unread, and a sheet
-核对结果 with the consistency findings.
-
 读取已公开的部门预算文件：纯文本（UTF-8、GB18030/GBK、UTF-16）、PDF、从浏览器保存的网页
 （.html/.htm，UTF-8 或 GB18030）和 Word 文件（.docx），按内容识别，不看扩展名。读出部门、
 年度、金额单位、文字说明中的每个数字，以及文件中的每张表（制表符分隔、竖线/markdown、每格
@@ -374,6 +381,13 @@ extracted (label, value, unit, source line) and the text left unread, and a shee
 
 退出状态：0 全部读出且没有错误级的问题；1 有未识别的文字或有错误级的问题；2 文件无法读取
 或输出无法写入。
+
+English:
+
+Convert reads a published disclosure as 'gongkai parse' does and writes a workbook: the
+tables the file contains in official format, a sheet 文中数据 listing every figure
+extracted (label, value, unit, source line) and the text left unread, and a sheet
+核对结果 with the consistency findings.
 
 It reads a published disclosure: plain text (UTF-8, GB18030/GBK, UTF-16), PDF, a web
 page saved from a browser (.html/.htm, UTF-8 or GB18030) or a Word file (.docx),
@@ -413,6 +427,8 @@ POST /api/validate 和 POST /api/export?format=xlsx|pdf|json（见 docs/api.md�
 
 不带任何参数、从文件管理器中启动 gongkai（例如在 Windows 中双击 gongkai.exe）时，
 会自动启动网页版并用默认浏览器打开页面。
+
+English:
 
 Serve starts the web page and prints its address. Staff open it in a browser, upload one
 department's input, see the findings grouped by severity (table, row, column and numbers),
@@ -482,6 +498,8 @@ above the header), from which 'gongkai build' makes those tables.
 列出内置的版式（profile）：每个地区一套表的样式（表名、表头、单位、注释、页面设置）。
 用 'gongkai profile show NAME' 打印其中一个，改后用 --profile my.yaml 使用。
 
+English:
+
 Profiles lists the embedded layout profiles, one a line: its name, number of tables and
 description. 'gongkai profile show NAME > my.yaml' prints one as a file to edit;
 'gongkai export --profile my.yaml' uses the edited file.
@@ -498,6 +516,10 @@ gongkai profile import 模板.xlsx > region.yaml
 	由官方空白工作簿起草版式：按表名识别各表，读出表头与合并单元格、
 	列宽、单位行、编制部门行、列序号行和注释，按表头文字把各列对应到模型
 	字段；未能对应的列标为 TODO（退出码 1），填好后用 check 检查
+
+check 发现问题时退出码为 2。
+
+English:
 
 show prints an embedded profile as YAML, to start a file of your own from
 ('gongkai profile show shanghai > my.yaml'). check reads a profile file and reports every

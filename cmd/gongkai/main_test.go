@@ -104,6 +104,33 @@ func TestHelpChineseFirst(t *testing.T) {
 	}
 }
 
+// TestHelpEnglishApart: every command has its English in ShortEN and LongEN,
+// so that LANG=en prints English only and the Chinese help is not
+// interleaved with English paragraphs.
+func TestHelpEnglishApart(t *testing.T) {
+	han := func(s string) bool {
+		for _, r := range s {
+			if unicode.Is(unicode.Han, r) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range commands() {
+		if c.ShortEN == "" || c.LongEN == "" {
+			t.Errorf("%s: no English help (ShortEN %q, LongEN %d bytes)", c.Name, c.ShortEN, len(c.LongEN))
+		}
+		if strings.Contains(c.Short, " / ") {
+			t.Errorf("%s: Short %q mixes in the English; put it in ShortEN", c.Name, c.Short)
+		}
+		for _, para := range strings.Split(strings.TrimSpace(c.Long), "\n\n") {
+			if !strings.HasPrefix(para, "\t") && !han(para) {
+				t.Errorf("%s: Long has a paragraph without Chinese; put it in LongEN: %q", c.Name, firstLine(para))
+			}
+		}
+	}
+}
+
 func firstLine(s string) string {
 	s = strings.TrimSpace(s)
 	if i := strings.IndexByte(s, '\n'); i >= 0 {

@@ -20,9 +20,10 @@ type narrativeOptions struct {
 
 func narrativeCommand() *command {
 	return &command{
-		Name:  "narrative",
-		Usage: "[--style NAME] [--text-templates DIR] [--profile NAME] [--markup] INPUT.json",
-		Short: "按数据生成文字部分：概况、情况说明、名词解释",
+		Name:    "narrative",
+		Usage:   "[--style NAME] [--text-templates DIR] [--profile NAME] [--markup] INPUT.json",
+		Short:   "按数据生成文字部分：概况、情况说明、名词解释",
+		ShortEN: "write the text parts (概况, 情况说明, 名词解释) from the data",
 		Long: `
 按输入的数据生成部门预算公开的文字部分——部门概况、预算编制情况说明、名词解释——并打印为纯文本，
 便于审阅或粘贴到 Word。每个数字都取自数据：本年数取自公开表（表一、表三、表六、表七、表九），
@@ -33,9 +34,8 @@ func narrativeCommand() *command {
 措辞是模板（Go text/template）：内置 2023、2026（湖北的章节结构）和 shanghai（上海区级部门预算的
 章节结构，文字金额以万元表示）三种样式；默认用与 --profile 同名的样式，没有时按预算年度选择；
 --text-templates DIR 读入目录中的 NAME.tmpl，增加或替换同名样式（写法见 docs/text-templates.md）。
-
-English:
-
+--markup 打印模板的原始输出（= 部分，# 节，## 小节，@tables）。`,
+		LongEN: `
 Narrative prints the generated text parts of the disclosure (概况, 情况说明, 名词解释) as
 plain text. Every figure comes from the data; change words, percentages and the shares
 of the function classes (adding up to exactly 100.00%) are computed. A figure or a reason
@@ -60,7 +60,7 @@ DIR/NAME.tmpl files (docs/text-templates.md). --markup prints the template outpu
 func runNarrative(e env, opts any, args []string) int {
 	o := opts.(*narrativeOptions)
 	if len(args) != 1 {
-		fmt.Fprintln(e.stderr, "usage: gongkai narrative [--style NAME] [--text-templates DIR] INPUT.json")
+		fmt.Fprintln(e.stderr, "用法 usage: gongkai narrative [--style NAME] [--text-templates DIR] [--profile NAME] [--markup] INPUT.json")
 		return exitUsage
 	}
 	d, read, err := readDisclosure(e, args[0], inputs.Options{})

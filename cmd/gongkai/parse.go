@@ -56,8 +56,9 @@ const parseLong = `
 不会悄悄丢掉；随后打印与 'gongkai validate' 相同的核对结果。
 
 退出状态：0 全部读出且没有错误级的问题；1 有未识别的文字或有错误级的问题；2 文件无法读取
-或输出无法写入。
+或输出无法写入。`
 
+const parseLongEN = `
 It reads a published disclosure: plain text (UTF-8, GB18030/GBK, UTF-16), PDF, a web
 page saved from a browser (.html/.htm, UTF-8 or GB18030) or a Word file (.docx),
 recognised by its content, not its extension: the department, year and amount unit,
@@ -76,15 +77,17 @@ cannot be written.`
 
 func parseCommand() *command {
 	return &command{
-		Name:  "parse",
-		Usage: "[-o OUTPUT.json] DISCLOSURE.txt|.pdf|.html|.docx",
-		Short: "读取已公开的文件（文本、PDF、网页、Word）为 JSON / read a published disclosure into the JSON model",
+		Name:    "parse",
+		Usage:   "[-o OUTPUT.json] DISCLOSURE.txt|.pdf|.html|.docx",
+		Short:   "读取已公开的文件（文本、PDF、网页、Word）为 JSON",
+		ShortEN: "read a published disclosure (text, PDF, web page, Word) into the JSON model",
 		Long: `
 Parse 把已公开的文件读成 'gongkai export' 使用的 JSON（不加 -o 时写到标准输出）。
-
+` + parseLong,
+		LongEN: `
 Parse turns a published disclosure into the JSON format that 'gongkai export' reads
 (standard output unless -o is given).
-` + parseLong,
+` + parseLongEN,
 		Flags: parseFlags("JSON 写到这里，而不是标准输出 / write the JSON here instead of standard output"),
 		Run:   runParse,
 	}
@@ -92,18 +95,20 @@ Parse turns a published disclosure into the JSON format that 'gongkai export' re
 
 func convertCommand() *command {
 	return &command{
-		Name:  "convert",
-		Usage: "-o OUTPUT.xlsx DISCLOSURE.txt|.pdf|.html|.docx",
-		Short: "把已公开的文件转成工作簿（公开表、文中数据、核对结果） / turn a published disclosure into a workbook",
+		Name:    "convert",
+		Usage:   "-o OUTPUT.xlsx DISCLOSURE.txt|.pdf|.html|.docx",
+		Short:   "把已公开的文件转成工作簿（公开表、文中数据、核对结果）",
+		ShortEN: "turn a published disclosure into a workbook (tables, figures, findings)",
 		Long: `
 Convert 像 'gongkai parse' 一样读取文件，写出一个工作簿：文件中的公开表（官方格式）、
 “文中数据”表（读出的每个数字：名称、数值、单位、所在行，以及未识别的文字）和“核对结果”表。
-
+` + parseLong,
+		LongEN: `
 Convert reads a published disclosure as 'gongkai parse' does and writes a workbook: the
 tables the file contains in official format, a sheet 文中数据 listing every figure
 extracted (label, value, unit, source line) and the text left unread, and a sheet
 核对结果 with the consistency findings.
-` + parseLong,
+` + parseLongEN,
 		Flags: convertFlags("要写的工作簿（默认：输入文件旁的 同名.xlsx） / the workbook to write (default: DISCLOSURE.xlsx beside the input)"),
 		Run:   runConvert,
 	}
@@ -160,7 +165,7 @@ func readText(e env, cmd, path string, quiet bool) (*text.Result, []model.Findin
 func readInput(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, inputs.OpenError(err)
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {
@@ -179,7 +184,7 @@ func parseExit(res *text.Result, fs []model.Finding) int {
 func runParse(e env, opts any, args []string) int {
 	o := opts.(*parseOptions)
 	if len(args) != 1 {
-		fmt.Fprintln(e.stderr, "usage: gongkai parse [-o OUTPUT.json] DISCLOSURE.txt|.pdf|.html|.docx")
+		fmt.Fprintln(e.stderr, "用法 usage: gongkai parse [-o OUTPUT.json] DISCLOSURE.txt|.pdf|.html|.docx")
 		return exitUsage
 	}
 	res, fs, ok := readText(e, "parse", args[0], o.Quiet)
@@ -212,7 +217,7 @@ func runParse(e env, opts any, args []string) int {
 func runConvert(e env, opts any, args []string) int {
 	o := opts.(*parseOptions)
 	if len(args) != 1 {
-		fmt.Fprintln(e.stderr, "usage: gongkai convert -o OUTPUT.xlsx DISCLOSURE.txt|.pdf|.html|.docx")
+		fmt.Fprintln(e.stderr, "用法 usage: gongkai convert -o OUTPUT.xlsx DISCLOSURE.txt|.pdf|.html|.docx")
 		return exitUsage
 	}
 	out := o.Out

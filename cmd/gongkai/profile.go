@@ -28,19 +28,20 @@ func loadProfile(nameOrFile string) (*profiles.Profile, error) {
 
 func profilesCommand() *command {
 	return &command{
-		Name:  "profiles",
-		Usage: "",
-		Short: "列出内置版式 / list the embedded layout profiles",
+		Name:    "profiles",
+		Usage:   "",
+		Short:   "列出内置版式",
+		ShortEN: "list the embedded layout profiles",
 		Long: `
 列出内置的版式（profile）：每个地区一套表的样式（表名、表头、单位、注释、页面设置）。
-用 'gongkai profile show NAME' 打印其中一个，改后用 --profile my.yaml 使用。
-
+用 'gongkai profile show NAME' 打印其中一个，改后用 --profile my.yaml 使用。`,
+		LongEN: `
 Profiles lists the embedded layout profiles, one a line: its name, number of tables and
 description. 'gongkai profile show NAME > my.yaml' prints one as a file to edit;
 'gongkai export --profile my.yaml' uses the edited file.`,
 		Run: func(e env, _ any, args []string) int {
 			if len(args) != 0 {
-				fmt.Fprintln(e.stderr, "usage: gongkai profiles")
+				fmt.Fprintln(e.stderr, "用法 usage: gongkai profiles")
 				return exitUsage
 			}
 			for _, n := range profiles.Names() {
@@ -58,9 +59,10 @@ description. 'gongkai profile show NAME > my.yaml' prints one as a file to edit;
 
 func profileCommand() *command {
 	return &command{
-		Name:  "profile",
-		Usage: "show NAME | check FILE.yaml | fields TABLE | import 模板.xlsx",
-		Short: "打印、检查版式文件 / print, check a layout profile",
+		Name:    "profile",
+		Usage:   "show NAME | check FILE.yaml | fields TABLE | import 模板.xlsx",
+		Short:   "打印、检查、起草版式文件",
+		ShortEN: "print, check or draft a layout profile",
 		Long: `
 gongkai profile show NAME      打印内置版式的 YAML 文本，作为自己版式文件的起点
 gongkai profile check FILE     读取并检查版式文件，报告每个问题的文件与行号
@@ -70,6 +72,8 @@ gongkai profile import 模板.xlsx > region.yaml
                                列宽、单位行、编制部门行、列序号行和注释，按表头文字把各列对应到模型
                                字段；未能对应的列标为 TODO（退出码 1），填好后用 check 检查
 
+check 发现问题时退出码为 2。`,
+		LongEN: `
 show prints an embedded profile as YAML, to start a file of your own from
 ('gongkai profile show shanghai > my.yaml'). check reads a profile file and reports every
 problem with its file and line (my.yaml:41: column “合计” has span 3 but the header has
@@ -84,7 +88,7 @@ words; columns it could not map are marked TODO and listed on standard error (ex
 
 func runProfile(e env, _ any, args []string) int {
 	if len(args) != 2 {
-		fmt.Fprintln(e.stderr, "usage: gongkai profile show NAME | check FILE.yaml | fields TABLE | import 模板.xlsx")
+		fmt.Fprintln(e.stderr, "用法 usage: gongkai profile show NAME | check FILE.yaml | fields TABLE | import 模板.xlsx")
 		return exitUsage
 	}
 	switch args[0] {

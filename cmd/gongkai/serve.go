@@ -28,9 +28,10 @@ type serveOptions struct {
 
 func serveCommand() *command {
 	return &command{
-		Name:  "serve",
-		Usage: "[--addr 127.0.0.1:8080] [--open] [--load FILE]",
-		Short: "网页版：在浏览器中上传、核对、预览和下载 (web page for staff who do not use a terminal)",
+		Name:    "serve",
+		Usage:   "[--addr 127.0.0.1:8080] [--open] [--load FILE]",
+		Short:   "网页版：在浏览器中上传、核对、预览和下载",
+		ShortEN: "the web page, for staff who do not use a terminal: upload, check, preview, download",
 		Long: `
 Serve 启动网页版 gongkai，并打印网址。财务人员在浏览器中打开这个网址，上传一个部门的公开数据，
 就能看到按严重程度分组的核对结果（每项写明表、行、列和涉及的数字），按正式格式预览公开表，
@@ -43,8 +44,8 @@ POST /api/validate 和 POST /api/export?format=xlsx|pdf|json（见 docs/api.md�
 请稍后再试。按 Ctrl+C 或发送 SIGTERM 停止：正在处理的请求会先完成。
 
 不带任何参数、从文件管理器中启动 gongkai（例如在 Windows 中双击 gongkai.exe）时，
-会自动启动网页版并用默认浏览器打开页面。
-
+会自动启动网页版并用默认浏览器打开页面。`,
+		LongEN: `
 Serve starts the web page and prints its address. Staff open it in a browser, upload one
 department's input, see the findings grouped by severity (table, row, column and numbers),
 preview the tables in their official layout and download the workbook, the table PDF and
@@ -74,7 +75,7 @@ gongkai starts the web page and opens it in the default browser.`,
 func runServe(e env, opts any, args []string) int {
 	o := opts.(*serveOptions)
 	if len(args) != 0 {
-		fmt.Fprintln(e.stderr, "usage: gongkai serve [--addr 127.0.0.1:8080] [--open]")
+		fmt.Fprintln(e.stderr, "用法 usage: gongkai serve [--addr 127.0.0.1:8080] [--open] [--load FILE]")
 		return exitUsage
 	}
 	if o.MaxUploadMB <= 0 {

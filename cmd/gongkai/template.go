@@ -62,7 +62,7 @@ filled workbook is an input of validate and export like any official workbook.`,
 func runTemplate(e env, opts any, args []string) int {
 	o := opts.(*templateOptions)
 	if len(args) != 0 || o.Out == "" {
-		fmt.Fprintln(e.stderr, "usage: gongkai template -o 填报模板.xlsx [--year 2027] [--department 某某局] [--profile NAME]")
+		fmt.Fprintln(e.stderr, "用法 usage: gongkai template -o 填报模板.xlsx [--year 2027] [--department 某某局] [--profile NAME]")
 		return exitUsage
 	}
 	if o.Out != "-" && !strings.EqualFold(filepath.Ext(o.Out), ".xlsx") {

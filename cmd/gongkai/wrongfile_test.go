@@ -1,0 +1,71 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestWrongFile gives each command a file a user might pick by mistake (a
+// missing one, a folder, an empty file, a picture, a cut-off workbook) and
+// checks what the user reads: exit status 2, a message naming the file and
+// saying in Chinese what is wrong, and nothing written.
+func TestWrongFile(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	emptyDir := filepath.Join(dir, "空文件夹")
+	if err := os.Mkdir(emptyDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	files := []struct{ path, want string }{
+		{filepath.Join(dir, "nothing.json"), "文件不存在"},
+		{write("blank.json", "\n"), "文件是空的"},
+		{write("photo.png", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x03\x39\x00\x00\x02\x40\x08\x06\x00\x00\x00"), "不是文本"},
+		{write("cut.xlsx", "PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00"), "已损坏或不完整"},
+	}
+	for _, cmd := range []string{"export", "validate", "narrative", "build", "parse", "convert"} {
+		for _, f := range files {
+			if cmd == "build" && f.want != "文件不存在" {
+				continue // build reads any file as a ledger and lists what is wrong in it
+			}
+			out := filepath.Join(dir, "out-"+cmd)
+			args := []string{cmd, f.path}
+			switch cmd {
+			case "export":
+				args = append(args, "-o", out)
+			case "build", "parse":
+				args = append(args, "-o", filepath.Join(out, "x.json"))
+			case "convert":
+				args = append(args, "-o", filepath.Join(out, "x.xlsx"))
+			}
+			var stdout, stderr bytes.Buffer
+			code := run(args, strings.NewReader(""), &stdout, &stderr)
+			msg := stderr.String()
+			if code != exitUsage || !strings.Contains(msg, filepath.Base(f.path)) || !strings.Contains(msg, f.want) {
+				t.Errorf("gongkai %s %s: exit %d, stderr %q; want exit 2 and a message naming the file with %q",
+					cmd, filepath.Base(f.path), code, msg, f.want)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Errorf("gongkai %s %s wrote %s", cmd, filepath.Base(f.path), out)
+			}
+		}
+	}
+
+	var stdout, stderr bytes.Buffer
+	out := filepath.Join(dir, "batch-out")
+	if code := run([]string{"batch", emptyDir, "-o", out}, strings.NewReader(""), &stdout, &stderr); code != exitUsage ||
+		!strings.Contains(stderr.String(), "没有找到输入文件") {
+		t.Errorf("gongkai batch on an empty folder: exit %d, stderr %q; want exit 2 and 没有找到输入文件", code, stderr.String())
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("gongkai batch on an empty folder wrote %s", out)
+	}
+}
