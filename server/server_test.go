@@ -435,7 +435,7 @@ func TestBadInputs(t *testing.T) {
 	}{
 		{"syntax error", "bad.json", sample[:len(sample)/2], "bad.json"},
 		{"wrong type", "t.json", strings.Replace(sample, `"year": 2023`, `"year": "二〇二三"`, 1), "year"},
-		{"empty", "empty.json", "", "无法识别"},
+		{"empty", "empty.json", "", "文件是空的"},
 		{"binary", "x.bin", "\x00\x01\x02\xff\xfe garbage", "x.bin"},
 		{"deep nesting", "deep.json", strings.Repeat("[", 100000) + strings.Repeat("]", 100000), "deep.json"},
 		{"legacy xls", "old.xls", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest", ".xls"},
