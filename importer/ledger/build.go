@@ -504,6 +504,8 @@ func (b *builder) register() {
 func (b *builder) solve() {
 	r := b.r
 	r.preset = b.rowSolve
+	// The rows' own totals are met by rowSolve; the repair keeps them.
+	r.hard = func(k aggKey) bool { return k.kind == kExpDetail }
 	left := r.solve()
 	b.sums = make([]int64, r.nAgg)
 	b.exact = make([]int64, r.nAgg)
@@ -771,6 +773,7 @@ func (b *builder) rowSolve(r *rounder) {
 	// column totals of 表三/五/八/十 stay near their exact values.
 	var runAll, runUnit [5][4]int64
 	lastUnit := int32(-1)
+	run := newDiffusion()
 	for i := 0; i < n; {
 		j := i
 		for j < n && b.rowOf[j] == b.rowOf[i] {
@@ -915,7 +918,7 @@ func (b *builder) rowSolve(r *rounder) {
 			for x, e := range es {
 				if e.u >= 1 && e.u <= 4 && e.v >= 5 && e.v <= 8 {
 					cr := cellRefs[k]
-					b.upLargest(r, g[cr.c][cr.f], flows[x])
+					b.upLargest(r, g[cr.c][cr.f], flows[x], run)
 					for _, c := range g[cr.c][cr.f] {
 						d := -r.rem[c]
 						if r.up[c] {
@@ -932,8 +935,12 @@ func (b *builder) rowSolve(r *rounder) {
 	}
 }
 
-// upLargest rounds up the ups cells with the largest remainders.
-func (b *builder) upLargest(r *rounder, cells []int32, ups int64) {
+// upLargest rounds up ups of the cells: those with the largest remainders,
+// each remainder first lessened by the running error (printed − exact) of
+// the totals the cell feeds outside its row, so that those drift back to 0:
+// its economic 款 (表六, 表四), its class of function and fund (表四), and its
+// unit's "三公" kind (表七).
+func (b *builder) upLargest(r *rounder, cells []int32, ups int64, run *diffusion) {
 	free := make([]int32, 0, len(cells))
 	for _, c := range cells {
 		r.up[c] = false
@@ -941,9 +948,44 @@ func (b *builder) upLargest(r *rounder, cells []int32, ups int64) {
 			free = append(free, c)
 		}
 	}
-	sort.SliceStable(free, func(x, y int) bool { return r.rem[free[x]] > r.rem[free[y]] })
+	score := func(c int32) int64 { return r.rem[c] - run.of(b.cells[c]) }
+	sort.SliceStable(free, func(x, y int) bool { return score(free[x]) > score(free[y]) })
 	for k := int64(0); k < ups && int(k) < len(free); k++ {
 		r.up[free[k]] = true
+	}
+	for _, c := range cells {
+		d := -r.rem[c]
+		if r.up[c] {
+			d += r.unit
+		}
+		run.add(b.cells[c], d)
+	}
+}
+
+// diffusion holds running errors of totals outside a row.
+type diffusion struct {
+	econ  map[string]int64
+	class map[[2]string]int64
+	tp    map[[2]int32]int64
+}
+
+func newDiffusion() *diffusion {
+	return &diffusion{econ: map[string]int64{}, class: map[[2]string]int64{}, tp: map[[2]int32]int64{}}
+}
+
+func (d *diffusion) of(k cellKey) int64 {
+	v := d.econ[k.econ] + d.class[[2]string{k.fn[:3], fundNames[k.fund]}]
+	if k.tp != TPNone {
+		v += d.tp[[2]int32{k.unit, int32(k.tp)}]
+	}
+	return v
+}
+
+func (d *diffusion) add(k cellKey, e int64) {
+	d.econ[k.econ] += e
+	d.class[[2]string{k.fn[:3], fundNames[k.fund]}] += e
+	if k.tp != TPNone {
+		d.tp[[2]int32{k.unit, int32(k.tp)}] += e
 	}
 }
 

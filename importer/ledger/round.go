@@ -32,10 +32,12 @@ type rounder struct {
 	cells    []int32
 	err      []int64 // per aggregate: Σ (printed − exact)
 	sibIdx   map[sibKey]int32
-	preset   func(r *rounder) // sets up instead of rounding to nearest
-	sibPairs []pair           // (group, cell) before freeze
-	cellSib  [][]int32        // per cell: its sibling groups
-	sibs     [][]int32        // per group: its cells
+	preset   func(r *rounder)    // sets up instead of rounding to nearest
+	hard     func(k aggKey) bool // aggregates the repair must not push further off
+	isHard   []bool
+	sibPairs []pair    // (group, cell) before freeze
+	cellSib  [][]int32 // per cell: its sibling groups
+	sibs     [][]int32 // per group: its cells
 }
 
 // sibKey names a group of sibling cells: cells equal in every coordinate
@@ -174,6 +176,9 @@ func (r *rounder) flipGain(i int32) int64 {
 	for _, a := range r.members(i) {
 		e := r.err[a]
 		g += r.over(e) - r.over(e+d)
+		if r.isHard[a] && r.over(e+d) > r.over(e) {
+			g -= 1 << 40
+		}
 	}
 	return g
 }
@@ -210,6 +215,9 @@ func (r *rounder) swapGain(i, j int32) int64 {
 		}
 		e := r.err[a]
 		g += r.over(e) - r.over(e+d)
+		if r.isHard[a] && r.over(e+d) > r.over(e) {
+			g -= 1 << 40
+		}
 	}
 	return g
 }
@@ -223,6 +231,12 @@ func (r *rounder) swapGain(i, j int32) int64 {
 // reported, never hidden.
 func (r *rounder) solve() int {
 	r.freeze()
+	r.isHard = make([]bool, r.nAgg)
+	if r.hard != nil {
+		for k, id := range r.aggIdx {
+			r.isHard[id] = r.hard(k)
+		}
+	}
 	left := r.attempt(r.preset)
 	if left > 0 && r.preset != nil && len(r.base) <= 20000 {
 		// A second start from rounding to nearest; keep the better result
