@@ -21,9 +21,18 @@ type result struct {
 	ProfileName string
 	Disc        *model.Disclosure
 	Findings    []model.Finding
+	Unread      []unread // text of a published disclosure that no rule read
 	Doc         layout.Document
 	DocErr      string // why the tables could not be laid out, if so
 	Created     time.Time
+}
+
+// unread is one line of a published disclosure holding a number that no
+// rule read, with its page when the input was a PDF.
+type unread struct {
+	Line int    `json:"line"`
+	Page int    `json:"page,omitempty"`
+	Text string `json:"text"`
 }
 
 // cache holds the latest results in memory: at most size entries whose

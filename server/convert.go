@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
+	"sort"
 	"strings"
 
 	"gongkai/check"
@@ -62,6 +63,12 @@ func (s *Server) load(ctx context.Context, up *upload, profile string, exact boo
 	}
 	err = s.convert(ctx, func() error {
 		r, err := inputs.Load(display, up.Data, inputs.Options{Profile: profName})
+		var ue *inputs.UnsupportedError
+		if errors.As(err, &ue) && isPublished(ue.Kind) {
+			// A published disclosure (text, PDF, web page, Word): read
+			// as 'gongkai parse' does, and list what no rule read.
+			r, res.Unread, err = parsePublished(display, up.Data)
+		}
 		if err != nil {
 			return &inputError{err}
 		}
@@ -83,6 +90,33 @@ func (s *Server) load(ctx context.Context, up *upload, profile string, exact boo
 		return nil, err
 	}
 	return res, nil
+}
+
+func isPublished(k inputs.Kind) bool {
+	return k == inputs.Text || k == inputs.PDF || k == inputs.HTML || k == inputs.DOCX
+}
+
+// parsePublished reads a published disclosure into a disclosure, the
+// parser's findings and the lines no rule read (a scanned PDF page is one
+// of them), as 'gongkai parse' does.
+func parsePublished(name string, data []byte) (*inputs.Result, []unread, error) {
+	res, pub, err := inputs.ParsePublished(name, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	var out []unread
+	for _, u := range res.Unread {
+		out = append(out, unread{Line: u.Line, Page: pub.Page(u.Line), Text: strings.TrimSpace(u.Text)})
+	}
+	for _, pg := range pub.Scanned {
+		line := 0
+		if pg-1 < len(pub.Pages) {
+			line = pub.Pages[pg-1]
+		}
+		out = append(out, unread{Line: line, Page: pg, Text: fmt.Sprintf("第%d页没有文字层（扫描页），内容未读入，需先做文字识别（OCR）", pg)})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Line < out[j].Line })
+	return &inputs.Result{Kind: pub.Kind, Disclosure: res.Disclosure, Findings: res.Findings}, out, nil
 }
 
 // A format is one download.
@@ -215,6 +249,9 @@ type report struct {
 	Infos      int             `json:"infos"`
 	Summary    string          `json:"summary"`
 	Findings   []model.Finding `json:"findings"`
+	// Unread lists, for a published disclosure, the lines holding a number
+	// that no rule read: nothing is dropped silently.
+	Unread []unread `json:"unread,omitempty"`
 }
 
 func findingsReport(res *result) report {
@@ -224,7 +261,7 @@ func findingsReport(res *result) report {
 		fs = []model.Finding{}
 	}
 	rep := report{File: res.FileName, Kind: res.Kind, Errors: e, Warnings: w, Infos: i,
-		Summary: check.SummaryLine(res.Findings), Findings: fs}
+		Summary: check.SummaryLine(res.Findings), Findings: fs, Unread: res.Unread}
 	if res.Disc != nil {
 		rep.Department, rep.Year = res.Disc.Department, res.Disc.Year
 	}

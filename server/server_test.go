@@ -446,9 +446,9 @@ func TestBadInputs(t *testing.T) {
 	_, ts := newTest(t, Options{})
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			_, cliErr := inputs.Load(displayName(tc.file), []byte(tc.data), inputs.Options{})
+			cliErr := cliLoad(displayName(tc.file), []byte(tc.data))
 			if cliErr == nil {
-				t.Fatalf("inputs.Load accepts the input; the case is wrong")
+				t.Fatalf("the CLI accepts the input; the case is wrong")
 			}
 			resp := post(t, ts.URL+"/api/validate", tc.file, []byte(tc.data))
 			b := wantStatus(t, resp, http.StatusUnprocessableEntity)
@@ -473,6 +473,17 @@ func TestBadInputs(t *testing.T) {
 			}
 		})
 	}
+}
+
+// cliLoad is the error the CLI gives for data: inputs.Load's (validate,
+// export), or for a published disclosure inputs.ParsePublished's (parse).
+func cliLoad(name string, data []byte) error {
+	_, err := inputs.Load(name, data, inputs.Options{})
+	var ue *inputs.UnsupportedError
+	if errors.As(err, &ue) && isPublished(ue.Kind) {
+		_, _, err = inputs.ParsePublished(name, data)
+	}
+	return err
 }
 
 func TestRequestErrors(t *testing.T) {
@@ -531,9 +542,10 @@ func TestTooLarge(t *testing.T) {
 	if err == nil {
 		wantStatus(t, resp, http.StatusRequestEntityTooLarge)
 	}
-	// Exactly the limit is accepted (and read: a 422, not a 413).
+	// Exactly the limit is accepted and read (as text, where nothing is
+	// found: a 200 with findings, not a 413).
 	resp = post(t, ts.URL+"/api/validate", "max.txt", big[:100<<10])
-	wantStatus(t, resp, http.StatusUnprocessableEntity)
+	wantStatus(t, resp, http.StatusOK)
 }
 
 type zeros struct{}
@@ -553,8 +565,8 @@ func TestNothingOnDisk(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("TMPDIR", dir)
 	_, ts := newTest(t, Options{})
-	big := bytes.Repeat([]byte("一二三四五六七八九十\n"), (15<<20)/31)
-	resp := post(t, ts.URL+"/upload", "big.txt", big)
+	big := bytes.Repeat([]byte{0x00, 0x80, 0xc1}, 5<<20) // 15 MB in no text encoding
+	resp := post(t, ts.URL+"/upload", "big.bin", big)
 	wantStatus(t, resp, http.StatusUnprocessableEntity)
 	page := uploadFile(t, ts, "a.json", examples.Sample())
 	wantStatus(t, get(t, page+"/download/pdf"), http.StatusOK)
@@ -931,5 +943,46 @@ func TestConcurrentDownloads(t *testing.T) {
 		if !bytes.Equal(got[i], got[i%len(formats)]) {
 			t.Errorf("%s: two downloads of one result differ", formats[i%len(formats)])
 		}
+	}
+}
+
+// TestPublishedInput: a published disclosure (here the whole-document web
+// page the server writes, and the same as plain text with one sentence no
+// rule reads) is read as 'gongkai parse' reads it; what is not read is
+// listed with its line, on the page and in the API.
+func TestPublishedInput(t *testing.T) {
+	_, ts := newTest(t, Options{})
+	page := uploadFile(t, ts, "a.json", examples.Sample())
+	htmlDoc := wantStatus(t, get(t, page+"/download/html"), http.StatusOK)
+	var rep report
+	mustJSON(t, wantStatus(t, post(t, ts.URL+"/api/validate", "公开.html", htmlDoc), http.StatusOK), &rep)
+	if rep.Kind != "html" || rep.Department != "天门市12345公共服务热线中心" || rep.Year != 2023 {
+		t.Fatalf("web page read back: kind %q department %q year %d", rep.Kind, rep.Department, rep.Year)
+	}
+	// Plain text with a sentence holding a number no rule reads.
+	input := "天门市某某中心2023年部门预算公开\n单位：万元\n一、收支预算总体情况\n2023年收入预算231.79万元。\n本中心另有一项难以归类的安排，约为17.5个标准单位。\n"
+	resp := post(t, ts.URL+"/api/validate", "公开.txt", []byte(input))
+	mustJSON(t, wantStatus(t, resp, http.StatusOK), &rep)
+	if rep.Kind != "text" || len(rep.Unread) == 0 {
+		t.Fatalf("text: kind %q, unread %v", rep.Kind, rep.Unread)
+	}
+	found := false
+	for _, u := range rep.Unread {
+		if strings.Contains(u.Text, "17.5") && u.Line == 5 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the sentence of line 5 is not listed as unread: %+v", rep.Unread)
+	}
+	doc := parseHTML(t, wantStatus(t, get(t, uploadFile(t, ts, "公开.txt", []byte(input))), http.StatusOK))
+	var listed bool
+	for _, tb := range elements(doc, "table") {
+		if strings.Contains(attr(tb, "class"), "unread") && strings.Contains(text(tb), "17.5") && strings.Contains(text(tb), "第5行") {
+			listed = true
+		}
+	}
+	if !listed {
+		t.Error("the result page does not list the unread sentence with its line")
 	}
 }
