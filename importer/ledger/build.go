@@ -204,6 +204,18 @@ func (b *builder) collect() error {
 		}
 		b.amount[c] += ln.Amount
 	}
+	// Every unit belongs to the department: its code starts with the
+	// 主管部门编码 when one is given.
+	if pc := b.l.Info.ParentCode; pc != "" {
+		reported := map[string]bool{}
+		for i := range b.l.Lines {
+			ln := &b.l.Lines[i]
+			if !strings.HasPrefix(ln.UnitCode, pc) && !reported[ln.UnitCode] {
+				reported[ln.UnitCode] = true
+				errs = append(errs, posErr(ln.Pos, fmtBad(ErrUnknownUnit, "单位 %s %s 不属于主管部门 %s %s（单位编码应以 %s 开头）", ln.UnitCode, ln.UnitName, pc, b.l.Info.ParentName, pc)))
+			}
+		}
+	}
 	if basic && cat {
 		errs = append(errs, &model.ParseError{File: b.l.firstFile(), Err: bad(model.ErrBadValue, "支出类别混用了“人员类/公用经费/其他运转类/特定目标类”和“基本支出/项目支出”两种口径，一份明细只能用一种")})
 	}

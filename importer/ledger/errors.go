@@ -24,6 +24,7 @@ var (
 	ErrTooLarge        = errors.New("ledger: too many rows")
 	ErrNoLines         = errors.New("ledger: no budget lines")
 	ErrMissingInfo     = errors.New("ledger: missing department details")
+	ErrUnknownUnit     = errors.New("ledger: unit not of this department")
 )
 
 // msgError is a message in Chinese with the sentinel it stands for.
