@@ -1,5 +1,5 @@
 # gongkai — the two commands a new user needs:
-#   make demo   writes the bundled example's workbook and PDF to out/
+#   make demo   writes the bundled example's workbook, table PDF, whole document (PDF) and web page to out/, and bin/gongkai
 #   make test   installs what the tests need and runs every test
 GO      ?= go
 EXAMPLE ?= examples/tianmen-12345-2023.json
