@@ -422,22 +422,27 @@ func (b *builder) register() {
 	for i, e := range b.econs {
 		econIdx[e] = int32(i)
 	}
+	fnIdx := map[string]uint64{}
 	for i, k := range b.cells {
+		// Sibling groups: the cell's key with one coordinate left out,
+		// packed in a word (unit 16 bits, function 20, economic 10, category,
+		// fund and 三公 kind 4 each).
+		fi, ok := fnIdx[k.fn]
+		if !ok {
+			fi = uint64(len(fnIdx))
+			fnIdx[k.fn] = fi
+		}
+		ei := uint64(econIdx[k.econ])
+		parts := [5]uint64{uint64(k.unit) & 0xffff, fi & 0xfffff, ei & 0x3ff, uint64(k.cat), uint64(k.fund)}
+		shifts := [5]uint{0, 16, 36, 46, 50}
 		for d := uint8(0); d < 5; d++ {
-			sk := k
-			switch d {
-			case 0:
-				sk.unit = -1
-			case 1:
-				sk.fn = ""
-			case 2:
-				sk.econ = ""
-			case 3:
-				sk.cat = nCats
-			case 4:
-				sk.fund = nFunds
+			key := uint64(k.tp) << 54
+			for x := range parts {
+				if uint8(x) != d {
+					key |= parts[x] << shifts[x]
+				}
 			}
-			r.sibling(i, d, sk)
+			r.sibling(i, d, key)
 		}
 		row := b.rowOf[i]
 		col := b.expCol(k.cat)

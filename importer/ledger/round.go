@@ -44,7 +44,7 @@ type rounder struct {
 // but one (dim). Swapping two siblings moves few aggregates.
 type sibKey struct {
 	dim uint8
-	key cellKey
+	key uint64
 }
 
 type pair struct{ agg, cell int32 }
@@ -86,7 +86,7 @@ func (r *rounder) add(k aggKey, cell int) int32 {
 }
 
 // sibling puts cell i in the sibling group (dim, key).
-func (r *rounder) sibling(cell int, dim uint8, key cellKey) {
+func (r *rounder) sibling(cell int, dim uint8, key uint64) {
 	if r.sibIdx == nil {
 		r.sibIdx = map[sibKey]int32{}
 	}
@@ -405,7 +405,13 @@ func (r *rounder) repair(bad []int32) {
 			}
 		}
 	}
+	best, lastBest := nviol, int32(0)
 	for step := int32(1); int(step) < maxSteps && nviol > 0; step++ {
+		if nviol < best {
+			best, lastBest = nviol, step
+		} else if step-lastBest > 15000 {
+			break // no progress for a while: stop, and report what is left
+		}
 		var a int32 = -1
 		for len(list) > 0 {
 			k := next(len(list))

@@ -105,8 +105,8 @@ func (b *builder) procurement() (*model.ProcurementTable, model.ProcurementRow) 
 	r := newRounder(b.unit, amounts)
 	for i, k := range keys {
 		ri := rowIdx[k.row]
-		r.sibling(i, 0, cellKey{unit: ri})
-		r.sibling(i, 1, cellKey{fund: k.fund})
+		r.sibling(i, 0, uint64(ri))
+		r.sibling(i, 1, uint64(k.fund))
 		for _, c := range []int32{0, 1 + int32(k.fund)} {
 			r.add(aggKey{1, ri, 0, c}, i)      // detail row
 			r.add(aggKey{0, 0, 0, c}, i)       // 合计
