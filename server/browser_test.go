@@ -274,6 +274,20 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("error page: %q", m)
 	}
 	screenshot(t, ctx, "web-error")
+
+	// A published disclosure as text: what no rule read is listed.
+	txt := filepath.Join(dir, "公开.txt")
+	os.WriteFile(txt, []byte("天门市某某中心2023年部门预算公开\n单位：万元\n一、收支预算总体情况\n2023年收入预算231.79万元。\n本中心另有一项难以归类的安排，约为17.5个标准单位。\n"), 0o644)
+	do(t, ctx,
+		chromedp.Navigate(ts.URL+"/"),
+		chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{txt}),
+		chromedp.Click(chromedp.CSS("button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS("table.unread")),
+	)
+	if u := eval[string](t, ctx, `document.querySelector('table.unread tbody').textContent`); !strings.Contains(u, "第5行") || !strings.Contains(u, "17.5") {
+		t.Errorf("unread lines on the page: %q", u)
+	}
+	screenshot(t, ctx, "web-unread")
 }
 
 func messages(rep report) []string {
