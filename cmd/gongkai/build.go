@@ -57,8 +57,9 @@ Build 读取预算明细（每行一条预算：单位、功能科目、经济�
 docs/ledger-format.md，'gongkai sample --ledger' 打印一个示例。
 
 金额按元（或表头写“金额（万元）”时按万元）精确计算，再以受控舍入印成两位小数：每张表的
-每个合计都等于其印出的各项之和（横向、纵向），同一个数在各表中印得一样，每个印出的数与精确值
-相差不超过 0.01（见 docs/rounding.md）。为此偏离就近舍入超过半个单位的明细格会在标准错误中列出。
+每个合计都等于其印出的各项之和（横向、纵向），同一个数在各表中印得一样；并使每个印出的数与精确值
+相差不超过 0.01——这是一个搜索，个别合计做不到时作为“警告”列出（见 docs/rounding.md）。
+为此偏离就近舍入超过半个单位的明细格也在标准错误中列出（--moves 控制条数）。
 
 机关运行经费 = 行政单位和参公单位在一般公共预算基本支出中的公用经费（302 商品和服务支出）。
 
@@ -69,7 +70,9 @@ docs/ledger-format.md，'gongkai sample --ledger' 打印一个示例。
 Build reads a ledger of budget lines and writes the complete input of every other
 command: the ten tables, the narrative figures that follow from the numbers, and the
 department's details. Amounts are exact in 元 and printed in 万元 by controlled rounding,
-so that every printed total equals the sum of its printed parts.
+so that every printed total equals the sum of its printed parts and a figure printed in
+several tables prints the same; keeping every printed total within 0.01 of its exact value
+is a search, and any total it cannot bring there is listed as a warning (docs/rounding.md).
 
 Exit status: 0 built, 1 the ledger has problems (all are listed, nothing is written),
 2 the file cannot be read or the output cannot be written.`,

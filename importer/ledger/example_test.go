@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 
 	"gongkai/check"
@@ -156,5 +157,32 @@ func TestPrior(t *testing.T) {
 	b, _ := json.Marshal(n)
 	if !bytes.Contains(b, []byte(`"prior_total":"7.81"`)) {
 		t.Errorf("operating costs prior not stated: %s", b)
+	}
+}
+
+// A 收入 file moves part of a unit's spending to 上年结余结转: 表二, 表一 and
+// 表四 show it, and everything still agrees.
+func TestCarryover(t *testing.T) {
+	income := "单位编码,资金性质,上年结转\n526003,一般公共预算,200000.50\n"
+	d, _, err := ledger.Load(examples.LedgerName, examples.SampleLedger(),
+		ledger.ReadOptions{Income: []byte(income), IncomeName: "收入.csv"}, ledger.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t2 := d.Tables.T02.Rows[0]
+	if got := fmt.Sprint(t2.Total, " ", t2.Subtotal, " ", t2.General, " ", t2.Carryover); got != "231.79 211.79 211.79 20.00" &&
+		got != "231.79 211.78 211.78 20.01" {
+		t.Errorf("表二 合计 %s", got)
+	}
+	if got := d.Tables.T04.Carryover.String(); got != t2.Carryover.String() {
+		t.Errorf("表四 上年结余结转 %s, 表二 %s", got, t2.Carryover)
+	}
+	if fs := check.Disclosure(d, check.Options{Exact: true}); model.HasErrors(fs) {
+		t.Errorf("check --exact: %v", fs)
+	}
+	_, _, err = ledger.Load(examples.LedgerName, examples.SampleLedger(),
+		ledger.ReadOptions{Income: []byte("单位编码,资金性质,上年结转\n526003,政府性基金预算,1\n"), IncomeName: "收入.csv"}, ledger.Options{})
+	if err == nil || !strings.Contains(err.Error(), "收入.csv:2: 单位 526003 政府性基金预算上年结转 1.00 元超过其政府性基金预算支出 0.00 元") {
+		t.Errorf("carry-over above spending: %v", err)
 	}
 }

@@ -80,6 +80,18 @@ func randomLedgerN(rng *rand.Rand, nu, nl int, basic bool) *ledger.Ledger {
 		}
 		l.Lines = append(l.Lines, ln)
 	}
+	// 上年结转 for some units: a part of their spending of a fund.
+	spent := map[string]int64{}
+	for _, ln := range l.Lines {
+		spent[ln.UnitCode+"|"+fmt.Sprint(int(ln.Fund))] += ln.Amount
+	}
+	for u := 0; u < nu; u += 3 {
+		code := fmt.Sprintf("901%03d", u+1)
+		f := ledger.Fund(rng.IntN(5))
+		if x := spent[code+"|"+fmt.Sprint(int(f))]; x > 0 {
+			l.Carryovers = append(l.Carryovers, ledger.Carryover{Pos: ledger.Pos{File: "收入.csv", Row: u + 2}, UnitCode: code, Fund: f, Amount: rng.Int64N(x + 1)})
+		}
+	}
 	return l
 }
 
@@ -115,6 +127,9 @@ func exact(l *ledger.Ledger) exactSums {
 		if ln.ProcItem != "" {
 			s.t9 += ln.Amount
 		}
+	}
+	for _, c := range l.Carryovers { // 表二 shows this year's income: spending less 上年结转
+		s.unitFund[c.UnitCode+" "+c.Fund.String()] -= c.Amount
 	}
 	return s
 }

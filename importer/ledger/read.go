@@ -492,10 +492,11 @@ func readIncomeRows(t *table, rows [][]string, rowNo func(int) int) ([]Carryover
 	var yuanPer int64 = 1
 	for i, c := range rows[h] {
 		n := normHeader(c)
+		f, known := aliases[n]
 		switch {
-		case aliases[n] == fUnitCode && n != "":
+		case known && f == fUnitCode:
 			unitCol = i
-		case aliases[n] == fFund && n != "":
+		case known && f == fFund:
 			fundCol = i
 		case strings.HasPrefix(n, "上年结转") || strings.HasPrefix(n, "上年结余结转") || strings.HasPrefix(n, "carryover"):
 			amtCol = i
