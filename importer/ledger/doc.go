@@ -1,0 +1,25 @@
+// Package ledger compiles budget lines (预算明细, "the ledger") into a
+// department's disclosure: all ten tables, the narrative figures that follow
+// from the numbers, and the department's details.
+//
+// It sits with the other importers in gongkai's one-way flow
+//
+//	预算明细.xlsx / .csv → ledger.Read → ledger.Build → model.Disclosure → check → templates → exporters
+//
+// and imports model and check (for the classification catalog that check
+// embeds). Read parses a CSV (UTF-8 or GB18030) or a workbook (a 明细 sheet,
+// optional 基本信息 and 收入 sheets), finding columns by their header words
+// (Headers, docs/ledger-format.md); every problem comes back at once as
+// model.ParseErrors with its place (file:line or sheet!cell) and one of the
+// sentinels in errors.go. Build aggregates the lines into fine cells (unit ×
+// function 项 × economic 款 × category × fund × "三公" kind), rounds each
+// cell to 0.01 of the display unit by controlled rounding and sums every
+// printed figure from the rounded cells, so every table adds up and the
+// tables agree; Report lists the cells moved by more than half a unit and
+// any total the search could not bring within one unit of its exact value
+// (docs/rounding.md). IsLedger and Detect tell a ledger from the official
+// workbook, for package inputs.
+//
+// 机关运行经费 is the 公用经费 (302) of 行政 and 参公 units in the 一般公共预算
+// basic expenditure.
+package ledger
