@@ -87,6 +87,14 @@ Exit status: 0 built, 1 the ledger has problems (all are listed, nothing is writ
 	}
 }
 
+// ledgerInfoFlags registers --department and --year for commands that
+// read any input (export, validate): a CSV ledger without 基本信息 rows
+// needs them.
+func ledgerInfoFlags(fs *pflag.FlagSet, info *ledger.Info) {
+	fs.StringVar(&info.Department, "department", "", "预算明细的部门名称（CSV 无基本信息行时） / department name of a ledger")
+	fs.IntVar(&info.Year, "year", 0, "预算明细的预算年度 / budget year of a ledger")
+}
+
 // ledgerInputs turns the flags into the options of inputs.Load.
 func ledgerInputs(o *buildOptions) (inputs.Options, error) {
 	var in inputs.Options

@@ -105,6 +105,8 @@ are refused; a cell too long to fit on a page is an error.
 	-q, --quiet[=true|false]      只打印错误，不打印警告和提示 / print only errors, not warnings and notes
 	    --profile string          版式：内置名称（hubei、shanghai、shanghai-unit）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
 	    --style string            doc 和 html 的文字写法：2023、2026、shanghai 或 --text-templates 中的名称（默认：与 --profile 同名的写法，否则按年度） / text style of doc and html (default: the one named like --profile, else by year)
+	    --department string       预算明细的部门名称（CSV 无基本信息行时） / department name of a ledger
+	    --year int                预算明细的预算年度 / budget year of a ledger
 	    --text-templates string   文字模板目录（NAME.tmpl），增加或替换写法 / directory of NAME.tmpl text templates that add or replace styles
 
 # gongkai narrative
@@ -241,6 +243,8 @@ Exit status: 0 when there is no error, 1 when there is at least one error (with
 	--format string         输出格式：text 或 json / output format: text or json (default "text")
 	--strict[=true|false]   有警告也以状态 1 退出 / fail (exit 1) on warnings too
 	--exact[=true|false]    不留四舍五入容差：各项之和须与印出的合计完全相等 / no rounding tolerance
+	--department string     预算明细的部门名称（CSV 无基本信息行时） / department name of a ledger
+	--year int              预算明细的预算年度 / budget year of a ledger
 
 # gongkai template
 

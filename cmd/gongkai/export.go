@@ -19,6 +19,7 @@ import (
 	"gongkai/exporter/xlsx"
 	"gongkai/fonts"
 	"gongkai/fonts/wqymicrohei"
+	"gongkai/importer/ledger"
 	"gongkai/inputs"
 	"gongkai/layout"
 	"gongkai/model"
@@ -37,6 +38,7 @@ type exportOptions struct {
 	Profile   string
 	Style     string
 	Templates string
+	Ledger    ledger.Info
 }
 
 func exportCommand() *command {
@@ -101,6 +103,7 @@ are refused; a cell too long to fit on a page is an error.`,
 			fs.BoolVarP(&o.Quiet, "quiet", "q", false, "只打印错误，不打印警告和提示 / print only errors, not warnings and notes")
 			profileFlag(fs, &o.Profile)
 			fs.StringVar(&o.Style, "style", "", "doc 和 html 的文字写法：2023、2026、shanghai 或 --text-templates 中的名称（默认：与 --profile 同名的写法，否则按年度） / text style of doc and html (default: the one named like --profile, else by year)")
+			ledgerInfoFlags(fs, &o.Ledger)
 			fs.StringVar(&o.Templates, "text-templates", "", "文字模板目录（NAME.tmpl），增加或替换写法 / directory of NAME.tmpl text templates that add or replace styles")
 			return o
 		},
@@ -126,7 +129,7 @@ func runExport(e env, opts any, args []string) int {
 	}
 	// A workbook is read in the layout its titles show, unless --profile
 	// names another than the default.
-	in := inputs.Options{}
+	in := inputs.Options{Ledger: ledger.ReadOptions{Info: o.Ledger}}
 	if o.Profile != profiles.DefaultName {
 		in.Profile = o.Profile
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"gongkai/check"
+	"gongkai/importer/ledger"
 	"gongkai/inputs"
 	"gongkai/model"
 )
@@ -15,6 +16,7 @@ type validateOptions struct {
 	Format string
 	Strict bool
 	Exact  bool
+	Ledger ledger.Info
 }
 
 func validateCommand() *command {
@@ -56,6 +58,7 @@ Exit status: 0 when there is no error, 1 when there is at least one error (with
 			fs.StringVar(&o.Format, "format", "text", "输出格式：text 或 json / output format: text or json")
 			fs.BoolVar(&o.Strict, "strict", false, "有警告也以状态 1 退出 / fail (exit 1) on warnings too")
 			fs.BoolVar(&o.Exact, "exact", false, "不留四舍五入容差：各项之和须与印出的合计完全相等 / no rounding tolerance")
+			ledgerInfoFlags(fs, &o.Ledger)
 			return o
 		},
 		Run: runValidate,
@@ -72,7 +75,7 @@ func runValidate(e env, opts any, args []string) int {
 		fmt.Fprintf(e.stderr, "gongkai validate: --format %q: use text or json\n", o.Format)
 		return exitUsage
 	}
-	d, read, err := readDisclosure(e, args[0], inputs.Options{})
+	d, read, err := readDisclosure(e, args[0], inputs.Options{Ledger: ledger.ReadOptions{Info: o.Ledger}})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "gongkai validate: %v\n", err)
 		return exitUsage
