@@ -86,14 +86,6 @@ func docGo() string {
 // TestHelpChineseFirst: every command's one-line and long help start in
 // Chinese (finance staff read it); the English follows.
 func TestHelpChineseFirst(t *testing.T) {
-	han := func(s string) bool {
-		for _, r := range s {
-			if unicode.Is(unicode.Han, r) {
-				return true
-			}
-		}
-		return false
-	}
 	for _, c := range commands() {
 		if !han(c.Short) {
 			t.Errorf("%s: Short %q has no Chinese", c.Name, c.Short)
@@ -108,14 +100,6 @@ func TestHelpChineseFirst(t *testing.T) {
 // so that LANG=en prints English only and the Chinese help is not
 // interleaved with English paragraphs.
 func TestHelpEnglishApart(t *testing.T) {
-	han := func(s string) bool {
-		for _, r := range s {
-			if unicode.Is(unicode.Han, r) {
-				return true
-			}
-		}
-		return false
-	}
 	for _, c := range commands() {
 		if c.ShortEN == "" || c.LongEN == "" {
 			t.Errorf("%s: no English help (ShortEN %q, LongEN %d bytes)", c.Name, c.ShortEN, len(c.LongEN))
@@ -129,6 +113,16 @@ func TestHelpEnglishApart(t *testing.T) {
 			}
 		}
 	}
+}
+
+// han reports whether s has a Chinese character.
+func han(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
 }
 
 func firstLine(s string) string {

@@ -37,7 +37,7 @@ func ExampleRead_errors() {
 }`), "budget.json")
 	fmt.Println(err)
 	// Output:
-	// budget.json:4:11: unit: "千元" is not allowed here; use one of "万元", "元"
-	// budget.json:5:50: tables.t05.rows[0].totl: unknown field "totl"（未知字段）; did you mean "total"?
-	// budget.json:5:81: tables.t05.rows[0].personnel: "44,54x" is not an amount（不是金额）
+	// budget.json:4:11: unit: 此处不能是 "千元"，应为 "万元", "元" 之一 (not allowed here)
+	// budget.json:5:50: tables.t05.rows[0].totl: 未知字段 "totl"，是不是 "total"？(unknown field "totl"; did you mean "total"?)
+	// budget.json:5:81: tables.t05.rows[0].personnel: "44,54x" 不是金额 (not an amount)
 }

@@ -41,7 +41,7 @@ func Read(r io.Reader, name string) (*model.Disclosure, error) {
 // modified while ReadBytes runs).
 func ReadBytes(b []byte, name string) (*model.Disclosure, error) {
 	if len(b) > MaxSize {
-		return nil, model.ParseErrors{{File: name, Err: newProblem(model.ErrUnsupported, "input larger than %d MiB", MaxSize>>20)}}
+		return nil, model.ParseErrors{{File: name, Err: newProblem(model.ErrUnsupported, "文件超过 %d MB (input larger than %d MiB)", MaxSize>>20, MaxSize>>20)}}
 	}
 	if isYAML(name) {
 		return readYAML(b, name)
@@ -92,7 +92,7 @@ func decode(root *node, name string, pos func(*node) (int, int)) (*model.Disclos
 	w := &walker{file: name, pos: pos}
 	var d model.Disclosure
 	if root.kind != kObject {
-		w.add(root, "", newProblem(model.ErrBadValue, "want a JSON object {...} with department, year, unit and tables, got %s", root.kind))
+		w.add(root, "", newProblem(model.ErrBadValue, "应为 JSON 对象 {...}（含 department、year、unit 和 tables），实际是%s (want a JSON object {...} with department, year, unit and tables, got %s)", root.kind.chinese(), root.kind))
 		return nil, w.errs
 	}
 	w.value(root, reflect.ValueOf(&d).Elem(), "")
@@ -128,7 +128,7 @@ func toUTF8(b []byte) ([]byte, error) {
 		le := b[0] == 0xFF
 		b = b[2:]
 		if len(b)%2 != 0 {
-			return nil, newProblem(model.ErrEncoding, "UTF-16 input with an odd number of bytes")
+			return nil, newProblem(model.ErrEncoding, "UTF-16 文件的字节数是奇数，文件不完整 (UTF-16 input with an odd number of bytes)")
 		}
 		u := make([]uint16, len(b)/2)
 		for i := range u {

@@ -157,7 +157,7 @@ func TestReadMessage(t *testing.T) {
 	}
 	const want = `budget.json:1:`
 	msg := err.Error()
-	if !strings.HasPrefix(msg, want) || !strings.Contains(msg, `: tables.t05.rows[3].total: "12,3x" is not an amount`) {
+	if !strings.HasPrefix(msg, want) || !strings.Contains(msg, `: tables.t05.rows[3].total: "12,3x" 不是金额`) {
 		t.Errorf("message %q", msg)
 	}
 }

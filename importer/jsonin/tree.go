@@ -45,6 +45,21 @@ func (k kind) String() string {
 	return "?"
 }
 
+// chinese names the kind for the Chinese half of a message.
+func (k kind) chinese() string {
+	switch k {
+	case kNumber:
+		return "数字"
+	case kString:
+		return "字符串"
+	case kObject:
+		return "对象 {...}"
+	case kArray:
+		return "列表 [...]"
+	}
+	return k.String()
+}
+
 // member is one "key": value pair of an object, in input order.
 type member struct {
 	key    string
@@ -101,7 +116,7 @@ func parseJSON(b []byte) (*node, error) {
 	p := &parser{b: b}
 	p.space()
 	if p.i >= len(p.b) {
-		return nil, &syntaxError{off: p.i, msg: "empty input: expected a JSON object"}
+		return nil, &syntaxError{off: p.i, msg: "文件是空的，应为 JSON 对象 {...} (empty input: expected a JSON object)"}
 	}
 	n, err := p.value(0)
 	if err != nil {
@@ -109,7 +124,7 @@ func parseJSON(b []byte) (*node, error) {
 	}
 	p.space()
 	if p.i < len(p.b) {
-		return nil, &syntaxError{off: p.i, msg: "unexpected text after the end of the JSON value"}
+		return nil, &syntaxError{off: p.i, msg: "JSON 已经结束，后面还有多余的文字 (unexpected text after the end of the JSON value)"}
 	}
 	return n, nil
 }
@@ -127,19 +142,37 @@ func (p *parser) space() {
 
 func (p *parser) errf(msg string) error { return &syntaxError{off: p.i, msg: msg} }
 
+// expectedZH is the Chinese of what unexpected's callers expected.
+var expectedZH = map[string]string{
+	"a value": "一个值",
+	"a value (object, list, string, number, true, false or null)": "一个值（对象、列表、字符串、数字、true、false 或 null）",
+	"a field name in double quotes":                               "带双引号的字段名",
+	`":" after the field name`:                                    "字段名后的冒号 :",
+	`"," or "}"`:                                                  "逗号 , 或 }",
+	`"," or "]"`:                                                  "逗号 , 或 ]",
+	"a digit":                                                     "数字",
+	"a digit after the decimal point":                             "小数点后的数字",
+	"a digit in the exponent":                                     "指数中的数字",
+	`"," or the end of the number`:                                "逗号 , 或数字结束",
+}
+
 func (p *parser) unexpected(what string) error {
+	zh := expectedZH[what]
+	if zh == "" {
+		zh = what
+	}
 	if p.i >= len(p.b) {
-		return p.errf("unexpected end of input: expected " + what)
+		return p.errf("文件意外结束，此处应为" + zh + " (unexpected end of input: expected " + what + ")")
 	}
 	r, _ := utf8.DecodeRune(p.b[p.i:])
 	switch r {
 	case '，', '：', '“', '”', '【', '】', '｛', '｝':
-		return p.errf("unexpected full-width " + string(r) + ": expected " + what + " (use ASCII punctuation outside strings)")
+		return p.errf("字符串外不能用全角标点“" + string(r) + "”，请改为半角；此处应为" + zh + " (unexpected full-width " + string(r) + ": expected " + what + "; use ASCII punctuation outside strings)")
 	}
 	if r == utf8.RuneError {
-		return &syntaxError{off: p.i, msg: "invalid UTF-8 (save the file as UTF-8)", enc: true}
+		return &syntaxError{off: p.i, msg: "文件不是 UTF-8 编码，请另存为 UTF-8 (invalid UTF-8: save the file as UTF-8)", enc: true}
 	}
-	return p.errf("unexpected " + quoteRune(r) + ": expected " + what)
+	return p.errf("此处不应是 " + quoteRune(r) + "，应为" + zh + " (unexpected " + quoteRune(r) + ": expected " + what + ")")
 }
 
 func quoteRune(r rune) string {
@@ -149,7 +182,7 @@ func quoteRune(r rune) string {
 
 func (p *parser) value(depth int) (*node, error) {
 	if depth > maxDepth {
-		return nil, p.errf("nesting too deep")
+		return nil, p.errf("嵌套层数太多 (nesting too deep)")
 	}
 	if p.i >= len(p.b) {
 		return nil, p.unexpected("a value")
@@ -197,7 +230,7 @@ func (p *parser) object(depth int) (*node, error) {
 		p.space()
 		if p.i >= len(p.b) || p.b[p.i] != '"' {
 			if k := len(n.members); k > 0 && n.members[k-1].val.kind == kNumber && p.i < len(p.b) && p.b[p.i] >= '0' && p.b[p.i] <= '9' {
-				return nil, p.errf("expected a field name in double quotes; a thousands separator? write 1234.00, not 1,234.00")
+				return nil, p.errf("此处应为带双引号的字段名；是否在数字中用了千位分隔符？请写 1234.00，不写 1,234.00 (expected a field name in double quotes; a thousands separator? write 1234.00, not 1,234.00)")
 			}
 			return nil, p.unexpected(`a field name in double quotes`)
 		}
@@ -225,7 +258,7 @@ func (p *parser) object(depth int) (*node, error) {
 			p.i++
 			p.space()
 			if p.i < len(p.b) && p.b[p.i] == '}' {
-				return nil, p.errf(`trailing comma before "}"`)
+				return nil, p.errf(`“}”前多了一个逗号 (trailing comma before "}")`)
 			}
 			continue
 		}
@@ -234,7 +267,7 @@ func (p *parser) object(depth int) (*node, error) {
 			return n, nil
 		}
 		if p.i < len(p.b) && p.b[p.i] == '"' {
-			return nil, p.errf(`missing "," before this field`)
+			return nil, p.errf(`这个字段前缺少逗号 (missing "," before this field)`)
 		}
 		return nil, p.unexpected(`"," or "}"`)
 	}
@@ -264,7 +297,7 @@ func (p *parser) array(depth int) (*node, error) {
 			p.i++
 			p.space()
 			if p.i < len(p.b) && p.b[p.i] == ']' {
-				return nil, p.errf(`trailing comma before "]"`)
+				return nil, p.errf(`“]”前多了一个逗号 (trailing comma before "]")`)
 			}
 			continue
 		}
@@ -273,7 +306,7 @@ func (p *parser) array(depth int) (*node, error) {
 			return n, nil
 		}
 		if p.i < len(p.b) && strings.IndexByte(`{["-0123456789tfn`, p.b[p.i]) >= 0 {
-			return nil, p.errf(`missing "," before this list item`)
+			return nil, p.errf(`列表的这一项前缺少逗号 (missing "," before this list item)`)
 		}
 		return nil, p.unexpected(`"," or "]"`)
 	}
@@ -326,44 +359,44 @@ func (p *parser) str() (string, error) {
 				return "", &syntaxError{off: start, msg: fmt.Sprintf("字符串超过 %d 字节 (a string longer than %d bytes)", MaxString, MaxString), limit: true}
 			}
 			if !utf8.Valid(raw) {
-				return "", &syntaxError{off: start, msg: "invalid UTF-8 in a string (save the file as UTF-8)", enc: true}
+				return "", &syntaxError{off: start, msg: "字符串不是 UTF-8 编码，请另存为 UTF-8 (invalid UTF-8 in a string: save the file as UTF-8)", enc: true}
 			}
 			if !escaped {
 				return string(raw[1 : len(raw)-1]), nil
 			}
 			var s string
 			if err := json.Unmarshal(raw, &s); err != nil {
-				return "", &syntaxError{off: start, msg: "bad escape in a string"}
+				return "", &syntaxError{off: start, msg: "字符串中的转义有误 (bad escape in a string)"}
 			}
 			return s, nil
 		case c == '\\':
 			escaped = true
 			if p.i+1 >= len(p.b) {
 				p.i++
-				return "", p.errf("unexpected end of input inside a string")
+				return "", p.errf("文件在字符串中间意外结束 (unexpected end of input inside a string)")
 			}
 			switch p.b[p.i+1] {
 			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
 				p.i += 2
 			case 'u':
 				if p.i+6 > len(p.b) || !isHex4(p.b[p.i+2:p.i+6]) {
-					return "", p.errf(`bad \u escape in a string`)
+					return "", p.errf(`字符串中的 \u 转义有误 (bad \u escape in a string)`)
 				}
 				p.i += 6
 			default:
-				return "", p.errf(`bad escape in a string (write \\ for a backslash)`)
+				return "", p.errf(`字符串中的转义有误，反斜杠请写成 \\ (bad escape in a string: write \\ for a backslash)`)
 			}
 		case c < 0x20:
 			if c == '\n' {
-				return "", &syntaxError{off: start, msg: "line break inside a string (a closing \" is missing, or write \\n)"}
+				return "", &syntaxError{off: start, msg: "字符串中有换行：缺少结尾的双引号，或把换行写成 \\n (line break inside a string: a closing \" is missing, or write \\n)"}
 			}
-			return "", p.errf("control character inside a string")
+			return "", p.errf("字符串中有控制字符 (control character inside a string)")
 		default:
 			p.i++
 		}
 	}
 	p.i = start
-	return "", p.errf(`string without its closing "`)
+	return "", p.errf(`字符串缺少结尾的双引号 (string without its closing ")`)
 }
 
 func isHex4(b []byte) bool {

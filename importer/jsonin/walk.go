@@ -142,18 +142,18 @@ func (w *walker) value(n *node, v reflect.Value, path string) {
 		case kNull:
 			v.SetString("")
 		case kNumber:
-			w.add(n, path, newProblem(model.ErrBadValue, "want text in double quotes, got the number %s (codes are text: write %q)", n.text, n.text))
+			w.add(n, path, newProblem(model.ErrBadValue, "应为带双引号的文字，实际是数字 %s；编码是文字，请写 %q (want text in double quotes, got the number %s; codes are text: write %q)", n.text, n.text, n.text, n.text))
 		default:
-			w.add(n, path, newProblem(model.ErrBadValue, "want text in double quotes, got %s", n.kind))
+			w.add(n, path, newProblem(model.ErrBadValue, "应为带双引号的文字，实际是%s (want text in double quotes, got %s)", n.kind.chinese(), n.kind))
 		}
 	case reflect.Int:
 		if n.kind != kNumber {
-			w.add(n, path, newProblem(model.ErrBadValue, "want a whole number, got %s", describe(n)))
+			w.add(n, path, newProblem(model.ErrBadValue, "应为整数，实际是 %s (want a whole number, got %s)", describeZH(n), describe(n)))
 			return
 		}
 		i, err := strconv.Atoi(n.text)
 		if err != nil {
-			w.add(n, path, newProblem(model.ErrBadValue, "want a whole number, got %s", n.text))
+			w.add(n, path, newProblem(model.ErrBadValue, "应为整数，实际是 %s (want a whole number, got %s)", n.text, n.text))
 			return
 		}
 		v.SetInt(int64(i))
@@ -170,7 +170,7 @@ func (w *walker) value(n *node, v reflect.Value, path string) {
 			}
 			v.Set(s)
 		default:
-			w.add(n, path, newProblem(model.ErrBadValue, "want a list [...], got %s", describe(n)))
+			w.add(n, path, newProblem(model.ErrBadValue, "应为列表 [...]，实际是 %s (want a list [...], got %s)", describeZH(n), describe(n)))
 		}
 	case reflect.Map:
 		switch n.kind {
@@ -182,7 +182,7 @@ func (w *walker) value(n *node, v reflect.Value, path string) {
 			for _, mb := range n.members {
 				p := mapKey(path, mb.key)
 				if seen[mb.key] {
-					w.add(mb.at(), p, newProblem(model.ErrBadValue, "key %q given twice", mb.key))
+					w.add(mb.at(), p, newProblem(model.ErrBadValue, "键 %q 出现了两次 (key %q given twice)", mb.key, mb.key))
 					continue
 				}
 				seen[mb.key] = true
@@ -192,11 +192,20 @@ func (w *walker) value(n *node, v reflect.Value, path string) {
 			}
 			v.Set(m)
 		default:
-			w.add(n, path, newProblem(model.ErrBadValue, "want an object {...}, got %s", describe(n)))
+			w.add(n, path, newProblem(model.ErrBadValue, "应为对象 {...}，实际是 %s (want an object {...}, got %s)", describeZH(n), describe(n)))
 		}
 	default:
 		panic("jsonin: model type not supported: " + t.String())
 	}
+}
+
+// describeZH is describe for the Chinese half of a message.
+func describeZH(n *node) string {
+	switch n.kind {
+	case kString, kNumber, kBool:
+		return describe(n)
+	}
+	return n.kind.chinese()
 }
 
 func describe(n *node) string {
@@ -219,7 +228,7 @@ func (w *walker) amount(n *node, v reflect.Value, path string) {
 	case kString, kNumber:
 		s = n.text
 	default:
-		w.add(n, path, newProblem(model.ErrNotAmount, "%s is not an amount（不是金额）", describe(n)))
+		w.add(n, path, newProblem(model.ErrNotAmount, "%s 不是金额 (not an amount)", describeZH(n)))
 		return
 	}
 	a, err := model.ParseAmount(s)
@@ -227,10 +236,10 @@ func (w *walker) amount(n *node, v reflect.Value, path string) {
 		hint := ""
 		if t := strings.ReplaceAll(s, ",", ""); t != s {
 			if _, err := model.ParseAmount(t); err == nil {
-				hint = "; write it without thousands separators"
+				hint = "；请去掉千位分隔符 (write it without thousands separators)"
 			}
 		}
-		w.add(n, path, newProblem(model.ErrNotAmount, "%q is not an amount（不是金额）%s", s, hint))
+		w.add(n, path, newProblem(model.ErrNotAmount, "%q 不是金额 (not an amount)%s", s, hint))
 		return
 	}
 	v.Set(reflect.ValueOf(a))
@@ -242,7 +251,7 @@ func (w *walker) amount(n *node, v reflect.Value, path string) {
 func (w *walker) object(n *node, v reflect.Value, path string) {
 	t := v.Type()
 	if n.kind != kObject {
-		w.add(n, path, newProblem(model.ErrBadValue, "want an object {...}, got %s", describe(n)))
+		w.add(n, path, newProblem(model.ErrBadValue, "应为对象 {...}，实际是 %s (want an object {...}, got %s)", describeZH(n), describe(n)))
 		return
 	}
 	fs := fieldsOf(t)
@@ -252,7 +261,7 @@ func (w *walker) object(n *node, v reflect.Value, path string) {
 		p := join(path, mb.key)
 		if path == "" && mb.key == "$schema" && t == reflect.TypeOf(model.Disclosure{}) {
 			if mb.val.kind != kString {
-				w.add(mb.val, p, newProblem(model.ErrBadValue, "want the schema's address as text"))
+				w.add(mb.val, p, newProblem(model.ErrBadValue, "应为文字形式的 schema 地址 (want the schema's address as text)"))
 			}
 			continue
 		}
@@ -262,7 +271,7 @@ func (w *walker) object(n *node, v reflect.Value, path string) {
 			continue
 		}
 		if given[mb.key] != nil {
-			w.add(mb.at(), p, newProblem(model.ErrBadValue, "field %q given twice", mb.key))
+			w.add(mb.at(), p, newProblem(model.ErrBadValue, "字段 %q 出现了两次 (field %q given twice)", mb.key, mb.key))
 			continue
 		}
 		given[mb.key] = mb.val
@@ -271,7 +280,7 @@ func (w *walker) object(n *node, v reflect.Value, path string) {
 	r := rulesFor(t)
 	for _, name := range r.required {
 		if given[name] == nil {
-			w.add(n, join(path, name), newProblem(model.ErrMissingField, "missing field %q（缺少必填字段）", name))
+			w.add(n, join(path, name), newProblem(model.ErrMissingField, "缺少必填字段 %q (missing field %q)", name, name))
 		}
 	}
 	for name, allowed := range r.oneOf {
@@ -281,7 +290,7 @@ func (w *walker) object(n *node, v reflect.Value, path string) {
 		}
 		s := v.FieldByIndex(byName[name].index).String()
 		if !contains(allowed, s) {
-			w.add(vn, join(path, name), newProblem(model.ErrBadValue, "%q is not allowed here; use one of %s", s, quoteList(allowed)))
+			w.add(vn, join(path, name), newProblem(model.ErrBadValue, "此处不能是 %q，应为 %s 之一 (not allowed here)", s, quoteList(allowed)))
 		}
 	}
 	if r.check != nil {
@@ -320,10 +329,10 @@ func unknownField(key string, fs []field) error {
 		}
 	}
 	if best != "" {
-		return newProblem(model.ErrUnknownField, "unknown field %q（未知字段）; did you mean %q?", key, best)
+		return newProblem(model.ErrUnknownField, "未知字段 %q，是不是 %q？(unknown field %q; did you mean %q?)", key, best, key, best)
 	}
 	sort.Strings(names)
-	return newProblem(model.ErrUnknownField, "unknown field %q（未知字段）; fields here: %s", key, strings.Join(names, ", "))
+	return newProblem(model.ErrUnknownField, "未知字段 %q；此处的字段有：%s (unknown field %q)", key, strings.Join(names, ", "), key)
 }
 
 // distance is the Levenshtein distance, for "did you mean" hints.
@@ -405,7 +414,7 @@ func checkYear(w *walker, n *node, y int, path string) {
 		return
 	}
 	if y < minYear || y > maxYear {
-		w.add(n, path, newProblem(model.ErrBadValue, "year %d is out of range %d–%d", y, minYear, maxYear))
+		w.add(n, path, newProblem(model.ErrBadValue, "年度 %d 不在 %d–%d 之间 (year %d is out of range %d–%d)", y, minYear, maxYear, y, minYear, maxYear))
 	}
 }
 
@@ -414,11 +423,11 @@ func checkDisclosure(w *walker, v reflect.Value, given map[string]*node, path st
 	checkYear(w, given["year"], d.Year, join(path, "year"))
 	if n := given["date"]; n != nil && d.Date != "" {
 		if _, err := time.Parse("2006-01-02", d.Date); err != nil {
-			w.add(n, join(path, "date"), newProblem(model.ErrBadValue, "%q is not a date YYYY-MM-DD", d.Date))
+			w.add(n, join(path, "date"), newProblem(model.ErrBadValue, "%q 不是 YYYY-MM-DD 格式的日期 (not a date YYYY-MM-DD)", d.Date))
 		}
 	}
 	if n := given["department"]; n != nil && strings.TrimSpace(d.Department) == "" {
-		w.add(n, join(path, "department"), newProblem(model.ErrBadValue, "department is empty（部门名称不能为空）"))
+		w.add(n, join(path, "department"), newProblem(model.ErrBadValue, "部门名称不能为空 (department is empty)"))
 	}
 }
 
@@ -438,7 +447,7 @@ func checkByCategory(w *walker, v reflect.Value, given map[string]*node, path st
 	}
 	for _, mb := range n.members {
 		if !contains(categoryKeys, mb.key) {
-			w.add(mb.at(), mapKey(join(path, "by_category"), mb.key), newProblem(model.ErrBadValue, "%q is not a category; use one of %s", mb.key, quoteList(categoryKeys)))
+			w.add(mb.at(), mapKey(join(path, "by_category"), mb.key), newProblem(model.ErrBadValue, "%q 不是支出类别，应为 %s 之一 (%q is not a category)", mb.key, quoteList(categoryKeys), mb.key))
 		}
 	}
 }
