@@ -549,10 +549,62 @@ func (b *builder) solve() {
 	if left > 0 {
 		for a := range r.err {
 			if r.over(r.err[a]) > 0 {
-				b.rep.Off = append(b.rep.Off, fmt.Sprintf("%v: %s ≠ %s", b.keyOf(int32(a)), b.show(b.sums[a], true), b.show(b.exact[a], false)))
+				b.rep.Off = append(b.rep.Off, fmt.Sprintf("%s 印 %s，精确值 %s", b.describe(b.keyOf(int32(a))), b.show(b.sums[a], true), b.show(b.exact[a], false)))
 			}
 		}
 	}
+}
+
+// describe names a printed total for a report: table, row and column.
+func (b *builder) describe(k aggKey) string {
+	expCols := []string{"总计", "人员类项目支出", "公用经费项目支出", "其他运转类项目支出", "特定目标类项目支出"}
+	if b.scheme == model.SchemeBasicProject {
+		expCols = []string{"总计", "基本支出", "项目支出", "", ""}
+	}
+	fundCols := []string{"合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"}
+	tab := func(a int32) string { return []string{"表一", "表四"}[a] }
+	node := func(n int32) string {
+		if n == 0 {
+			return "合计"
+		}
+		return "单位 " + b.units[n-1].code
+	}
+	at := func(xs []string, i int32) string {
+		if i >= 0 && int(i) < len(xs) {
+			return xs[i]
+		}
+		return fmt.Sprint(i)
+	}
+	switch k.kind {
+	case kExpDetail:
+		r := b.rows[k.b]
+		return fmt.Sprintf("%s %s %s %s", expTables[k.a].id.Number(), b.units[r.unit].code, r.fn, at(expCols, k.c))
+	case kExpNode:
+		return fmt.Sprintf("%s %s %s", expTables[k.a].id.Number(), node(k.b), at(expCols, k.c))
+	case kSumFunc:
+		return fmt.Sprintf("%s %s %s", tab(k.a), at(b.funcClasses(), k.b), at(fundCols, k.c))
+	case kSumCat:
+		return fmt.Sprintf("%s 支出类别第 %d 行 %s", tab(k.a), k.b+1, at(fundCols, k.c))
+	case kSumEcon:
+		return fmt.Sprintf("%s %s %s", tab(k.a), "5"+at(econClasses, k.b)[1:], at(fundCols, k.c))
+	case kSumTotal:
+		return fmt.Sprintf("%s 本年支出合计 %s", tab(k.a), at(fundCols, k.c))
+	case kIncome:
+		return fmt.Sprintf("表二 %s %s", node(k.a), at(append(append([]string{}, fundNames[:]...), "合计"), k.b))
+	case kBasicItem:
+		return fmt.Sprintf("表六 %s %s", at(b.econs, k.a), at([]string{"合计", "人员经费", "公用经费"}, k.b))
+	case kBasicClass:
+		return fmt.Sprintf("表六 %s %s", at(econClasses, k.a), at([]string{"合计", "人员经费", "公用经费"}, k.b))
+	case kBasicTotal:
+		return fmt.Sprintf("表六 合计 %s", at([]string{"合计", "人员经费", "公用经费"}, k.b))
+	case kOperItem:
+		return "机关运行经费 " + at(b.econs, k.a)
+	case kOperTotal:
+		return "机关运行经费 合计"
+	case kThreePublic:
+		return fmt.Sprintf("表七 %s %s", node(k.a), at([]string{"合计", "因公出国（境）费", "公务用车购置费", "公务用车运行费", "公务接待费", "公务用车购置及运行费"}, k.b))
+	}
+	return fmt.Sprint(k)
 }
 
 func (b *builder) keyOf(a int32) aggKey {
@@ -634,10 +686,8 @@ func (b *builder) heads() (section, dept [2]string) {
 
 func (b *builder) expTable(t int) *model.ExpenditureTable {
 	et := &model.ExpenditureTable{Scheme: b.scheme, Rows: []model.ExpenditureRow{}}
-	fund := expTables[t].fund
 	var present []int32
-	for ri, rk := range b.rows {
-		_ = rk
+	for ri := range b.rows {
 		if b.r.id(aggKey{kExpDetail, int32(t), int32(ri), 0}) >= 0 {
 			present = append(present, int32(ri))
 		}
@@ -645,7 +695,6 @@ func (b *builder) expTable(t int) *model.ExpenditureTable {
 	if len(present) == 0 {
 		return et
 	}
-	_ = fund
 	fill := func(row *model.ExpenditureRow, kind uint8, b2 int32) {
 		v := func(c int32) model.Amount { return b.blankZero(b.get(aggKey{kind, int32(t), b2, c})) }
 		row.Total = v(0)
