@@ -34,6 +34,7 @@ type rounder struct {
 	sibIdx   map[sibKey]int32
 	preset   func(r *rounder)    // sets up instead of rounding to nearest
 	hard     func(k aggKey) bool // aggregates the repair must not push further off
+	seed     uint64              // of the local search's generator
 	isHard   []bool
 	sibPairs []pair    // (group, cell) before freeze
 	cellSib  [][]int32 // per cell: its sibling groups
@@ -238,16 +239,28 @@ func (r *rounder) solve() int {
 		}
 	}
 	left := r.attempt(r.preset)
-	if left > 0 && r.preset != nil && len(r.base) <= 20000 {
-		// A second start from rounding to nearest; keep the better result
-		// (fewer totals off, then fewer cells moved).
-		up := append([]bool(nil), r.up...)
-		err := append([]int64(nil), r.err...)
-		if l2 := r.attempt(nil); l2 > left || l2 == left && r.movedCount() >= movedOf(r, up) {
-			r.up, r.err = up, err
-		} else {
-			left = l2
+	if left > 0 && len(r.base) <= 20000 {
+		// Small problems: more starts (from rounding to nearest, and the
+		// local search with other seeds); keep the best result (fewest
+		// totals off, then fewest cells moved). Still deterministic.
+		type state struct {
+			up   []bool
+			err  []int64
+			left int
 		}
+		best := state{append([]bool(nil), r.up...), append([]int64(nil), r.err...), left}
+		for try := uint64(1); try <= 4 && best.left > 0; try++ {
+			r.seed = try
+			start := r.preset
+			if try == 1 {
+				start = nil
+			}
+			l := r.attempt(start)
+			if l < best.left || l == best.left && r.movedCount() < movedOf(r, best.up) {
+				best = state{append([]bool(nil), r.up...), append([]int64(nil), r.err...), l}
+			}
+		}
+		r.up, r.err, left = best.up, best.err, best.left
 	}
 	return left
 }
@@ -375,7 +388,7 @@ func (r *rounder) bestMove(a int32, next func(int) int, tabu []int32, step int32
 // out of local minima; recently flipped cells are tabu for a few steps. A
 // fixed-seed generator keeps the result deterministic.
 func (r *rounder) repair(bad []int32) {
-	var seed uint64 = 0x9e3779b97f4a7c15
+	seed := 0x9e3779b97f4a7c15 + r.seed*0x632be59bd9b4e019
 	next := func(n int) int {
 		seed ^= seed << 13
 		seed ^= seed >> 7
