@@ -119,6 +119,9 @@ type rowKey struct {
 // when the lines contradict each other (a unit with two names, a cell that
 // nets to a negative amount, a carry-over larger than the spending).
 func Build(l *Ledger, o Options) (*model.Disclosure, *Report, error) {
+	if len(l.Lines) == 0 {
+		return nil, nil, &model.ParseError{Err: bad(ErrNoLines, "没有预算明细行")}
+	}
 	b := &builder{l: l, o: o, unit: 10000}
 	if l.Info.Unit == model.UnitYuan {
 		b.unit = 1
@@ -164,6 +167,13 @@ func (b *builder) collect() error {
 	basic, cat := false, false
 	for i := range b.l.Lines {
 		ln := &b.l.Lines[i]
+		// Lines made by a program rather than Read: the codes the tables
+		// are built on must have their shape.
+		if len(ln.FuncCode) != 7 || !digits(ln.FuncCode) || len(ln.EconCode) != 5 || !digits(ln.EconCode) || classIndex(ln.EconCode[:3]) < 0 ||
+			ln.Category >= nCats || ln.Fund >= nFunds || ln.ThreePublic > TPReception {
+			errs = append(errs, posErr(ln.Pos, fmtBad(ErrBadCode, "预算明细行的功能科目编码（7 位）、经济科目编码（5 位）、支出类别或资金性质无效：%q %q", ln.FuncCode, ln.EconCode)))
+			continue
+		}
 		u, ok := unitIdx[ln.UnitCode]
 		if !ok {
 			u = int32(len(b.units))

@@ -234,3 +234,14 @@ func TestCatalogFile(t *testing.T) {
 		t.Errorf("name from --catalog: %q", got)
 	}
 }
+
+// Build checks lines made by a program (not by Read) instead of failing on them.
+func TestBuildBadProgramLines(t *testing.T) {
+	l := &ledger.Ledger{Info: ledger.Info{Department: "测试局", Year: 2027}, Lines: []ledger.Line{{UnitCode: "901001", FuncCode: "201", EconCode: "30101", Amount: 1}}}
+	if _, _, err := ledger.Build(l, ledger.Options{}); !errors.Is(err, ledger.ErrBadCode) {
+		t.Errorf("err = %v, want ErrBadCode", err)
+	}
+	if _, _, err := ledger.Build(&ledger.Ledger{}, ledger.Options{}); err == nil {
+		t.Error("an empty ledger built")
+	}
+}
