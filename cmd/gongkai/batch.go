@@ -122,6 +122,13 @@ func runBatch(e env, opts any, args []string) int {
 		// collector lets the heap grow to twice what is live, and a long
 		// run's RSS with it. GOMEMLIMIT overrides this.
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(batchMemoryLimit))
+		if os.Getenv("GOGC") == "" {
+			// With the limit in place, collect less often than every
+			// doubling: each collection marks everything live (the results
+			// so far), so in a long run frequent collections cost more
+			// CPU than the departments. GOGC overrides this.
+			defer debug.SetGCPercent(debug.SetGCPercent(400))
+		}
 	}
 	if o.MergeReports {
 		return mergeReports(e, o, args, date)

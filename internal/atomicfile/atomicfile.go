@@ -388,19 +388,44 @@ func create(dir, base string) (*os.File, error) {
 }
 
 // removeStale removes the temporary files of base left in dir by processes
-// that no longer run.
+// that no longer run. The directory is read once per process (the first
+// time a file is written into it) and its stale files remembered by target:
+// reading it at every write made a batch that writes thousands of files
+// into one directory quadratic.
 func removeStale(dir, base string) {
+	mu.Lock()
+	byBase, ok := stale[dir]
+	if !ok {
+		byBase = scanStale(dir)
+		stale[dir] = byBase
+	}
+	names := byBase[base]
+	delete(byBase, base)
+	mu.Unlock()
+	for _, name := range names {
+		os.Remove(filepath.Join(dir, name))
+	}
+}
+
+// stale holds, per directory already read, the temporary files of dead
+// processes by target base name.
+var stale = map[string]map[string][]string{}
+
+// scanStale reads dir for temporary files (.BASE.tmp-PID-…) of processes
+// that no longer run.
+func scanStale(dir string) map[string][]string {
+	byBase := map[string][]string{}
 	ents, err := os.ReadDir(dir)
 	if err != nil {
-		return
+		return byBase
 	}
-	prefix := tempPrefix(base)
 	for _, e := range ents {
 		name := e.Name()
-		if !strings.HasPrefix(name, prefix) {
+		i := strings.LastIndex(name, ".tmp-")
+		if !strings.HasPrefix(name, ".") || i < 1 {
 			continue
 		}
-		pidText, _, ok := strings.Cut(name[len(prefix):], "-")
+		pidText, _, ok := strings.Cut(name[i+len(".tmp-"):], "-")
 		pid, err := strconv.Atoi(pidText)
 		if !ok || err != nil || pid <= 0 {
 			continue
@@ -408,8 +433,10 @@ func removeStale(dir, base string) {
 		if pid == os.Getpid() || processAlive(pid) {
 			continue
 		}
-		os.Remove(filepath.Join(dir, name))
+		base := name[1:i]
+		byBase[base] = append(byBase[base], name)
 	}
+	return byBase
 }
 
 // special reports a path under /dev or /proc: written directly, never
