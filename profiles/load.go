@@ -263,6 +263,11 @@ func (v *validator) profile(p *Profile, root *yaml.Node) {
 				v.add(t.Line, ErrBadValue, "table %q: bold level %q is not a row level", t.ID, l)
 			}
 		}
+		for _, l := range t.Levels {
+			if !validLevel(l) {
+				v.add(t.Line, ErrBadValue, "table %q: levels: %q is not a row level", t.ID, l)
+			}
+		}
 		if t.Empty != nil && t.Empty.Rows < 0 {
 			v.add(t.Line, ErrBadValue, "table %q: empty rows %d is negative", t.ID, t.Empty.Rows)
 		}

@@ -118,6 +118,11 @@ type Table struct {
 	TotalRow string `yaml:"total_row"`
 	// Bold lists the row levels printed bold (default: total).
 	Bold []model.Level `yaml:"bold"`
+	// Levels lists the row levels printed (default: every row). Shanghai's
+	// 表9 is one line for the department: levels [total] leaves out the
+	// rows of its units that Hubei data states under it. When no row has
+	// one of these levels, every row prints (nothing is dropped unseen).
+	Levels []model.Level `yaml:"levels"`
 	// Empty says how the table prints without rows.
 	Empty *EmptyTable `yaml:"empty"`
 	// HeaderRows is the number of header rows (without the column-number

@@ -43,7 +43,14 @@ func (b builder) rowTable() layout.Sheet {
 	}
 	order := make([]int, 0, rows.Len())
 	for i := range rows.Len() {
-		order = append(order, i)
+		if len(t.Levels) == 0 || slices.Contains(t.Levels, model.Level(rows.Index(i).FieldByName("Level").String())) {
+			order = append(order, i)
+		}
+	}
+	if len(order) == 0 { // no row of the levels printed: print them all
+		for i := range rows.Len() {
+			order = append(order, i)
+		}
 	}
 	if t.TotalRow == "last" {
 		isTotal := func(i int) bool {

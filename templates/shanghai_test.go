@@ -259,6 +259,31 @@ func TestShanghaiFigures(t *testing.T) {
 	}
 }
 
+// TestShanghaiTable9OneLine: Hubei data states its 三公 table as 合计 and
+// one row per 科室/单位 with the same figures; Shanghai's 表9 is one line for
+// the department, so the shanghai layout prints the 合计 row only, not the
+// same numbers four times without a label.
+func TestShanghaiTable9OneLine(t *testing.T) {
+	d := example(t, "tianmen-12345-2023.json")
+	if n := len(d.Tables.T07.Rows); n < 2 {
+		t.Fatalf("the Hubei example's 表七 has %d rows; the test needs its unit rows", n)
+	}
+	for _, name := range []string{"shanghai", "shanghai-unit"} {
+		p, _ := profiles.Embedded(name)
+		s, err := Sheet(d, model.T07, Options{Profile: p})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(s.Rows) != 1 || rowText(s.Rows[0]) != "0.12 0 0.12 0 0 0 7.25" {
+			var rows []string
+			for _, r := range s.Rows {
+				rows = append(rows, rowText(r))
+			}
+			t.Errorf("%s 表9 of the Hubei example: %q, want one line 0.12 0 0.12 0 0 0 7.25", name, rows)
+		}
+	}
+}
+
 // BenchmarkDocumentShanghai lays out the nine Shanghai tables of the
 // 万里街道 example (287 body rows).
 func BenchmarkDocumentShanghai(b *testing.B) {
