@@ -617,14 +617,7 @@ func (b *builder) describe(k aggKey) string {
 	return fmt.Sprint(k)
 }
 
-func (b *builder) keyOf(a int32) aggKey {
-	for k, id := range b.r.aggIdx {
-		if id == a {
-			return k
-		}
-	}
-	return aggKey{}
-}
+func (b *builder) keyOf(a int32) aggKey { return b.r.aggKeys[a] }
 
 // show formats 分 in the display unit: printed values with 2 places, exact
 // ones with every place.
