@@ -422,10 +422,12 @@ cannot be written.
 
 用法 usage: gongkai serve [--addr 127.0.0.1:8080] [--open] [--load FILE]
 
-Serve 启动网页版 gongkai，并打印网址。财务人员在浏览器中打开这个网址，上传一个部门的公开数据，
-就能看到按严重程度分组的核对结果（每项写明表、行、列和涉及的数字），按正式格式预览公开表，
-并下载 Excel 工作簿、公开表 PDF 和 JSON 数据。同一地址还提供 JSON 接口：
-POST /api/validate 和 POST /api/export?format=xlsx|pdf|json（见 docs/api.md）。
+Serve 启动网页版 gongkai，并打印网址。财务人员在浏览器中打开这个网址，上传一个部门的文件
+（JSON 公开数据、公开表工作簿、预算明细，或已公开的文本、PDF、网页、Word 文件），就能看到
+按严重程度分组的核对结果（每项写明表、行、列和涉及的数字），按正式格式预览公开表，并下载
+Excel 工作簿、公开表 PDF、整份公开文件（PDF 和网页）和 JSON 数据；没有数据时可下载空白填报模板。
+同一地址还提供 JSON 接口：POST /api/validate、POST /api/export?format=xlsx|pdf|doc|html|json
+和 GET /api/template（见 docs/api.md）。
 
 默认只在本机（127.0.0.1）监听；要让同一网络的其他电脑使用，用 --addr 指定地址，
 例如 --addr 0.0.0.0:8080（请放在单位内网或代理之后）。上传的文件只在内存中处理，
@@ -438,10 +440,12 @@ POST /api/validate 和 POST /api/export?format=xlsx|pdf|json（见 docs/api.md�
 English:
 
 Serve starts the web page and prints its address. Staff open it in a browser, upload one
-department's input, see the findings grouped by severity (table, row, column and numbers),
-preview the tables in their official layout and download the workbook, the table PDF and
-the JSON. The same address serves a JSON API: POST /api/validate and POST
-/api/export?format=xlsx|pdf|json (docs/api.md).
+department's file (JSON, official workbook, ledger, or a published text, PDF, web page or
+Word file), see the findings grouped by severity (table, row, column and numbers), preview
+the tables in their official layout and download the workbook, the table PDF, the whole
+document (PDF and web page) and the JSON, or the blank template. The same address serves a
+JSON API: POST /api/validate, POST /api/export?format=xlsx|pdf|doc|html|json and GET
+/api/template (docs/api.md).
 
 It listens on 127.0.0.1 only unless --addr says otherwise. Uploads are kept in memory,
 never on disk, and results are held for an hour for their downloads. Uploads are limited
