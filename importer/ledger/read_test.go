@@ -49,6 +49,8 @@ func TestBadInputCSV(t *testing.T) {
 		{"mixed schemes", hdr + "\n" + good + "\n" + strings.Replace(good, "人员类", "基本支出", 1) + "\n", []string{"支出类别混用了"}, []error{model.ErrBadValue}},
 		{"unit of another department", "主管部门编码,901\n" + hdr + "\n" + good + "\n" + strings.Replace(good, "901001", "902001", 1) + "\n",
 			[]string{"ledger.csv:4: 单位 902001 测试单位 不属于主管部门 901"}, []error{ledger.ErrUnknownUnit}},
+		{"三公 kind against its economic 款", hdr + "\n" + strings.Replace(strings.Replace(good, "30101,基本工资", "30217,公务接待费", 1), "一般公共预算,,,", "一般公共预算,,因公出国(境)费,", 1) + "\n",
+			[]string{"ledger.csv:2: 三公类别“因公出国(境)费”与经济科目 30217 不符（30217 属于公务接待费）"}, []error{model.ErrBadValue}},
 		{"header only", hdr + "\n", []string{"ledger.csv: 表头下没有预算明细行"}, []error{ledger.ErrNoLines}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
