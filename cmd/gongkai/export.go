@@ -244,7 +244,8 @@ func pdfFont(path string, index int) (*fonts.Font, error) {
 	if path == "" {
 		return wqymicrohei.Font()
 	}
-	return fonts.Load(path, index)
+	f, err := fonts.Load(path, index)
+	return f, inputs.OpenError(err)
 }
 
 // printGlyphErrors prints the characters the font cannot show, one line per

@@ -1,13 +1,16 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/pflag"
 	"github.com/xuri/excelize/v2"
 
+	"gongkai/inputs"
 	"gongkai/model"
 	"gongkai/profiles"
 )
@@ -23,7 +26,18 @@ func profileFlag(fs *pflag.FlagSet, p *string) {
 // name, or a file (a name ending in .yaml or .yml, or with a path
 // separator), validated with located errors.
 func loadProfile(nameOrFile string) (*profiles.Profile, error) {
-	return profiles.Open(nameOrFile)
+	p, err := profiles.Open(nameOrFile)
+	return p, openError(err)
+}
+
+// openError gives an error whose cause is a file that cannot be opened the
+// Chinese message of inputs.OpenError (文件不存在 …), naming the file.
+func openError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return inputs.OpenError(pe)
+	}
+	return err
 }
 
 func profilesCommand() *command {
@@ -107,7 +121,7 @@ func runProfile(e env, _ any, args []string) int {
 	case "check":
 		p, err := profiles.LoadFile(args[1])
 		if err != nil {
-			fmt.Fprintln(e.stderr, err)
+			fmt.Fprintln(e.stderr, openError(err))
 			return exitUsage
 		}
 		fmt.Fprintf(e.stdout, "%s: 版式 %s，%d 张表，无问题 / profile %s, %d tables, no problems\n", args[1], p.Name, len(p.Tables), p.Name, len(p.Tables))
@@ -144,7 +158,12 @@ func modelTable(s string) model.TableID {
 func importProfile(e env, name string) int {
 	f, err := excelize.OpenFile(name, excelize.Options{UnzipSizeLimit: 64 << 20, UnzipXMLSizeLimit: 16 << 20})
 	if err != nil {
-		fmt.Fprintf(e.stderr, "gongkai profile import: %s: %v\n", name, err)
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			fmt.Fprintf(e.stderr, "gongkai profile import: %v\n", inputs.OpenError(pe))
+		} else {
+			fmt.Fprintf(e.stderr, "gongkai profile import: %s: 不是可读取的 .xlsx 工作簿 (%v)\n", name, err)
+		}
 		return exitUsage
 	}
 	defer f.Close()

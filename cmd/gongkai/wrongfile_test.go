@@ -69,3 +69,26 @@ func TestWrongFile(t *testing.T) {
 		t.Errorf("gongkai batch on an empty folder wrote %s", out)
 	}
 }
+
+// TestMissingSideFiles: a font, a profile or a profile workbook that does
+// not exist is named in Chinese too, with exit status 2.
+func TestMissingSideFiles(t *testing.T) {
+	dir := t.TempDir()
+	example := filepath.Join("..", "..", "examples", "tianmen-12345-2023.json")
+	out := filepath.Join(dir, "out")
+	for _, args := range [][]string{
+		{"export", example, "-o", out, "--font", filepath.Join(dir, "simsun.ttc")},
+		{"export", example, "-o", out, "--profile", filepath.Join(dir, "simsun.yaml")},
+		{"profile", "check", filepath.Join(dir, "simsun.yaml")},
+		{"profile", "import", filepath.Join(dir, "simsun.xlsx")},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := run(args, strings.NewReader(""), &stdout, &stderr)
+		if code != exitUsage || !strings.Contains(stderr.String(), "simsun.") || !strings.Contains(stderr.String(), "文件不存在") {
+			t.Errorf("gongkai %s: exit %d, stderr %q; want exit 2 naming the file with 文件不存在", strings.Join(args, " "), code, stderr.String())
+		}
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("something was written to %s", out)
+	}
+}
