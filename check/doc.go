@@ -83,7 +83,8 @@
 // finding per table) and narrative ones (a note); TEXT, control, bidi
 // (error) and invisible (warning) characters in names and other text.
 // Completeness: T-MISS. Zero values: D-META (no department, year or unit, or
-// nothing to check) and R-LEVEL (table rows without a level, whose
+// nothing to check; a warning when every stated amount is 0, as in a blank
+// template read back) and R-LEVEL (table rows without a level, whose
 // subtotals could not be checked). Rules() lists them all. One finding lists at most
 // ten terms or items and counts the rest (“… 另有 990 项”).
 //

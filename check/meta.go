@@ -35,7 +35,50 @@ func (c *checker) meta() {
 	}
 	if present == 0 && d.Narrative == nil {
 		c.add(model.SeverityError, "D-META", "", 0, model.Finding{Message: "公开数据中没有任何表，也没有文字说明中的数字：没有可核对的内容"})
+	} else if set, nonzero := statedAmounts(reflect.ValueOf(d.Tables)); set && !nonzero && d.Narrative == nil {
+		// A blank template read back (its SUM totals are 0), or tables
+		// whose every amount is 0: every check passes on nothing.
+		c.add(model.SeverityWarning, "D-META", "", 0, model.Finding{Message: "公开表中没有任何不为 0 的金额：是否还没有填写（空白模板）？"})
 	}
+}
+
+// statedAmounts reports whether v holds a model.Amount that is stated
+// (set) and one that is not 0 (nonzero).
+func statedAmounts(v reflect.Value) (set, nonzero bool) {
+	visit := func(w reflect.Value) bool {
+		s, n := statedAmounts(w)
+		set, nonzero = set || s, nonzero || n
+		return nonzero
+	}
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			return statedAmounts(v.Elem())
+		}
+	case reflect.Struct:
+		if v.Type() == amountType {
+			a := v.Interface().(model.Amount)
+			return !a.IsBlank(), !a.IsZero()
+		}
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() && visit(v.Field(i)) {
+				return
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			if visit(v.Index(i)) {
+				return
+			}
+		}
+	case reflect.Map:
+		for it := v.MapRange(); it.Next(); {
+			if visit(it.Value()) {
+				return
+			}
+		}
+	}
+	return
 }
 
 var levelType = reflect.TypeOf(model.Level(""))

@@ -479,6 +479,7 @@ func TestEmptyInputs(t *testing.T) {
 	if fs := Disclosure(nil, Options{}); fs != nil {
 		t.Errorf("nil: %v", fs)
 	}
+	zero := model.MustAmount("0.00")
 	for name, tc := range map[string]struct {
 		d    *model.Disclosure
 		want int // D-META findings
@@ -489,6 +490,8 @@ func TestEmptyInputs(t *testing.T) {
 		"empty everything": {&model.Disclosure{Tables: empty, Narrative: &model.Narrative{}}, 3},
 		"only the header":  {&model.Disclosure{Department: "测试单位", Year: 2024, Unit: model.UnitYuan}, 1},
 		"complete, empty":  {&model.Disclosure{Department: "测试单位", Year: 2024, Unit: model.UnitYuan, Tables: empty}, 0},
+		"complete, all 0": {&model.Disclosure{Department: "测试单位", Year: 2024, Unit: model.UnitYuan,
+			Tables: model.Tables{T01: &model.SummaryTable{IncomeTotal: zero, IncomeGrandTotal: zero}}}, 1}, // a blank template read back
 	} {
 		fs := Disclosure(tc.d, Options{})
 		n := 0
