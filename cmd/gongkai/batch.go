@@ -112,6 +112,10 @@ func runBatch(e env, opts any, args []string) int {
 		fmt.Fprintln(e.stderr, "用法 usage: gongkai batch [flags] INPUT... -o OUT/")
 		return exitUsage
 	}
+	if err := outDir(o.Out); err != nil {
+		fmt.Fprintf(e.stderr, "gongkai batch: %v\n", err)
+		return exitUsage
+	}
 	date, err := sourceDateEpoch()
 	if err != nil {
 		fmt.Fprintf(e.stderr, "gongkai batch: %v\n", err)

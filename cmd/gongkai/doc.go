@@ -50,7 +50,7 @@ Exit status: 0 clean, 1 findings at error severity (or text left unread), 2 bad 
 Export 读取一个部门的公开数据（docs/input-format.md 所述的 JSON；'gongkai sample' 打印
 一份完整的例子；也可以是公开表格式的工作簿 .xlsx，如填好的 'gongkai template' 模板），像 'gongkai validate' 一样核对，然后按版式（--profile；默认 hubei，
 即湖北的十张表；'gongkai profiles' 列出其他版式）的顺序写出部门预算公开表：
-OUT/NAME.xlsx 和 OUT/NAME.pdf，NAME 是输入文件名去掉扩展名。
+OUT/NAME.xlsx 和 OUT/NAME.pdf，NAME 是输入文件名去掉扩展名（-o 是目录，不是文件名）。
 
 核对结果打印到标准错误。只要有“错误”，就不写出任何文件，退出状态为 1；加 --force
 则照样写出。所有文件先写到临时文件，全部写好后才改名替换：失败时不留下写了一半的

@@ -51,7 +51,7 @@ func exportCommand() *command {
 Export 读取一个部门的公开数据（docs/input-format.md 所述的 JSON；'gongkai sample' 打印
 一份完整的例子；也可以是公开表格式的工作簿 .xlsx，如填好的 'gongkai template' 模板），像 'gongkai validate' 一样核对，然后按版式（--profile；默认 hubei，
 即湖北的十张表；'gongkai profiles' 列出其他版式）的顺序写出部门预算公开表：
-OUT/NAME.xlsx 和 OUT/NAME.pdf，NAME 是输入文件名去掉扩展名。
+OUT/NAME.xlsx 和 OUT/NAME.pdf，NAME 是输入文件名去掉扩展名（-o 是目录，不是文件名）。
 
 核对结果打印到标准错误。只要有“错误”，就不写出任何文件，退出状态为 1；加 --force
 则照样写出。所有文件先写到临时文件，全部写好后才改名替换：失败时不留下写了一半的
@@ -119,6 +119,10 @@ func runExport(e env, opts any, args []string) int {
 	}
 	formats, err := parseFormats(o.Formats)
 	if err != nil {
+		fmt.Fprintf(e.stderr, "gongkai export: %v\n", err)
+		return exitUsage
+	}
+	if err := outDir(o.Out); err != nil {
 		fmt.Fprintf(e.stderr, "gongkai export: %v\n", err)
 		return exitUsage
 	}
@@ -236,6 +240,19 @@ func applySourceDateEpoch(doc *layout.Document) error {
 		return fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds", v)
 	}
 	doc.Date = time.Unix(sec, 0).UTC()
+	return nil
+}
+
+// outDir refuses an -o that names a file (out.xlsx, 表.pdf) rather than a
+// directory: it would be created as a directory of that name.
+func outDir(out string) error {
+	switch strings.ToLower(filepath.Ext(out)) {
+	case ".xlsx", ".xls", ".pdf", ".html", ".htm", ".json", ".csv":
+		if st, err := os.Stat(out); err == nil && st.IsDir() {
+			return nil
+		}
+		return fmt.Errorf("-o %s: -o 是输出目录，文件名取自输入文件名（例如 -o out/ 写出 out/budget.xlsx 和 out/budget.pdf）/ -o names the output directory, not a file", out)
+	}
 	return nil
 }
 

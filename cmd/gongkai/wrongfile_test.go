@@ -92,3 +92,30 @@ func TestMissingSideFiles(t *testing.T) {
 		t.Errorf("something was written to %s", out)
 	}
 }
+
+// TestOutIsADirectory: 'export -o 公开表.xlsx' used to make a directory named
+// 公开表.xlsx with the files inside it; it is refused with what -o means.
+func TestOutIsADirectory(t *testing.T) {
+	dir := t.TempDir()
+	example := filepath.Join("..", "..", "examples", "tianmen-12345-2023.json")
+	for _, cmd := range []string{"export", "batch"} {
+		out := filepath.Join(dir, "公开表.xlsx")
+		var stdout, stderr bytes.Buffer
+		code := run([]string{cmd, example, "-o", out}, strings.NewReader(""), &stdout, &stderr)
+		if code != exitUsage || !strings.Contains(stderr.String(), "-o 是输出目录") {
+			t.Errorf("gongkai %s -o 公开表.xlsx: exit %d, stderr %q; want exit 2 saying -o is the directory", cmd, code, stderr.String())
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("gongkai %s -o 公开表.xlsx made %s", cmd, out)
+		}
+	}
+	// an existing directory of that name is still a directory
+	out := filepath.Join(dir, "old.pdf")
+	if err := os.Mkdir(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"export", example, "-o", out, "--format", "xlsx"}, strings.NewReader(""), &stdout, &stderr); code != exitOK {
+		t.Errorf("export into the existing directory old.pdf: exit %d, %s", code, stderr.String())
+	}
+}
