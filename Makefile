@@ -10,7 +10,7 @@ OUT     ?= out
 all: build
 
 build:
-	$(GO) build -o bin/gongkai ./cmd/gongkai
+	$(GO) build -ldflags "-X main.version=$(VERSION)" -o bin/gongkai ./cmd/gongkai
 
 demo: build
 	./bin/gongkai export $(EXAMPLE) -o $(OUT)/ --format xlsx,pdf,doc,html
