@@ -45,10 +45,11 @@ Exit status: 0 clean, 1 findings at error severity (or text left unread), 2 bad 
 
 # gongkai export
 
-用法 usage: gongkai export [flags] INPUT.json
+用法 usage: gongkai export [flags] INPUT.json|表.xlsx|预算明细.csv
 
 Export 读取一个部门的公开数据（docs/input-format.md 所述的 JSON；'gongkai sample' 打印
-一份完整的例子；也可以是公开表格式的工作簿 .xlsx，如填好的 'gongkai template' 模板），像 'gongkai validate' 一样核对，然后按版式（--profile；默认 hubei，
+一份完整的例子；也可以是公开表格式的工作簿 .xlsx，如填好的 'gongkai template' 模板，或预算明细
+.csv/.xlsx，见 'gongkai help build'），像 'gongkai validate' 一样核对，然后按版式（--profile；默认 hubei，
 即湖北的十张表；'gongkai profiles' 列出其他版式）的顺序写出部门预算公开表：
 OUT/NAME.xlsx 和 OUT/NAME.pdf，NAME 是输入文件名去掉扩展名（-o 是目录，不是文件名）。
 
@@ -70,7 +71,8 @@ English:
 
 Export reads one department's disclosure (the JSON format of docs/input-format.md;
 'gongkai sample' prints a complete example; or a workbook in the official layout, such
-as a filled 'gongkai template'), checks it as 'gongkai validate' does,
+as a filled 'gongkai template'; or a ledger of budget lines, .csv/.xlsx, see 'gongkai help
+build'), checks it as 'gongkai validate' does,
 and writes the 部门预算公开表 in the order of the layout profile (--profile; hubei, the
 default, prints the ten Hubei tables; 'gongkai profiles' lists the others): OUT/NAME.xlsx and OUT/NAME.pdf,
 where NAME is the input's file name without its extension.
@@ -206,10 +208,10 @@ could not be written, or interrupted.
 
 # gongkai validate
 
-用法 usage: gongkai validate [--format text|json] [--strict] [--exact] INPUT.json|表.xlsx
+用法 usage: gongkai validate [--format text|json] [--strict] [--exact] INPUT.json|表.xlsx|预算明细.csv
 
 Validate 核对一份公开数据（JSON，或公开表格式的工作簿 .xlsx，如填好的 'gongkai template'
-模板；读取工作簿时发现的问题，如存为文本的金额，与核对结果一起列出，并写明工作表和单元格）：每张表的每一行和各级合计，表与表之间的勾稽（X1–X13），
+模板，或预算明细 .csv/.xlsx；读取工作簿时发现的问题，如存为文本的金额，与核对结果一起列出，并写明工作表和单元格）：每张表的每一行和各级合计，表与表之间的勾稽（X1–X13），
 文字说明与表的一致（N1–N11），增减用词和增减幅度，功能分类和经济分类的编码与名称，
 空表说明，不应为负的金额（NEG），多于两位的小数（PREC），名称中看不见的字符（TEXT）。
 
@@ -222,8 +224,8 @@ Validate 核对一份公开数据（JSON，或公开表格式的工作簿 .xlsx�
 
 English:
 
-Validate checks a disclosure (JSON, or a workbook in the official layout such as a filled
-'gongkai template'; problems found while reading a workbook are listed with the findings,
+Validate checks a disclosure (JSON, a workbook in the official layout such as a filled
+'gongkai template', or a ledger of budget lines; problems found while reading a workbook are listed with the findings,
 located by sheet and cell): every row and subtotal of each table, the identities
 between tables (X1–X13), the narrative against the tables (N1–N11), the change words
 and percentages, the function and economic codes, the notes of empty tables, amounts

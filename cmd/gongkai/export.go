@@ -44,12 +44,13 @@ type exportOptions struct {
 func exportCommand() *command {
 	return &command{
 		Name:    "export",
-		Usage:   "[flags] INPUT.json",
+		Usage:   "[flags] INPUT.json|表.xlsx|预算明细.csv",
 		Short:   "把公开表写成官方格式的工作簿（.xlsx）和 PDF，或整份公开文件",
 		ShortEN: "write the 公开表 as an official-format workbook (.xlsx) and PDF, or the whole document",
 		Long: `
 Export 读取一个部门的公开数据（docs/input-format.md 所述的 JSON；'gongkai sample' 打印
-一份完整的例子；也可以是公开表格式的工作簿 .xlsx，如填好的 'gongkai template' 模板），像 'gongkai validate' 一样核对，然后按版式（--profile；默认 hubei，
+一份完整的例子；也可以是公开表格式的工作簿 .xlsx，如填好的 'gongkai template' 模板，或预算明细
+.csv/.xlsx，见 'gongkai help build'），像 'gongkai validate' 一样核对，然后按版式（--profile；默认 hubei，
 即湖北的十张表；'gongkai profiles' 列出其他版式）的顺序写出部门预算公开表：
 OUT/NAME.xlsx 和 OUT/NAME.pdf，NAME 是输入文件名去掉扩展名（-o 是目录，不是文件名）。
 
@@ -69,7 +70,8 @@ PDF 默认使用内置的文泉驿微米黑字体；--font 可指定 TrueType �
 		LongEN: `
 Export reads one department's disclosure (the JSON format of docs/input-format.md;
 'gongkai sample' prints a complete example; or a workbook in the official layout, such
-as a filled 'gongkai template'), checks it as 'gongkai validate' does,
+as a filled 'gongkai template'; or a ledger of budget lines, .csv/.xlsx, see 'gongkai help
+build'), checks it as 'gongkai validate' does,
 and writes the 部门预算公开表 in the order of the layout profile (--profile; hubei, the
 default, prints the ten Hubei tables; 'gongkai profiles' lists the others): OUT/NAME.xlsx and OUT/NAME.pdf,
 where NAME is the input's file name without its extension.
@@ -114,7 +116,7 @@ are refused; a cell too long to fit on a page is an error.`,
 func runExport(e env, opts any, args []string) int {
 	o := opts.(*exportOptions)
 	if len(args) != 1 {
-		fmt.Fprintln(e.stderr, "用法 usage: gongkai export [flags] INPUT.json")
+		fmt.Fprintln(e.stderr, "用法 usage: gongkai export [flags] INPUT.json|表.xlsx|预算明细.csv")
 		return exitUsage
 	}
 	formats, err := parseFormats(o.Formats)

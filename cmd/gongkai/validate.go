@@ -22,12 +22,12 @@ type validateOptions struct {
 func validateCommand() *command {
 	return &command{
 		Name:    "validate",
-		Usage:   "[--format text|json] [--strict] [--exact] INPUT.json|表.xlsx",
+		Usage:   "[--format text|json] [--strict] [--exact] INPUT.json|表.xlsx|预算明细.csv",
 		Short:   "核对每个数字是否前后一致（表内、表间、文表勾稽）",
 		ShortEN: "check that every number agrees with every other",
 		Long: `
 Validate 核对一份公开数据（JSON，或公开表格式的工作簿 .xlsx，如填好的 'gongkai template'
-模板；读取工作簿时发现的问题，如存为文本的金额，与核对结果一起列出，并写明工作表和单元格）：每张表的每一行和各级合计，表与表之间的勾稽（X1–X13），
+模板，或预算明细 .csv/.xlsx；读取工作簿时发现的问题，如存为文本的金额，与核对结果一起列出，并写明工作表和单元格）：每张表的每一行和各级合计，表与表之间的勾稽（X1–X13），
 文字说明与表的一致（N1–N11），增减用词和增减幅度，功能分类和经济分类的编码与名称，
 空表说明，不应为负的金额（NEG），多于两位的小数（PREC），名称中看不见的字符（TEXT）。
 
@@ -38,8 +38,8 @@ Validate 核对一份公开数据（JSON，或公开表格式的工作簿 .xlsx�
 退出状态：0 没有错误；1 至少有一个错误（加 --strict 时警告也算）；2 输入无法读取，或
 结果无法写出（如磁盘已满）。`,
 		LongEN: `
-Validate checks a disclosure (JSON, or a workbook in the official layout such as a filled
-'gongkai template'; problems found while reading a workbook are listed with the findings,
+Validate checks a disclosure (JSON, a workbook in the official layout such as a filled
+'gongkai template', or a ledger of budget lines; problems found while reading a workbook are listed with the findings,
 located by sheet and cell): every row and subtotal of each table, the identities
 between tables (X1–X13), the narrative against the tables (N1–N11), the change words
 and percentages, the function and economic codes, the notes of empty tables, amounts
@@ -68,7 +68,7 @@ Exit status: 0 when there is no error, 1 when there is at least one error (with
 func runValidate(e env, opts any, args []string) int {
 	o := opts.(*validateOptions)
 	if len(args) != 1 {
-		fmt.Fprintln(e.stderr, "用法 usage: gongkai validate [--format text|json] [--strict] INPUT.json")
+		fmt.Fprintln(e.stderr, "用法 usage: gongkai validate [--format text|json] [--strict] [--exact] INPUT.json|表.xlsx|预算明细.csv")
 		return exitUsage
 	}
 	if o.Format != "text" && o.Format != "json" {
