@@ -59,7 +59,7 @@ func Embedded(name string) (*Profile, error) {
 	}
 	p, ok := loaded[name]
 	if !ok {
-		return nil, fmt.Errorf("%w: %q (embedded: %s)", ErrUnknownProfile, name, strings.Join(Names(), ", "))
+		return nil, fmt.Errorf("%w: %q（内置版式 embedded: %s；或一个 .yaml 文件 or a .yaml file）", ErrUnknownProfile, name, strings.Join(Names(), ", "))
 	}
 	return p, nil
 }
@@ -78,7 +78,7 @@ func Default() *Profile {
 func Source(name string) ([]byte, error) {
 	b, err := embedded.ReadFile(name + ".yaml")
 	if err != nil {
-		return nil, fmt.Errorf("%w: %q (embedded: %s)", ErrUnknownProfile, name, strings.Join(Names(), ", "))
+		return nil, fmt.Errorf("%w: %q（内置版式 embedded: %s；或一个 .yaml 文件 or a .yaml file）", ErrUnknownProfile, name, strings.Join(Names(), ", "))
 	}
 	return b, nil
 }

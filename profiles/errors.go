@@ -21,7 +21,7 @@ var (
 	// ErrBadValue: a value out of its range (zero display, unit, width …).
 	ErrBadValue = errors.New("profiles: bad value")
 	// ErrUnknownProfile: no embedded profile has that name.
-	ErrUnknownProfile = errors.New("profiles: unknown profile")
+	ErrUnknownProfile = errors.New("没有这个版式 / unknown profile")
 )
 
 // problem is a located profile problem: its message is what the user reads,

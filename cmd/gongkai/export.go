@@ -328,11 +328,11 @@ func parseFormats(list []string) (map[string]bool, error) {
 			m[f] = true
 		case "":
 		default:
-			return nil, fmt.Errorf("--format %q: use xlsx, pdf, doc or html (several with commas)", f)
+			return nil, fmt.Errorf("--format %q: 应为 xlsx、pdf、doc 或 html（多个用逗号分开）/ use xlsx, pdf, doc or html (several with commas)", f)
 		}
 	}
 	if len(m) == 0 {
-		return nil, fmt.Errorf("--format names no output: use xlsx, pdf, doc or html (several with commas)")
+		return nil, fmt.Errorf("--format 没有指定任何输出：应为 xlsx、pdf、doc 或 html / names no output: use xlsx, pdf, doc or html")
 	}
 	return m, nil
 }

@@ -229,7 +229,7 @@ func runConvert(e env, opts any, args []string) int {
 		out = filepath.Join(filepath.Dir(args[0]), baseName(args[0])+".xlsx")
 	}
 	if regular(out) && !strings.EqualFold(filepath.Ext(out), ".xlsx") {
-		fmt.Fprintf(e.stderr, "gongkai convert: -o %s: the workbook name must end in .xlsx\n", out)
+		fmt.Fprintf(e.stderr, "gongkai convert: -o %s: 写出的是 .xlsx 工作簿，文件名应以 .xlsx 结尾 / the workbook name must end in .xlsx\n", out)
 		return exitUsage
 	}
 	prof, err := loadProfile(o.Profile)

@@ -129,7 +129,7 @@ func runProfile(e env, _ any, args []string) int {
 	case "fields":
 		id := modelTable(args[1])
 		if !id.Valid() {
-			fmt.Fprintf(e.stderr, "gongkai profile fields: %q is not a table (t01 … t10)\n", args[1])
+			fmt.Fprintf(e.stderr, "gongkai profile fields: %q 不是表（应为 t01 … t10）/ not a table\n", args[1])
 			return exitUsage
 		}
 		fmt.Fprintf(e.stdout, "# %s %s %s\n", id, id.Number(), id.Name())
@@ -138,7 +138,7 @@ func runProfile(e env, _ any, args []string) int {
 		}
 		return exitOK
 	}
-	fmt.Fprintf(e.stderr, "gongkai profile: unknown action %q (show, check, fields, import)\n", args[0])
+	fmt.Fprintf(e.stderr, "gongkai profile: 没有 %q 这个操作（应为 show、check、fields 或 import）/ unknown action\n", args[0])
 	return exitUsage
 }
 

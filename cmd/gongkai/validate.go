@@ -72,7 +72,7 @@ func runValidate(e env, opts any, args []string) int {
 		return exitUsage
 	}
 	if o.Format != "text" && o.Format != "json" {
-		fmt.Fprintf(e.stderr, "gongkai validate: --format %q: use text or json\n", o.Format)
+		fmt.Fprintf(e.stderr, "gongkai validate: --format %q: 应为 text 或 json / use text or json\n", o.Format)
 		return exitUsage
 	}
 	d, read, err := readDisclosure(e, args[0], inputs.Options{Ledger: ledger.ReadOptions{Info: o.Ledger}})
