@@ -30,7 +30,7 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
-	s := "importer/published: "
+	s := ""
 	if e.File != "" {
 		s += e.File + ": "
 	}

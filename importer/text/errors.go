@@ -18,7 +18,7 @@ import (
 var ErrRead = errors.New("importer/text: cannot read input")
 
 func encodingError(name string) error {
-	return &model.ParseError{File: name, Err: fmt.Errorf("importer/text: 无法识别文件编码（支持 UTF-8、UTF-16、GB18030/GBK）: %w", model.ErrEncoding)}
+	return &model.ParseError{File: name, Err: fmt.Errorf("无法识别文件编码（支持 UTF-8、UTF-16、GB18030/GBK）: %w", model.ErrEncoding)}
 }
 
 func readError(name string, err error) error {
