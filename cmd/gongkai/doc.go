@@ -374,7 +374,7 @@ cannot be written.
 
 # gongkai convert
 
-用法 usage: gongkai convert -o OUTPUT.xlsx DISCLOSURE.txt|.pdf|.html|.docx
+用法 usage: gongkai convert [-o OUTPUT.xlsx] DISCLOSURE.txt|.pdf|.html|.docx
 
 Convert 像 'gongkai parse' 一样读取文件，写出一个工作簿：文件中的公开表（官方格式）、
 “文中数据”表（读出的每个数字：名称、数值、单位、所在行，以及未识别的文字）和“核对结果”表。

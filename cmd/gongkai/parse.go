@@ -96,7 +96,7 @@ Parse turns a published disclosure into the JSON format that 'gongkai export' re
 func convertCommand() *command {
 	return &command{
 		Name:    "convert",
-		Usage:   "-o OUTPUT.xlsx DISCLOSURE.txt|.pdf|.html|.docx",
+		Usage:   "[-o OUTPUT.xlsx] DISCLOSURE.txt|.pdf|.html|.docx",
 		Short:   "把已公开的文件转成工作簿（公开表、文中数据、核对结果）",
 		ShortEN: "turn a published disclosure into a workbook (tables, figures, findings)",
 		Long: `
@@ -217,7 +217,7 @@ func runParse(e env, opts any, args []string) int {
 func runConvert(e env, opts any, args []string) int {
 	o := opts.(*parseOptions)
 	if len(args) != 1 {
-		fmt.Fprintln(e.stderr, "用法 usage: gongkai convert -o OUTPUT.xlsx DISCLOSURE.txt|.pdf|.html|.docx")
+		fmt.Fprintln(e.stderr, "用法 usage: gongkai convert [-o OUTPUT.xlsx] DISCLOSURE.txt|.pdf|.html|.docx")
 		return exitUsage
 	}
 	out := o.Out
