@@ -126,13 +126,6 @@ func runBatch(e env, opts any, args []string) int {
 		// collector lets the heap grow to twice what is live, and a long
 		// run's RSS with it. GOMEMLIMIT overrides this.
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(batchMemoryLimit))
-		if os.Getenv("GOGC") == "" {
-			// With the limit in place, collect less often than every
-			// doubling: each collection marks everything live (the results
-			// so far), so in a long run frequent collections cost more
-			// CPU than the departments. GOGC overrides this.
-			defer debug.SetGCPercent(debug.SetGCPercent(400))
-		}
 	}
 	if o.MergeReports {
 		return mergeReports(e, o, args, date)
@@ -314,7 +307,7 @@ func (p *progress) finish() {
 // SetMemoryLimit): the collector works harder near it, so the peak RSS of any
 // batch stays under 100 MB as long as what is live (a department per worker,
 // the results) fits.
-const batchMemoryLimit = 70 << 20
+const batchMemoryLimit = 48 << 20
 
 // sourceDateEpoch is SOURCE_DATE_EPOCH as a time (zero when unset): the
 // document date of every output and of the reports.
