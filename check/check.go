@@ -16,6 +16,10 @@ type Options struct {
 	// Exact turns the rounding tolerance off: parts must add up to their
 	// total to the last stated place (spec §8 V5 "fail under exact equality").
 	Exact bool
+	// Tables are the tables the layout prints (the data tables of a
+	// profile); T-MISS names only these when they are missing. Nil: all ten,
+	// as Hubei prints them (Shanghai prints nine, without 政府采购预算表).
+	Tables []model.TableID
 }
 
 // Disclosure runs every rule on d and returns the findings in a fixed

@@ -156,10 +156,14 @@ func (c *checker) document() {
 	ts := &c.d.Tables
 	var missing []string
 	present := 0
+	expected := c.o.Tables
+	if expected == nil {
+		expected = model.AllTables[:]
+	}
 	for _, id := range model.AllTables {
 		if ts.Present(id) {
 			present++
-		} else {
+		} else if containsID(expected, id) {
 			missing = append(missing, id.Number()+" "+id.Name())
 		}
 	}

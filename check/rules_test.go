@@ -519,3 +519,29 @@ func TestRowWithoutLevel(t *testing.T) {
 		t.Errorf("got %v", fs)
 	}
 }
+
+// TestMissingTablesOfTheLayout: Shanghai prints nine tables, without
+// 政府采购预算表; with the layout's tables in Options, T-MISS does not ask
+// for it (it used to warn on every Shanghai disclosure).
+func TestMissingTablesOfTheLayout(t *testing.T) {
+	d := loadJSON(t, "../examples/shanghai-wanli-2025.json")
+	if d.Tables.Present(model.T09) {
+		t.Fatal("the Shanghai example has a 表九; the test needs it absent")
+	}
+	tmiss := func(o Options) int {
+		n := 0
+		for _, f := range Disclosure(d, o) {
+			if f.Rule == "T-MISS" {
+				n++
+			}
+		}
+		return n
+	}
+	if n := tmiss(Options{}); n != 1 {
+		t.Errorf("all ten tables expected: %d T-MISS, want 1", n)
+	}
+	nine := []model.TableID{model.T01, model.T02, model.T03, model.T04, model.T05, model.T08, model.T10, model.T06, model.T07}
+	if n := tmiss(Options{Tables: nine}); n != 0 {
+		t.Errorf("the nine Shanghai tables expected: %d T-MISS, want 0", n)
+	}
+}

@@ -247,6 +247,7 @@ Exit status: 0 when there is no error, 1 when there is at least one error (with
 	--exact[=true|false]    不留四舍五入容差：各项之和须与印出的合计完全相等 / no rounding tolerance
 	--department string     预算明细的部门名称（CSV 无基本信息行时） / department name of a ledger
 	--year int              预算明细的预算年度 / budget year of a ledger
+	--profile string        版式：内置名称（hubei、shanghai、shanghai-unit）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
 
 # gongkai template
 

@@ -223,7 +223,7 @@ func runConvert(e env, opts any, args []string) int {
 	out := o.Out
 	if out == "" {
 		if args[0] == "-" {
-			fmt.Fprintln(e.stderr, "gongkai convert: reading standard input needs -o OUTPUT.xlsx")
+			fmt.Fprintln(e.stderr, "gongkai convert: 从标准输入读取时需要用 -o 指定工作簿 / reading standard input needs -o OUTPUT.xlsx")
 			return exitUsage
 		}
 		out = filepath.Join(filepath.Dir(args[0]), baseName(args[0])+".xlsx")

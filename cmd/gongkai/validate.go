@@ -10,13 +10,15 @@ import (
 	"gongkai/importer/ledger"
 	"gongkai/inputs"
 	"gongkai/model"
+	"gongkai/profiles"
 )
 
 type validateOptions struct {
-	Format string
-	Strict bool
-	Exact  bool
-	Ledger ledger.Info
+	Format  string
+	Strict  bool
+	Exact   bool
+	Ledger  ledger.Info
+	Profile string
 }
 
 func validateCommand() *command {
@@ -59,6 +61,7 @@ Exit status: 0 when there is no error, 1 when there is at least one error (with
 			fs.BoolVar(&o.Strict, "strict", false, "有警告也以状态 1 退出 / fail (exit 1) on warnings too")
 			fs.BoolVar(&o.Exact, "exact", false, "不留四舍五入容差：各项之和须与印出的合计完全相等 / no rounding tolerance")
 			ledgerInfoFlags(fs, &o.Ledger)
+			profileFlag(fs, &o.Profile)
 			return o
 		},
 		Run: runValidate,
@@ -75,12 +78,26 @@ func runValidate(e env, opts any, args []string) int {
 		fmt.Fprintf(e.stderr, "gongkai validate: --format %q: 应为 text 或 json / use text or json\n", o.Format)
 		return exitUsage
 	}
-	d, read, err := readDisclosure(e, args[0], inputs.Options{Ledger: ledger.ReadOptions{Info: o.Ledger}})
+	// As export: a workbook is read in the layout its titles show, unless
+	// --profile names another than the default; that layout's tables are
+	// the ones a complete disclosure has (T-MISS).
+	in := inputs.Options{Ledger: ledger.ReadOptions{Info: o.Ledger}}
+	co := check.Options{Exact: o.Exact}
+	if o.Profile != profiles.DefaultName {
+		prof, err := loadProfile(o.Profile)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "gongkai validate: %v\n", err)
+			return exitUsage
+		}
+		in.Profile = o.Profile
+		co.Tables = profileTables(prof)
+	}
+	d, read, err := readDisclosure(e, args[0], in)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "gongkai validate: %v\n", err)
 		return exitUsage
 	}
-	fs := append(read, check.Disclosure(d, check.Options{Exact: o.Exact})...)
+	fs := append(read, check.Disclosure(d, co)...)
 	if err := writeFindings(e, fs, o.Format); err != nil {
 		fmt.Fprintf(e.stderr, "gongkai validate: %v\n", err)
 		return exitUsage

@@ -119,3 +119,27 @@ func TestOutIsADirectory(t *testing.T) {
 		t.Errorf("export into the existing directory old.pdf: exit %d, %s", code, stderr.String())
 	}
 }
+
+// TestValidateProfile: validate takes --profile as export does, and a
+// Shanghai disclosure checked in its layout is not asked for the 政府采购预算表
+// that Shanghai does not print.
+func TestValidateProfile(t *testing.T) {
+	example := filepath.Join("..", "..", "examples", "shanghai-wanli-2025.json")
+	for _, tc := range []struct {
+		args  []string
+		tmiss bool
+	}{
+		{[]string{"validate", example}, true},
+		{[]string{"validate", "--profile", "shanghai", example}, false},
+		{[]string{"export", "--profile", "shanghai", "--format", "xlsx", "-o", t.TempDir(), example}, false},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := run(tc.args, strings.NewReader(""), &stdout, &stderr)
+		if code == exitUsage {
+			t.Fatalf("gongkai %s: exit 2: %s", strings.Join(tc.args, " "), stderr.String())
+		}
+		if got := strings.Contains(stdout.String()+stderr.String(), "T-MISS"); got != tc.tmiss {
+			t.Errorf("gongkai %s: T-MISS reported %v, want %v", strings.Join(tc.args, " "), got, tc.tmiss)
+		}
+	}
+}
