@@ -285,7 +285,7 @@ func (r *runner) one(path string) (res Result) {
 		res.Income = t.IncomeGrandTotal
 		res.Expenditure = t.ExpenditureGrandTotal.Total
 	}
-	res.Findings = append(append([]model.Finding(nil), in.Findings...), check.Disclosure(d, check.Options{})...)
+	res.Findings = append(append([]model.Finding(nil), in.Findings...), check.Disclosure(d, check.Options{Tables: r.o.Templates.Profile.DataTables()})...)
 	res.tally()
 	res.Status = StatusOK
 	if res.Errors > 0 {

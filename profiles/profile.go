@@ -257,6 +257,19 @@ type grid struct {
 	rows   int
 }
 
+// DataTables are the model tables the profile prints, in its order (for
+// check.Options.Tables); nil for a nil profile.
+func (p *Profile) DataTables() []model.TableID {
+	if p == nil {
+		return nil
+	}
+	ids := make([]model.TableID, 0, len(p.Tables))
+	for _, t := range p.Tables {
+		ids = append(ids, t.Data)
+	}
+	return ids
+}
+
 // Table returns the table with id, or nil.
 func (p *Profile) Table(id string) *Table {
 	for _, t := range p.Tables {

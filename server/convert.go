@@ -74,7 +74,7 @@ func (s *Server) load(ctx context.Context, up *upload, profile string, exact boo
 		}
 		res.Kind = string(r.Kind)
 		res.Disc = r.Disclosure
-		res.Findings = append(append([]model.Finding(nil), r.Findings...), check.Disclosure(r.Disclosure, check.Options{Exact: exact})...)
+		res.Findings = append(append([]model.Finding(nil), r.Findings...), check.Disclosure(r.Disclosure, check.Options{Exact: exact, Tables: prof.DataTables()})...)
 		doc, err := templates.Document(r.Disclosure, templates.Options{Profile: prof})
 		if err != nil {
 			res.DocErr = err.Error()

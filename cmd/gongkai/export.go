@@ -144,7 +144,7 @@ func runExport(e env, opts any, args []string) int {
 		fmt.Fprintf(e.stderr, "gongkai export: %v\n", err)
 		return exitUsage
 	}
-	findings := append(read, check.Disclosure(d, check.Options{Tables: profileTables(prof)})...)
+	findings := append(read, check.Disclosure(d, check.Options{Tables: prof.DataTables()})...)
 	printFindings(e.stderr, findings, o.Quiet)
 	if model.HasErrors(findings) && !o.Force {
 		fmt.Fprintf(e.stderr, "gongkai export: %s: 核对发现错误，未写出文件（改正后重试，或用 --force 强制写出）\n", args[0])

@@ -30,15 +30,6 @@ func loadProfile(nameOrFile string) (*profiles.Profile, error) {
 	return p, openError(err)
 }
 
-// profileTables are the data tables a profile prints, for check.Options.
-func profileTables(p *profiles.Profile) []model.TableID {
-	var ids []model.TableID
-	for _, t := range p.Tables {
-		ids = append(ids, t.Data)
-	}
-	return ids
-}
-
 // openError gives an error whose cause is a file that cannot be opened the
 // Chinese message of inputs.OpenError (文件不存在 …), naming the file.
 func openError(err error) error {

@@ -90,7 +90,7 @@ func runValidate(e env, opts any, args []string) int {
 			return exitUsage
 		}
 		in.Profile = o.Profile
-		co.Tables = profileTables(prof)
+		co.Tables = prof.DataTables()
 	}
 	d, read, err := readDisclosure(e, args[0], in)
 	if err != nil {

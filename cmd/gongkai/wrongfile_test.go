@@ -142,4 +142,13 @@ func TestValidateProfile(t *testing.T) {
 			t.Errorf("gongkai %s: T-MISS reported %v, want %v", strings.Join(tc.args, " "), got, tc.tmiss)
 		}
 	}
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"batch", "--profile", "shanghai", "--format", "xlsx", "-o", out, example}, strings.NewReader(""), &stdout, &stderr); code == exitUsage {
+		t.Fatalf("batch: exit 2: %s", stderr.String())
+	}
+	report, err := os.ReadFile(filepath.Join(out, "report.jsonl"))
+	if err != nil || strings.Contains(string(report), "T-MISS") {
+		t.Errorf("batch --profile shanghai: report has T-MISS or is missing (%v)", err)
+	}
 }
