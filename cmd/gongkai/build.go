@@ -160,6 +160,16 @@ func runBuild(e env, opts any, args []string) int {
 		fmt.Fprintf(e.stderr, "gongkai build: %v\n", err)
 		return exitUsage
 	}
+	// A disclosure given where a ledger is wanted: say what it is rather
+	// than report its lines as broken CSV.
+	switch k := inputs.Sniff(name, data); k {
+	case inputs.JSON:
+		fmt.Fprintf(e.stderr, "gongkai build: %s: 这是 JSON 公开数据，不是预算明细；直接用 gongkai validate 或 gongkai export 读取 / this is a disclosure, not a ledger\n", args[0])
+		return exitUsage
+	case inputs.PDF, inputs.HTML, inputs.DOCX, inputs.XLS:
+		fmt.Fprintf(e.stderr, "gongkai build: %s: 这不是预算明细（应为 .csv 或 .xlsx 明细，见 docs/ledger-format.md）/ not a ledger\n", args[0])
+		return exitUsage
+	}
 	l, err := ledger.Read(name, data, in.Ledger)
 	if err != nil {
 		printErrors(e, err)

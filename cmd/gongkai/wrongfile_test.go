@@ -70,6 +70,19 @@ func TestWrongFile(t *testing.T) {
 	}
 }
 
+// TestBuildNotALedger: a disclosure given to build is named as what it is.
+func TestBuildNotALedger(t *testing.T) {
+	example := filepath.Join("..", "..", "examples", "tianmen-12345-2023.json")
+	out := filepath.Join(t.TempDir(), "budget.json")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", example, "-o", out}, strings.NewReader(""), &stdout, &stderr); code != exitUsage || !strings.Contains(stderr.String(), "不是预算明细") {
+		t.Errorf("gongkai build on a JSON disclosure: exit %d, stderr %q; want exit 2 and 不是预算明细", code, stderr.String())
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("build wrote %s", out)
+	}
+}
+
 // TestMissingSideFiles: a font, a profile or a profile workbook that does
 // not exist is named in Chinese too, with exit status 2.
 func TestMissingSideFiles(t *testing.T) {
