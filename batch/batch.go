@@ -285,7 +285,14 @@ func (r *runner) one(path string) (res Result) {
 		res.Income = t.IncomeGrandTotal
 		res.Expenditure = t.ExpenditureGrandTotal.Total
 	}
-	res.Findings = append(append([]model.Finding(nil), in.Findings...), check.Disclosure(d, check.Options{Tables: r.o.Templates.Profile.DataTables()})...)
+	// Without a profile of the run's own, each workbook is laid out and
+	// checked in the layout it was read in (a Shanghai workbook as
+	// Shanghai tables).
+	tmpl := r.o.Templates
+	if tmpl.Profile == nil && in.Profile != nil {
+		tmpl.Profile = in.Profile
+	}
+	res.Findings = append(append([]model.Finding(nil), in.Findings...), check.Disclosure(d, check.Options{Tables: tmpl.Profile.DataTables()})...)
 	res.tally()
 	res.Status = StatusOK
 	if res.Errors > 0 {
@@ -323,7 +330,7 @@ func (r *runner) one(path string) (res Result) {
 		res.UpToDate = true
 		return res
 	}
-	doc, err = templates.Document(d, r.o.Templates)
+	doc, err = templates.Document(d, tmpl)
 	if err != nil {
 		res.Outputs = nil
 		return fail(err)
@@ -333,7 +340,7 @@ func (r *runner) one(path string) (res Result) {
 	}
 	if r.doc || r.html {
 		no := r.o.Narrative
-		no.Tables = r.o.Templates
+		no.Tables = tmpl
 		var notes []model.Finding
 		whole, notes, err = narrative.Document(d, no)
 		if err != nil {

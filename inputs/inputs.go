@@ -67,6 +67,10 @@ type Result struct {
 	// are data, such as a workbook total that differs from its parts); the
 	// checks of package check are not included.
 	Findings []model.Finding
+	// Profile is the layout a workbook was read in: Options.Profile, or
+	// the embedded profile whose titles its sheets show. Nil for the other
+	// kinds of input.
+	Profile *profiles.Profile
 }
 
 // LoadFile reads the file at path and loads it; "-" is not accepted here
@@ -125,11 +129,11 @@ func Load(name string, data []byte, o Options) (*Result, error) {
 			}
 			xo.Profile = p
 		}
-		d, fs, err := xlsxin.Read(bytes.NewReader(data), displayName(name), xo)
+		d, layout, fs, err := xlsxin.ReadLayout(bytes.NewReader(data), displayName(name), xo)
 		if err != nil {
 			return nil, err
 		}
-		return &Result{Kind: k, Disclosure: d, Findings: fs}, nil
+		return &Result{Kind: k, Disclosure: d, Findings: fs, Profile: layout}, nil
 	case XLS:
 		return nil, fmt.Errorf("%s: 这是旧版 Excel 97-2003 工作簿（.xls），请在 Excel 或 WPS 中另存为 .xlsx 后再读取", name)
 	}

@@ -19,9 +19,8 @@ import (
 	"golang.org/x/term"
 
 	"gongkai/batch"
-	"gongkai/inputs"
 	"gongkai/narrative"
-	"gongkai/templates"
+	"gongkai/profiles"
 )
 
 type batchOptions struct {
@@ -153,10 +152,15 @@ func runBatch(e env, opts any, args []string) int {
 		return exitUsage
 	}
 	bo := batch.Options{
-		Templates: templates.Options{Profile: prof},
 		Narrative: narrative.Options{Style: o.Style, Dir: o.Templates},
 		Out:       o.Out, Formats: o.Formats, Jobs: o.Jobs, Force: o.Force, Resume: o.Resume,
-		Version: gongkaiVersion(), Inputs: inputs.Options{Profile: o.Profile}, Date: date,
+		Version: gongkaiVersion(), Date: date,
+	}
+	// As export: without --profile, each workbook is read, checked and laid
+	// out in the layout its titles show; other inputs get the default.
+	if o.Profile != profiles.DefaultName {
+		bo.Templates.Profile = prof
+		bo.Inputs.Profile = o.Profile
 	}
 	if exe, err := os.Executable(); err == nil {
 		if st, err := os.Stat(exe); err == nil {

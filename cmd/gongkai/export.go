@@ -139,11 +139,12 @@ func runExport(e env, opts any, args []string) int {
 	if o.Profile != profiles.DefaultName {
 		in.Profile = o.Profile
 	}
-	d, read, err := readDisclosure(e, args[0], in)
+	d, read, readIn, err := readDisclosure(e, args[0], in)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "gongkai export: %v\n", err)
 		return exitUsage
 	}
+	prof = layoutFor(o.Profile, prof, readIn)
 	findings := append(read, check.Disclosure(d, check.Options{Tables: prof.DataTables()})...)
 	printFindings(e.stderr, findings, o.Quiet)
 	if model.HasErrors(findings) && !o.Force {
@@ -341,9 +342,9 @@ func parseFormats(list []string) (map[string]bool, error) {
 // "-" is standard input. The findings are the importer's own (a workbook
 // total overwritten by hand, a number typed as text), printed before the
 // checks' findings.
-func readDisclosure(e env, path string, o inputs.Options) (*model.Disclosure, []model.Finding, error) {
+// readIn is the profile a workbook was read in (nil for other inputs).
+func readDisclosure(e env, path string, o inputs.Options) (d *model.Disclosure, read []model.Finding, readIn *profiles.Profile, err error) {
 	var r *inputs.Result
-	var err error
 	if path == "-" {
 		var b []byte
 		b, err = io.ReadAll(io.LimitReader(e.stdin, inputs.MaxSize+1))
@@ -354,9 +355,19 @@ func readDisclosure(e env, path string, o inputs.Options) (*model.Disclosure, []
 		r, err = inputs.LoadFile(path, o)
 	}
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return r.Disclosure, r.Findings, nil
+	return r.Disclosure, r.Findings, r.Profile, nil
+}
+
+// layoutFor is the profile to lay out and check with: the one --profile
+// names, or, when it names none (the default), the layout a workbook was
+// read in, so that a filled Shanghai template comes out as Shanghai tables.
+func layoutFor(named string, prof, readIn *profiles.Profile) *profiles.Profile {
+	if named == profiles.DefaultName && readIn != nil {
+		return readIn
+	}
+	return prof
 }
 
 // baseName is the name of the outputs made from the input path: its file

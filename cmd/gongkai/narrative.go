@@ -63,7 +63,7 @@ func runNarrative(e env, opts any, args []string) int {
 		fmt.Fprintln(e.stderr, "用法 usage: gongkai narrative [--style NAME] [--text-templates DIR] [--profile NAME] [--markup] INPUT.json")
 		return exitUsage
 	}
-	d, read, err := readDisclosure(e, args[0], inputs.Options{})
+	d, read, readIn, err := readDisclosure(e, args[0], inputs.Options{})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "gongkai narrative: %v\n", err)
 		return exitUsage
@@ -73,6 +73,7 @@ func runNarrative(e env, opts any, args []string) int {
 		fmt.Fprintf(e.stderr, "gongkai narrative: %v\n", err)
 		return exitUsage
 	}
+	prof = layoutFor(o.Profile, prof, readIn)
 	text, findings, err := narrative.Text(d, narrative.Options{Style: o.Style, Dir: o.Templates, Tables: templates.Options{Profile: prof}})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "gongkai narrative: %s: %v\n", args[0], err)

@@ -92,10 +92,13 @@ func runValidate(e env, opts any, args []string) int {
 		in.Profile = o.Profile
 		co.Tables = prof.DataTables()
 	}
-	d, read, err := readDisclosure(e, args[0], in)
+	d, read, readIn, err := readDisclosure(e, args[0], in)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "gongkai validate: %v\n", err)
 		return exitUsage
+	}
+	if o.Profile == profiles.DefaultName && readIn != nil {
+		co.Tables = readIn.DataTables()
 	}
 	fs := append(read, check.Disclosure(d, co)...)
 	if err := writeFindings(e, fs, o.Format); err != nil {

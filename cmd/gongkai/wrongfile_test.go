@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // TestWrongFile gives each command a file a user might pick by mistake (a
@@ -163,5 +165,45 @@ func TestValidateProfile(t *testing.T) {
 	report, err := os.ReadFile(filepath.Join(out, "report.jsonl"))
 	if err != nil || strings.Contains(string(report), "T-MISS") {
 		t.Errorf("batch --profile shanghai: report has T-MISS or is missing (%v)", err)
+	}
+}
+
+// TestWorkbookKeepsItsLayout: a filled Shanghai template exported, checked
+// or batched without --profile comes out in the Shanghai layout it was read
+// in (export wrote Hubei tables; batch read it as Hubei and skipped every table).
+func TestWorkbookKeepsItsLayout(t *testing.T) {
+	dir := t.TempDir()
+	wb := filepath.Join(dir, "in", "街道.xlsx")
+	if err := os.MkdirAll(filepath.Dir(wb), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"template", "--profile", "shanghai", "--year", "2026", "--department", "某某街道", "-o", wb}, nil, &stdout, &stderr); code != exitOK {
+		t.Fatalf("template: exit %d: %s", code, stderr.String())
+	}
+	for _, args := range [][]string{
+		{"export", wb, "--format", "xlsx", "-o", filepath.Join(dir, "export")},
+		{"batch", filepath.Dir(wb), "--format", "xlsx", "-o", filepath.Join(dir, "batch")},
+	} {
+		stdout.Reset()
+		stderr.Reset()
+		if code := run(args, strings.NewReader(""), &stdout, &stderr); code != exitOK {
+			t.Errorf("gongkai %s: exit %d: %s", args[0], code, stderr.String())
+			continue
+		}
+		out := filepath.Join(args[len(args)-1], "街道.xlsx")
+		f, err := excelize.OpenFile(out)
+		if err != nil {
+			t.Errorf("gongkai %s: %v", args[0], err)
+			continue
+		}
+		sheets := f.GetSheetList()
+		f.Close()
+		if len(sheets) != 9 || !strings.HasPrefix(sheets[0], "表1") {
+			t.Errorf("gongkai %s wrote sheets %q, want the nine Shanghai tables", args[0], sheets)
+		}
+		if strings.Contains(stdout.String()+stderr.String(), "T-MISS") {
+			t.Errorf("gongkai %s asked for a table Shanghai does not print: %s", args[0], stderr.String())
+		}
 	}
 }

@@ -74,9 +74,18 @@ func ReadFile(path string, o Options) (*model.Disclosure, []model.Finding, error
 // disclosure and the reader's findings; the error is non-nil only when the
 // workbook cannot be read at all.
 func Read(r io.Reader, name string, o Options) (*model.Disclosure, []model.Finding, error) {
+	d, _, fs, err := ReadLayout(r, name, o)
+	return d, fs, err
+}
+
+// ReadLayout is Read that also returns the layout the workbook was read in:
+// o.Profile, or the embedded profile whose titles the sheets show. Callers
+// that lay the disclosure out again use it when the user named none, so a
+// Shanghai workbook is written and checked as Shanghai tables.
+func ReadLayout(r io.Reader, name string, o Options) (*model.Disclosure, *profiles.Profile, []model.Finding, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, nil, &Error{File: name, Err: err}
+		return nil, nil, nil, &Error{File: name, Err: err}
 	}
 	if o.MaxUnzipSize <= 0 {
 		o.MaxUnzipSize = DefaultMaxUnzipSize
@@ -90,13 +99,13 @@ func Read(r io.Reader, name string, o Options) (*model.Disclosure, []model.Findi
 	auto := o.Profile == nil
 	if bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")) {
 		if bytes.Contains(data, utf16("EncryptedPackage")) || bytes.Contains(data, utf16("EncryptionInfo")) {
-			return nil, nil, &Error{File: name, Err: ErrEncrypted}
+			return nil, nil, nil, &Error{File: name, Err: ErrEncrypted}
 		}
-		return nil, nil, &Error{File: name, Err: fmt.Errorf("%w：这是旧版 Excel 97-2003 工作簿（.xls），请在 Excel 或 WPS 中另存为 .xlsx 后再读取", ErrNotWorkbook)}
+		return nil, nil, nil, &Error{File: name, Err: fmt.Errorf("%w：这是旧版 Excel 97-2003 工作簿（.xls），请在 Excel 或 WPS 中另存为 .xlsx 后再读取", ErrNotWorkbook)}
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, nil, &Error{File: name, Err: ErrNotWorkbook}
+		return nil, nil, nil, &Error{File: name, Err: ErrNotWorkbook}
 	}
 	// The declared sizes are checked before excelize unzips anything; the
 	// UnzipSizeLimit below also counts what is actually inflated.
@@ -105,24 +114,24 @@ func Read(r io.Reader, name string, o Options) (*model.Disclosure, []model.Findi
 	for _, zf := range zr.File {
 		total += zf.UncompressedSize64
 		if zf.UncompressedSize64 > uint64(o.MaxXMLSize) {
-			return nil, nil, &Error{File: name, Err: fmt.Errorf("%w：工作簿的部件“%s”解压后 %d MB，超过每个部件 %d MB 的上限（一个部门的公开表只有几百 KB）", ErrTooLarge, zf.Name, zf.UncompressedSize64>>20, o.MaxXMLSize>>20)}
+			return nil, nil, nil, &Error{File: name, Err: fmt.Errorf("%w：工作簿的部件“%s”解压后 %d MB，超过每个部件 %d MB 的上限（一个部门的公开表只有几百 KB）", ErrTooLarge, zf.Name, zf.UncompressedSize64>>20, o.MaxXMLSize>>20)}
 		}
 		if hasDTD(zf) {
-			return nil, nil, &Error{File: name, Err: fmt.Errorf("%w：%s", ErrDTD, zf.Name)}
+			return nil, nil, nil, &Error{File: name, Err: fmt.Errorf("%w：%s", ErrDTD, zf.Name)}
 		}
 		if strings.HasPrefix(zf.Name, "xl/externalLinks/") && strings.HasSuffix(zf.Name, ".xml") {
 			links = append(links, zf.Name)
 		}
 	}
 	if total > uint64(o.MaxUnzipSize) {
-		return nil, nil, &Error{File: name, Err: fmt.Errorf("%w（%d MB）", ErrTooLarge, o.MaxUnzipSize>>20)}
+		return nil, nil, nil, &Error{File: name, Err: fmt.Errorf("%w（%d MB）", ErrTooLarge, o.MaxUnzipSize>>20)}
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: o.MaxUnzipSize, UnzipXMLSizeLimit: o.MaxXMLSize})
 	if err != nil {
 		if strings.Contains(err.Error(), "unzip size") {
-			return nil, nil, &Error{File: name, Err: fmt.Errorf("%w（%d MB）", ErrTooLarge, o.MaxUnzipSize>>20)}
+			return nil, nil, nil, &Error{File: name, Err: fmt.Errorf("%w（%d MB）", ErrTooLarge, o.MaxUnzipSize>>20)}
 		}
-		return nil, nil, &Error{File: name, Err: fmt.Errorf("%w: %v", ErrNotWorkbook, err)}
+		return nil, nil, nil, &Error{File: name, Err: fmt.Errorf("%w: %v", ErrNotWorkbook, err)}
 	}
 	defer f.Close()
 	rd := &reader{f: f, name: name, o: o, auto: auto}
@@ -131,9 +140,9 @@ func Read(r io.Reader, name string, o Options) (*model.Disclosure, []model.Findi
 	}
 	d, err := rd.read()
 	if err != nil {
-		return nil, rd.findings, err
+		return nil, nil, rd.findings, err
 	}
-	return d, rd.findings, nil
+	return d, rd.o.Profile, rd.findings, nil
 }
 
 // hasDTD reports whether an XML part declares a DTD in its first 4 KB,
