@@ -62,7 +62,14 @@ func (s *Server) load(ctx context.Context, up *upload, profile string, exact boo
 		ProfileName: profName,
 	}
 	err = s.convert(ctx, func() error {
-		r, err := inputs.Load(display, up.Data, inputs.Options{Profile: profName})
+		// No profile asked for (the API without ?profile=): a workbook is
+		// read in the layout its titles show and laid out in it, as on the
+		// command line.
+		readAs := profName
+		if profile == "" {
+			readAs = ""
+		}
+		r, err := inputs.Load(display, up.Data, inputs.Options{Profile: readAs})
 		var ue *inputs.UnsupportedError
 		if errors.As(err, &ue) && isPublished(ue.Kind) {
 			// A published disclosure (text, PDF, web page, Word): read
@@ -71,6 +78,10 @@ func (s *Server) load(ctx context.Context, up *upload, profile string, exact boo
 		}
 		if err != nil {
 			return &inputError{err}
+		}
+		if profile == "" && r.Profile != nil {
+			prof = r.Profile
+			res.Profile, res.ProfileName = prof, prof.Name
 		}
 		res.Kind = string(r.Kind)
 		res.Disc = r.Disclosure

@@ -986,3 +986,20 @@ func TestPublishedInput(t *testing.T) {
 		t.Error("the result page does not list the unread sentence with its line")
 	}
 }
+
+// TestAPIWorkbookKeepsItsLayout: a Shanghai workbook sent to the API
+// without ?profile= is read and checked as Shanghai tables, as on the
+// command line (it was read as Hubei: every table skipped, two errors).
+func TestAPIWorkbookKeepsItsLayout(t *testing.T) {
+	_, ts := newTest(t, Options{})
+	resp, err := http.Get(ts.URL + "/api/template?profile=shanghai&year=2026")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wb := wantStatus(t, resp, http.StatusOK)
+	resp = post(t, ts.URL+"/api/validate", "街道.xlsx", wb)
+	b := wantStatus(t, resp, http.StatusOK)
+	if strings.Contains(string(b), "不是公开表之一") || strings.Contains(string(b), "T-MISS") {
+		t.Errorf("the Shanghai workbook was not read and checked in its layout:\n%s", b)
+	}
+}
