@@ -261,8 +261,11 @@ func (c *checker) cross() {
 			c.eq("X11", model.T02, 0, model.Finding{Row: "合计", Column: "总计"},
 				"表二 合计 总计", one("", t2.Total), "表一 收入总计", one("", ts.T01.IncomeGrandTotal))
 		}
-		if t2 != nil && ts.T04 != nil {
-			if l, ok := incomeLine(ts.T04.Income, model.IncomeGeneral); ok {
+		// A figure that is not stated (a layout without the column, e.g.
+		// Shanghai 表2, which prints 财政拨款收入 but not 一般公共预算) is not
+		// compared: a blank is never taken for 0.
+		if t2 != nil && ts.T04 != nil && !t2.General.IsBlank() {
+			if l, ok := incomeLine(ts.T04.Income, model.IncomeGeneral); ok && !l.Amount.IsBlank() {
 				c.eq("X12", model.T02, 0, model.Finding{Row: "合计", Column: "一般公共预算"},
 					"表二 合计 一般公共预算", one("", t2.General), "表四 "+l.Label, one("", l.Amount))
 			}

@@ -545,3 +545,31 @@ func TestMissingTablesOfTheLayout(t *testing.T) {
 		t.Errorf("the nine Shanghai tables expected: %d T-MISS, want 0", n)
 	}
 }
+
+// TestNotStatedIsNotZero: a 表二 whose layout does not print 一般公共预算
+// (Shanghai 表2 prints 财政拨款收入 instead) leaves it blank, and X12 does not
+// compare a blank with 表四 as if it were 0; a stated 0 is still compared.
+func TestNotStatedIsNotZero(t *testing.T) {
+	x12 := func(general model.Amount) int {
+		x := t2()
+		for i := range x.Rows {
+			x.Rows[i].General = general
+		}
+		n := 0
+		for _, f := range Disclosure(disc(model.Tables{T02: x, T04: t4()}, nil), Options{}) {
+			if f.Rule == "X12" {
+				n++
+			}
+		}
+		return n
+	}
+	if n := x12(model.Amount{}); n != 0 {
+		t.Errorf("表二 一般公共预算 not stated: %d X12 findings, want none", n)
+	}
+	if n := x12(a("0.00")); n != 1 {
+		t.Errorf("表二 一般公共预算 stated 0.00 against 表四 10.00: %d X12 findings, want 1", n)
+	}
+	if n := x12(a("10.00")); n != 0 {
+		t.Errorf("表二 一般公共预算 10.00 = 表四: %d X12 findings, want none", n)
+	}
+}

@@ -20,7 +20,10 @@ type form struct {
 	paths  [][]string // per column: normalised header texts, top to bottom, without the number row
 	leaf   []layout.HeaderCell
 	fields []string // per column: the model field the profile's leaf shows (func_code.class for a part of a code)
-	unit   string   // the table's own amount unit when the profile sets one
+	// zeroBlank per column: the profile prints a 0 there as an empty cell,
+	// so an empty cell states 0 (elsewhere an empty cell states nothing).
+	zeroBlank []bool
+	unit      string // the table's own amount unit when the profile sets one
 }
 
 // forms returns the forms of the tables of profile p, one per column
@@ -57,6 +60,7 @@ func forms(p *profiles.Profile) ([]form, error) {
 			if len(leaves) == len(s.Columns) {
 				for _, l := range leaves {
 					f.fields = append(f.fields, l.Field)
+					f.zeroBlank = append(f.zeroBlank, l.Kind == profiles.KindAmount && !l.ShowZero())
 					if l.Field == "basic" && f.scheme == "" {
 						f.scheme = model.SchemeBasicProject // the columns of the older scheme, whatever the profile calls it
 					}

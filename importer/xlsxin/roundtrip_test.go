@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"gongkai/check"
 	"gongkai/examples"
 	"gongkai/exporter/xlsx"
 	"gongkai/importer/jsonin"
@@ -289,5 +290,43 @@ func TestDetectProfile(t *testing.T) {
 	}
 	if !got.Tables.T01.IncomeTotal.Equal(in.Tables.T01.IncomeTotal) {
 		t.Errorf("表1 本年收入合计 %s, want %s", got.Tables.T01.IncomeTotal, in.Tables.T01.IncomeTotal)
+	}
+}
+
+// TestNotPrintedStaysBlank: Shanghai 表2 does not print 一般公共预算, so it
+// reads back not stated (blank), and validating the workbook gives no X12;
+// Hubei 表二 prints a 0 there as an empty cell, so an empty cell reads as 0.
+func TestNotPrintedStaysBlank(t *testing.T) {
+	sh, err := profiles.Open("shanghai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _, err := Read(bytes.NewReader(exportWith(t, loadExample(t, "shanghai-wanli-2025.json"), sh)), "表.xlsx", Options{Profile: sh})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range got.Tables.T02.Rows {
+		if !r.General.IsBlank() {
+			t.Errorf("Shanghai 表2 row %d: 一般公共预算 %q, want not stated", i, r.General)
+		}
+	}
+	for _, f := range check.Disclosure(got, check.Options{}) {
+		if f.Rule == "X12" {
+			t.Errorf("finding on a figure the layout does not print: %s", f)
+		}
+	}
+
+	in := loadExample(t, "tianmen-12345-2026.json")
+	for i := range in.Tables.T02.Rows {
+		in.Tables.T02.Rows[i].GovFund = model.Amount{}
+	}
+	hb, _, err := Read(bytes.NewReader(export(t, in)), "表.xlsx", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range hb.Tables.T02.Rows {
+		if r.GovFund.IsBlank() || !r.GovFund.IsZero() {
+			t.Errorf("Hubei 表二 row %d: 政府性基金预算 %q, want 0 (printed as an empty cell)", i, r.GovFund)
+		}
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"gongkai/layout"
 	"gongkai/model"
 	"gongkai/profiles"
@@ -158,6 +160,12 @@ func readRows[R any](st *sheetReader, level func(*R)) []R {
 			switch {
 			case fv.Type() == amountType:
 				a := st.amount(r, j)
+				if a.IsBlank() && j < len(st.f.zeroBlank) && st.f.zeroBlank[j] && strings.TrimSpace(st.g.cell(r, st.cols[j])) == "" {
+					// The layout prints 0 here as an empty cell: the
+					// figure is stated, and it is 0. A column the layout
+					// does not print stays blank (not stated).
+					a = model.A(decimal.New(0, -st.f.sheet.Decimals))
+				}
 				nonZero = nonZero || !a.IsZero()
 				fv.Set(reflect.ValueOf(a))
 			case partLen[j] > 0:
