@@ -2,8 +2,11 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -204,6 +207,44 @@ func TestWorkbookKeepsItsLayout(t *testing.T) {
 		}
 		if strings.Contains(stdout.String()+stderr.String(), "T-MISS") {
 			t.Errorf("gongkai %s asked for a table Shanghai does not print: %s", args[0], stderr.String())
+		}
+	}
+}
+
+// TestShanghaiWorkbookValidatesAsItsJSON: the Shanghai example exported with
+// --profile shanghai and validated as a workbook (with or without --profile)
+// gives the findings of the JSON itself: no X12 on the 一般公共预算 that
+// Shanghai 表2 does not print, and the 机关运行经费 beside 表9 read back (N6).
+func TestShanghaiWorkbookValidatesAsItsJSON(t *testing.T) {
+	example := filepath.Join("..", "..", "examples", "shanghai-wanli-2025.json")
+	dir := t.TempDir()
+	findings := func(args ...string) []string {
+		t.Helper()
+		var stdout, stderr bytes.Buffer
+		if code := run(args, strings.NewReader(""), &stdout, &stderr); code == exitUsage {
+			t.Fatalf("gongkai %s: exit 2: %s", strings.Join(args, " "), stderr.String())
+		}
+		var out []string
+		for _, l := range strings.Split(stdout.String()+stderr.String(), "\n") {
+			if l == "" || strings.HasPrefix(l, "共 ") || strings.Contains(l, "XL-SHEET") || strings.HasPrefix(l, "wrote ") {
+				continue // the summary counts and the line naming the layout the workbook was read in
+			}
+			out = append(out, l)
+		}
+		sort.Strings(out)
+		return out
+	}
+	if code := run([]string{"export", "--profile", "shanghai", "--format", "xlsx", "-o", dir, example}, strings.NewReader(""), io.Discard, io.Discard); code == exitUsage {
+		t.Fatal("export failed")
+	}
+	want := findings("validate", "--profile", "shanghai", example)
+	if !slices.ContainsFunc(want, func(l string) bool { return strings.Contains(l, "N6") }) {
+		t.Fatalf("the JSON's findings lack N6 (机关运行经费); the test needs it:\n%s", strings.Join(want, "\n"))
+	}
+	wb := filepath.Join(dir, "shanghai-wanli-2025.xlsx")
+	for _, args := range [][]string{{"validate", wb}, {"validate", "--profile", "shanghai", wb}} {
+		if got := findings(args...); !slices.Equal(got, want) {
+			t.Errorf("gongkai %s:\n%s\nwant the JSON's findings:\n%s", strings.Join(args, " "), strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
 	}
 }

@@ -64,6 +64,7 @@ func (st *sheetReader) rowTable(d *model.Disclosure) {
 		})}
 	case model.T07:
 		t.T07 = &model.ThreePublicTable{Note: st.note, Rows: readRows(st, func(r *model.ThreePublicRow) { r.Level = st.unitLevel(r.UnitCode, "", r.UnitName, false) })}
+		st.narrativeFigures(d)
 	case model.T09:
 		t.T09 = &model.ProcurementTable{Note: st.note, Rows: readRows(st, func(r *model.ProcurementRow) {
 			r.Level = st.unitLevel(r.UnitCode, "", r.UnitName, r.Project != "" || r.Item != "")
@@ -423,4 +424,64 @@ func stripOrdinal(s string) string {
 		}
 	}
 	return s[i+len("、"):]
+}
+
+// narrativeFigures reads the narrative figures the profile prints beside a
+// table (Shanghai 表9: 机关运行经费预算数, field
+// narrative.operating_costs.total) into d.Narrative, in the table's unit:
+// the first stated cell of the column. An empty column states nothing, and
+// the narrative stays as it was.
+func (st *sheetReader) narrativeFigures(d *model.Disclosure) {
+	for j := range st.f.sheet.Columns {
+		if j >= len(st.f.fields) || !strings.HasPrefix(st.f.fields[j], "narrative.") || st.cols[j] == 0 {
+			continue
+		}
+		for _, r := range st.body {
+			a := st.amount(r, j)
+			if a.IsBlank() {
+				continue
+			}
+			if d.Narrative == nil {
+				d.Narrative = &model.Narrative{}
+			}
+			if !setNarrative(d.Narrative, st.f.fields[j], a) {
+				break
+			}
+			// A table in a unit of its own (Shanghai 表9 in 万元) states
+			// the figure in that unit; otherwise in the tables' ("").
+			d.Narrative.Unit = st.f.unit
+			break
+		}
+	}
+}
+
+// setNarrative sets the narrative figure that a narrative.<path> field
+// names; false when the path names no amount.
+func setNarrative(n *model.Narrative, field string, a model.Amount) bool {
+	path, ok := strings.CutPrefix(field, "narrative.")
+	if !ok {
+		return false
+	}
+	v := reflect.ValueOf(n).Elem()
+	for _, part := range strings.Split(path, ".") {
+		if v.Kind() != reflect.Struct {
+			return false
+		}
+		next := reflect.Value{}
+		for i := 0; i < v.NumField(); i++ {
+			if strings.Split(v.Type().Field(i).Tag.Get("json"), ",")[0] == part {
+				next = v.Field(i)
+				break
+			}
+		}
+		if !next.IsValid() {
+			return false
+		}
+		v = next
+	}
+	if v.Type() != reflect.TypeOf(model.Amount{}) || !v.CanSet() {
+		return false
+	}
+	v.Set(reflect.ValueOf(a))
+	return true
 }
