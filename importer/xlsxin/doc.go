@@ -21,7 +21,14 @@
 //     layout does not print but the workbook states elsewhere is derived: the
 //     codes of function lines labelled 一、二、… from the 类 rows of the
 //     other tables, and the year's totals of a summary table without 本年合计
-//     rows from its grand totals.
+//     rows from its grand totals. A narrative figure a profile prints beside
+//     a table (Shanghai 表9: 机关运行经费, narrative.operating_costs.total) is
+//     read back into Disclosure.Narrative, in the unit the table prints it in.
+//
+//   - Not stated is not 0: a model field no column of the layout shows stays
+//     blank (Amount.IsBlank), and so does an empty cell of an amount column
+//     the layout prints zeros in; an empty cell of an amount column the
+//     layout prints zeros as empty cells (Hubei's zero: blank) reads as 0.
 //
 //   - The department and year come from the template's 填表说明 sheet, else
 //     the document properties gongkai writes, else the table titles.
