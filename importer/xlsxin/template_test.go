@@ -14,6 +14,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"gongkai/check"
 	"gongkai/exporter/xlsx"
 	"gongkai/internal/gendisclosure"
 	"gongkai/layout"
@@ -561,5 +562,88 @@ func TestBlankShanghaiReads(t *testing.T) {
 	}
 	if d.Department != "某街道" || d.Year != 2026 || d.Unit != model.UnitYuan {
 		t.Errorf("department %q, year %d, unit %q", d.Department, d.Year, d.Unit)
+	}
+}
+
+// TestFilledShanghaiTemplate: the blank Shanghai template (gongkai template
+// --profile shanghai) with 表9 typed as the example prints it (万元, the
+// 机关运行经费 in its last column) reads back without a profile: 表9 in the
+// disclosure's 元, the 机关运行经费 as the narrative figure in 万元, and no
+// error when checked.
+func TestFilledShanghaiTemplate(t *testing.T) {
+	p, err := profiles.Open("shanghai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := loadExample(t, "shanghai-wanli-2025.json")
+	doc, err := templates.Blank(&model.Disclosure{Department: "某街道", Year: 2025, Unit: model.UnitYuan}, templates.Options{Profile: p}, templates.BlankOptions{Rows: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := xlsx.Write(&b, doc, xlsx.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	fl := &filler{t: t, f: f, doc: doc, names: f.GetSheetList()}
+	var src model.ThreePublicRow
+	for _, r := range in.Tables.T07.Rows {
+		if r.Level == model.LevelTotal {
+			src = r
+		}
+	}
+	wan := func(a model.Amount) model.Amount { return model.A(a.Decimal().Shift(-4)) }
+	typed := 0
+	for i, s := range doc.Sheets {
+		if s.ID != "t07" {
+			continue
+		}
+		for c, v := range map[string]model.Amount{
+			"total": wan(src.Total), "abroad": wan(src.Abroad), "reception": wan(src.Reception),
+			"vehicle_subtotal": wan(src.VehicleSubtotal), "vehicle_purchase": wan(src.VehiclePurchase),
+			"vehicle_operation":               wan(src.VehicleOperation),
+			"narrative_operating_costs_total": in.Narrative.OperatingCosts.Total,
+		} {
+			fl.put(fl.names[i], s, 0, colOf(s, c), v)
+			typed++
+		}
+	}
+	if typed != 7 {
+		t.Fatalf("typed %d cells of 表9, want 7", typed)
+	}
+	var out bytes.Buffer
+	if err := f.Write(&out); err != nil {
+		t.Fatal(err)
+	}
+	got, fs, err := Read(&out, "上海模板.xlsx", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, "shanghai 版式") {
+		t.Errorf("findings:\n%swant only the one naming the shanghai layout", list(fs))
+	}
+	if got.Tables.T07 == nil || len(got.Tables.T07.Rows) != 1 {
+		t.Fatalf("表9 read back as %+v, want its one row", got.Tables.T07)
+	}
+	r := got.Tables.T07.Rows[0]
+	for name, pair := range map[string][2]model.Amount{
+		"合计": {r.Total, src.Total}, "因公出国(境)费": {r.Abroad, src.Abroad}, "公务接待费": {r.Reception, src.Reception},
+		"公务用车 小计": {r.VehicleSubtotal, src.VehicleSubtotal}, "购置费": {r.VehiclePurchase, src.VehiclePurchase}, "运行费": {r.VehicleOperation, src.VehicleOperation},
+	} {
+		if pair[0].Decimal().Cmp(pair[1].Decimal()) != 0 || pair[0].IsBlank() != pair[1].IsBlank() {
+			t.Errorf("表9 %s: read %q 元, typed %q 元", name, pair[0], pair[1])
+		}
+	}
+	if got.Narrative == nil || !got.Narrative.OperatingCosts.Total.Equal(in.Narrative.OperatingCosts.Total) || got.Narrative.Unit != model.UnitWanYuan {
+		t.Errorf("机关运行经费: narrative %+v, want %s 万元", got.Narrative, in.Narrative.OperatingCosts.Total)
+	}
+	for _, f := range check.Disclosure(got, check.Options{Tables: p.DataTables()}) {
+		if f.Severity == model.SeverityError {
+			t.Errorf("check: %s", f)
+		}
 	}
 }
