@@ -47,6 +47,31 @@
 // rows then cannot be placed is not read at all and every row is listed as
 // unread.
 //
+// The Shanghai tables 表1–8 (spec shanghai-forms.md: 财务收支预算总表,
+// 收入预算总表, 支出预算总表, 财政拨款收支预算总表, the three 功能分类预算表
+// and the 经济分类预算表) are read from the shanghai profile
+// (profiles.Open("shanghai")): a table is known by its title, by 类 and 款
+// code columns, or (表4, whose title Hubei shares) by a header that is the
+// profile's; its amount columns are the profile's leaf columns, found by
+// their header words in the profile's order under the profile's group word
+// (收入预算, 一般公共预算基本支出 …), and fill the model fields the profile
+// prints (fiscal, business, operating, other of 表2; basic, project of 表3,
+// 5, 6, 7; personnel, public of 表8; 表1 and 表4 by the profile's income
+// labels and footer labels). The 类|款|项 cells combine into the 7-digit
+// function code (201 05 07 → 2010507; 表8's 类|款 into 30101), a merged 合计
+// cell may stand in the code columns, amounts may carry thousands
+// separators, a （续） page adds its rows to the table, and the 合计 row
+// printed last becomes the model's first row. 表1 and 表4 print no codes:
+// their function lines get the codes of the 类 rows of 表2–7, and their
+// year totals are the 收入总计 / 支出总计 the layout prints. Tab-separated
+// and pipe text (what PDF, web page and Word extraction gives) is read
+// column by column; space-aligned and one-cell-per-line text only when
+// every row has its code cells, its name and all its amounts (表1 and 表4
+// never: their blank cells cannot be placed). Any row that cannot be
+// placed — a lost blank cell, columns in another order than the profile's,
+// a number in the name column, an unreadable （续） page — leaves the whole
+// table unread with P7 and its rows listed as unread. 表9 is 表七 (三公).
+//
 // Nothing is dropped silently: Result.Unread lists every sentence or table
 // line holding a number that no rule read (years of the budget and dates
 // around a read figure excepted), with its line.

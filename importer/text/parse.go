@@ -109,6 +109,10 @@ type parser struct {
 	// titleLines marks the line(s) read as the document's title.
 	titleLines map[int]bool
 
+	// shPages lists, per Shanghai table read, the blocks (pages) it was
+	// read from.
+	shPages map[model.TableID][]shPage
+
 	// set records, per narrative key, the line and value first stated.
 	set map[string]firstSeen
 }
@@ -136,6 +140,8 @@ func newParser(name, s string) *parser {
 		res:   &Result{Disclosure: d},
 		set:   map[string]firstSeen{},
 
+		shPages: map[model.TableID][]shPage{},
+
 		titleLines: map[int]bool{},
 	}
 }
@@ -143,6 +149,7 @@ func newParser(name, s string) *parser {
 func (p *parser) run() {
 	p.findTitle()
 	p.findTables()
+	p.deriveShanghai()
 	p.readNarrative()
 	p.finish()
 }

@@ -49,6 +49,12 @@ func tableTitle(l string) model.TableID {
 		return ""
 	}
 	h := compact(headingText(cells[0]))
+	// a web page may give the title, 编制部门 and 单位 as one line
+	if k := strings.Index(h, "编制部门"); k > 0 {
+		h = h[:k]
+	} else if k := strings.Index(h, "编制单位"); k > 0 {
+		h = h[:k]
+	}
 	h = strings.Trim(h, "*")
 	h = reTableNo.ReplaceAllString(h, "")
 	if !strings.Contains(h, "表") || strings.ContainsAny(h, "。；;") || len([]rune(h)) > 40 {
@@ -275,7 +281,7 @@ func (p *parser) readTable(i int, id model.TableID) (end int, ok bool) {
 			note = append(note, lightText(p.raw[k]))
 			continue
 		}
-		if len(nonEmpty(cells)) == 1 && (strings.HasPrefix(first, "部门:") || strings.HasPrefix(first, "编制单位") || strings.HasPrefix(first, "单位名称:") || reTableNo.MatchString(first) && !reAmount.MatchString(first) && len([]rune(first)) <= 6) {
+		if len(nonEmpty(cells)) == 1 && (len(cells) == 1 || mode == "cell") && (strings.HasPrefix(first, "部门:") || strings.HasPrefix(first, "编制单位") || strings.HasPrefix(first, "单位名称:") || reTableNo.MatchString(first) && !reAmount.MatchString(first) && len([]rune(first)) <= 6) {
 			continue
 		}
 		if mode == "cell" && reSpaces.MatchString(strings.TrimSpace(l)) {
@@ -290,6 +296,14 @@ func (p *parser) readTable(i int, id model.TableID) (end int, ok bool) {
 	}
 	if len(rows) == 0 && len(note) == 0 {
 		return i + 1, false
+	}
+	if id != model.T07 && id != model.T09 && p.isShanghai(i, id, rows, mode) {
+		if p.readShanghai(i, end, id, rows, mode, note) {
+			return end, true
+		}
+		p.unreadTable(i, end)
+		p.finding(model.SeverityWarning, "P7", "", i+1, fmt.Sprintf("%s（上海九张表的版式）的表格文本无法按版式 shanghai 的栏目读入（栏目与表头不符，或空白格在文本中消失）；整张表未读入，各行列在未读内容中", compact(p.lines[i])))
+		return end, true
 	}
 	if id == model.T07 && (mode == "cell" || mode == "pipecell") {
 		if fr := flatThreePublic(rows); fr != nil {
