@@ -329,6 +329,28 @@ func TestNotPrintedStaysBlank(t *testing.T) {
 			t.Errorf("Hubei 表二 row %d: 政府性基金预算 %q, want 0 (printed as an empty cell)", i, r.GovFund)
 		}
 	}
+
+	// Hubei 表四 with 一般公共预算 0 (printed as an empty cell) while 表二
+	// states it: read back as 0, so X12 still reports the difference.
+	in = loadExample(t, "tianmen-12345-2026.json")
+	for i := range in.Tables.T04.Income {
+		if in.Tables.T04.Income[i].Key == model.IncomeGeneral {
+			in.Tables.T04.Income[i].Amount = model.MustAmount("0.00")
+		}
+	}
+	hb, _, err = Read(bytes.NewReader(export(t, in)), "表.xlsx", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x12 := 0
+	for _, f := range check.Disclosure(hb, check.Options{}) {
+		if f.Rule == "X12" {
+			x12++
+		}
+	}
+	if x12 != 1 {
+		t.Errorf("Hubei 表四 一般公共预算 0 printed as an empty cell against 表二's: %d X12 findings, want 1", x12)
+	}
 }
 
 // printedFiguresReadBack: every narrative figure profile p prints is read

@@ -160,13 +160,7 @@ func readRows[R any](st *sheetReader, level func(*R)) []R {
 			fv := v.Field(fields[j])
 			switch {
 			case fv.Type() == amountType:
-				a := st.amount(r, j)
-				if a.IsBlank() && j < len(st.f.zeroBlank) && st.f.zeroBlank[j] && strings.TrimSpace(st.g.cell(r, st.cols[j])) == "" {
-					// The layout prints 0 here as an empty cell: the
-					// figure is stated, and it is 0. A column the layout
-					// does not print stays blank (not stated).
-					a = model.A(decimal.New(0, -st.f.sheet.Decimals))
-				}
+				a := st.stated(r, j)
 				nonZero = nonZero || !a.IsZero()
 				fv.Set(reflect.ValueOf(a))
 			case partLen[j] > 0:
@@ -244,7 +238,7 @@ func (st *sheetReader) summary(d *model.Disclosure) {
 			if st.f.sheet.Columns[j].Kind != layout.KindAmount {
 				break
 			}
-			*dst[k] = st.amount(r, j)
+			*dst[k] = st.stated(r, j)
 		}
 		return a
 	}
@@ -294,7 +288,7 @@ func (st *sheetReader) summary(d *model.Disclosure) {
 					key = ir.Key // the profile's fixed income rows name their key
 				}
 			}
-			t.Income = append(t.Income, model.IncomeLine{Key: key, Label: in, Amount: st.amount(r, inAmt)})
+			t.Income = append(t.Income, model.IncomeLine{Key: key, Label: in, Amount: st.stated(r, inAmt)})
 		}
 		if fn := st.text(r, fnItem); fn != "" {
 			code, name := splitCode(fn)
@@ -484,4 +478,17 @@ func setNarrative(n *model.Narrative, field string, a model.Amount) bool {
 	}
 	v.Set(reflect.ValueOf(a))
 	return true
+}
+
+// stated is the amount of row r, column j as the layout states it: where
+// the profile prints a 0 as an empty cell (Hubei's zero: blank), an empty
+// cell states 0; elsewhere an empty cell states nothing (blank), and a model
+// field no column shows is never read at all, so it stays not stated.
+func (st *sheetReader) stated(r, j int) model.Amount {
+	a := st.amount(r, j)
+	if a.IsBlank() && j >= 0 && j < len(st.f.zeroBlank) && j < len(st.cols) && st.cols[j] != 0 &&
+		st.f.zeroBlank[j] && strings.TrimSpace(st.g.cell(r, st.cols[j])) == "" {
+		return model.A(decimal.New(0, -st.f.sheet.Decimals))
+	}
+	return a
 }
