@@ -21,7 +21,10 @@ type Options struct {
 	// body rows instead of Sheet.Rows, one at a time, so that a sheet too
 	// long to hold (the findings of a whole province's batch) is never in
 	// memory at once. The function is called twice, to measure and then to
-	// write, and must give the same rows both times.
+	// write, and must give the same rows both times (otherwise Write fails).
+	// The second time is while the workbook is written to w: the rows'
+	// XML goes straight to the compressor, a thousand rows at a time, so
+	// memory does not grow with the sheet.
 	Rows map[string]func(yield func(layout.Row) bool)
 }
 
@@ -35,7 +38,12 @@ func Write(w io.Writer, doc layout.Document, o Options) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	f.SetZipWriter(newSortedZip)
+	// The body rows of a sheet given by Options.Rows are not handed to
+	// excelize's stream writer, which keeps up to 16 MB of a sheet's XML in
+	// memory (a constant of the library), for every sheet until the end:
+	// the zip writer makes them while it writes the sheet (spliced).
+	bodies := map[string]*splice{}
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return &sortedZip{w: w, bodies: bodies} })
 	st := newStyles(f)
 	names := sheetNames(doc.Sheets)
 	for i, s := range doc.Sheets {
@@ -47,10 +55,15 @@ func Write(w io.Writer, doc layout.Document, o Options) error {
 			return fmt.Errorf("xlsx: sheet %q: %w", names[i], err)
 		}
 		rows := o.Rows[s.ID]
+		var sp *splice
 		if rows == nil {
 			rows = slices.Values(s.Rows)
+		} else {
+			// The i-th sheet of a new file is xl/worksheets/sheet{i+1}.xml.
+			sp = &splice{}
+			bodies["xl/worksheets/sheet"+strconv.Itoa(i+1)+".xml"] = sp
 		}
-		if err := writeSheet(f, st, names[i], s, rows); err != nil {
+		if err := writeSheet(f, st, names[i], s, rows, sp); err != nil {
 			return fmt.Errorf("xlsx: sheet %q: %w", names[i], err)
 		}
 	}
@@ -127,12 +140,15 @@ func colName(c int) string {
 // that every write searches (the normal API rescans merged ranges per
 // cell, which is quadratic) and then marshalling it.
 type grid struct {
-	top     []gridRow // rows 1 … bodyTop-1
-	body    []float64 // heights of the body rows
-	bottom  []gridRow // the notes
-	merges  [][2]string
-	headTop int // first header row, 1-based
-	bodyTop int // first body row
+	top    []gridRow // rows 1 … bodyTop-1
+	body   []float64 // heights of the body rows
+	bottom []gridRow // the notes
+	merges [][2]string
+	// bodyMerges are the merges of the body rows of a spliced sheet:
+	// first and last column, row (1-based).
+	bodyMerges [][3]int
+	headTop    int // first header row, 1-based
+	bodyTop    int // first body row
 }
 
 type gridRow struct {
@@ -169,12 +185,15 @@ func (g *grid) height() float64 {
 // writeSheet draws one sheet. Rows: 1 title, 2 units line (when there is
 // one), then the header grid, the body, the notes. Page setup comes first:
 // the stream writer drops it when it is set after the rows.
-func writeSheet(f *excelize.File, st *styles, name string, s layout.Sheet, rows func(yield func(layout.Row) bool)) error {
+//
+// With sp, the body rows are left out of the stream: layoutGrid has made
+// their styles and merges, and sp makes their XML when the zip writer asks.
+func writeSheet(f *excelize.File, st *styles, name string, s layout.Sheet, rows func(yield func(layout.Row) bool), sp *splice) error {
 	width := len(s.Columns)
 	if width == 0 {
 		return errors.New("no columns")
 	}
-	g := layoutGrid(st, s, rows)
+	g := layoutGrid(st, s, rows, sp != nil)
 	if err := pageSetup(f, name, s, g.headTop, g.bodyTop, g.height()); err != nil {
 		return err
 	}
@@ -214,20 +233,38 @@ func writeSheet(f *excelize.File, st *styles, name string, s layout.Sheet, rows 
 		}
 	}
 	cells := make([]any, width)
-	i := 0
-	for r := range rows {
-		if i == len(g.body) {
-			return errors.New("the rows changed between measuring and writing")
+	if sp != nil {
+		sp.at = row
+		if len(g.bottom) == 0 {
+			sp.at = 0 // before </sheetData>
+		} else {
+			sp.at += len(g.body)
 		}
-		for _, m := range bodyCells(st, s, r, cells, g.bodyTop) {
-			if err := sw.MergeCell(cellName(m[0], row), cellName(m[1], row)); err != nil {
+		sp.write = func(emit func([]byte) error) error {
+			return spliceRows(st, s, g, rows, emit)
+		}
+		row += len(g.body)
+		for _, m := range g.bodyMerges {
+			if err := sw.MergeCell(cellName(m[0], m[2]), cellName(m[1], m[2])); err != nil {
 				return err
 			}
 		}
-		if err := put(g.body[i], cells); err != nil {
-			return err
+	} else {
+		i := 0
+		for r := range rows {
+			if i == len(g.body) {
+				return errChangedRows
+			}
+			for _, m := range bodyCells(st, s, r, cells, g.bodyTop) {
+				if err := sw.MergeCell(cellName(m[0], row), cellName(m[1], row)); err != nil {
+					return err
+				}
+			}
+			if err := put(g.body[i], cells); err != nil {
+				return err
+			}
+			i++
 		}
-		i++
 	}
 	for _, r := range g.bottom {
 		if err := put(r.height, r.cells); err != nil {
@@ -243,7 +280,9 @@ func writeSheet(f *excelize.File, st *styles, name string, s layout.Sheet, rows 
 }
 
 // layoutGrid lays the sheet out in rows and merges.
-func layoutGrid(st *styles, s layout.Sheet, rows func(yield func(layout.Row) bool)) *grid {
+// With spliced, it also makes the body rows' styles (before the file's
+// styles are written) and keeps their merges.
+func layoutGrid(st *styles, s layout.Sheet, rows func(yield func(layout.Row) bool), spliced bool) *grid {
 	width := len(s.Columns)
 	g := &grid{}
 	one := func(text string, style int) []any {
@@ -282,7 +321,21 @@ func layoutGrid(st *styles, s layout.Sheet, rows func(yield func(layout.Row) boo
 	g.headTop = g.next()
 	layoutHeader(g, st, s)
 	g.bodyTop = g.next()
+	var cells []any
+	if spliced {
+		cells = make([]any, width)
+		if len(s.Notes) > 0 {
+			// The notes' style first, as when the body is streamed: the
+			// same document gives the same style ids either way.
+			st.get(styleKey{role: roleNote})
+		}
+	}
 	for r := range rows {
+		if spliced {
+			for _, m := range bodyCells(st, s, r, cells, g.bodyTop) {
+				g.bodyMerges = append(g.bodyMerges, [3]int{m[0], m[1], g.bodyTop + len(g.body)})
+			}
+		}
 		g.body = append(g.body, bodyHeight(s, r))
 	}
 	total := 0.0

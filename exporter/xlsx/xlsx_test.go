@@ -3,6 +3,8 @@ package xlsx
 import (
 	"bytes"
 	"errors"
+	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -130,7 +132,9 @@ func TestLargeSheetReadsBack(t *testing.T) {
 		HeaderRows: 1, Decimals: 2,
 	}
 	const n = 40000
-	text := func(i int) string { return "第" + strconv.Itoa(i) + "行 <说明> & “引号” " + strings.Repeat("长", i%50) }
+	text := func(i int) string {
+		return "第" + strconv.Itoa(i) + "行 <说明> & “引号” " + strings.Repeat("长", i%50)
+	}
 	rows := func(yield func(layout.Row) bool) {
 		for i := range n {
 			if !yield(layout.Row{Cells: []layout.Cell{layout.TextCell(strconv.Itoa(i)), layout.TextCell(text(i)), layout.TextCell("")}}) {
@@ -158,5 +162,73 @@ func TestLargeSheetReadsBack(t *testing.T) {
 	}
 	if typ, _ := f.GetCellType("大表", "B30000"); typ != excelize.CellTypeSharedString {
 		t.Errorf("B30000 has type %v, want a shared string", typ)
+	}
+}
+
+// Rows given by Options.Rows are made while the zip is written, a piece at
+// a time, instead of through excelize's stream writer (which keeps up to
+// 16 MB of each sheet in memory until the end): the workbook is the same,
+// byte for byte, as when the rows are in the sheets — notes, merges, sums
+// and more rows than one piece included.
+func TestRowsGivenOneAtATimeSameWorkbook(t *testing.T) {
+	doc := example2023(t)
+	long := &doc.Sheets[len(doc.Sheets)-1]
+	for i := 0; len(long.Rows) < 2*spliceChunk+17; i++ {
+		long.Rows = append(long.Rows, long.Rows[i])
+	}
+	long.Notes = append(long.Notes, "注：本表的行多于一次写出的行数。")
+	alone := doc
+	alone.Sheets = []layout.Sheet{*long}
+	for name, doc := range map[string]layout.Document{"all sheets": doc, "the long sheet alone": alone} {
+		want := write(t, doc)
+		o := Options{Rows: map[string]func(func(layout.Row) bool){}}
+		cut := doc
+		cut.Sheets = slices.Clone(doc.Sheets)
+		for i := range cut.Sheets {
+			o.Rows[cut.Sheets[i].ID] = slices.Values(cut.Sheets[i].Rows)
+			cut.Sheets[i].Rows = nil
+		}
+		var got bytes.Buffer
+		if err := Write(&got, cut, o); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want) {
+			t.Errorf("%s: the workbook differs when its rows come one at a time (%d bytes, want %d)", name, got.Len(), len(want))
+		}
+	}
+}
+
+// Rows that are not the same the second time are an error, not a workbook
+// with rows missing or in a style that was never written.
+func TestRowsChangedBetweenPasses(t *testing.T) {
+	s := layout.Sheet{
+		ID: "s", Name: "表", Title: "表", HeaderRows: 1, Decimals: 2,
+		Columns: []layout.Column{{Key: "t", Kind: layout.KindText, Width: 6}},
+		Header:  []layout.HeaderCell{{Row: 0, Col: 0, RowSpan: 1, ColSpan: 1, Text: "说明"}},
+	}
+	for name, second := range map[string][]layout.Row{
+		"fewer rows": {{Cells: []layout.Cell{layout.TextCell("一")}}},
+		"more rows":  {{Cells: []layout.Cell{layout.TextCell("一")}}, {Cells: []layout.Cell{layout.TextCell("二")}}, {Cells: []layout.Cell{layout.TextCell("三")}}},
+		"new style":  {{Cells: []layout.Cell{layout.TextCell("一")}, Emphasis: layout.Bold}, {Cells: []layout.Cell{layout.TextCell("二")}}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			pass := 0
+			rows := func(yield func(layout.Row) bool) {
+				pass++
+				rs := []layout.Row{{Cells: []layout.Cell{layout.TextCell("一")}}, {Cells: []layout.Cell{layout.TextCell("二")}}}
+				if pass > 1 {
+					rs = second
+				}
+				for _, r := range rs {
+					if !yield(r) {
+						return
+					}
+				}
+			}
+			err := Write(io.Discard, layout.Document{Sheets: []layout.Sheet{s}}, Options{Rows: map[string]func(func(layout.Row) bool){"s": rows}})
+			if !errors.Is(err, errChangedRows) {
+				t.Errorf("got %v, want %v", err, errChangedRows)
+			}
+		})
 	}
 }

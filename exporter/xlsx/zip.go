@@ -33,7 +33,8 @@ type sortedZip struct {
 	parts  []*zipPart
 	open   *zipPart
 	fw     *flate.Writer
-	sheets []*zipPart // worksheet parts, kept uncompressed until Close
+	sheets []*zipPart         // worksheet parts, kept uncompressed until Close
+	bodies map[string]*splice // body rows to put into a worksheet, by part name
 }
 
 type zipPart struct {
@@ -198,7 +199,7 @@ func (z *sortedZip) shareStrings() error {
 		p.data = bytes.Buffer{}
 		z.start(p)
 		w := partWriter{z: z, p: p}
-		err := eachInline(src, raw.Bytes(), w, func(key []byte) {
+		cell := func(key []byte) {
 			n, ok := index[string(key)]
 			if !ok {
 				n = len(index)
@@ -211,12 +212,23 @@ func (z *sortedZip) shareStrings() error {
 			w.Write([]byte(` t="s"><v>`))
 			w.Write(strconv.AppendInt(num[:0], int64(n), 10))
 			w.Write([]byte(`</v></c>`))
-		})
+		}
+		var err error
+		if sp := z.bodies[p.name]; sp != nil {
+			err = spliceSheet(src, raw.Bytes(), sp, w, cell)
+		} else {
+			err = eachInline(src, raw.Bytes(), w, cell)
+		}
 		if err != nil {
 			return err
 		}
 		if err := z.finish(); err != nil {
 			return err
+		}
+	}
+	for name, sp := range z.bodies {
+		if !sp.done {
+			return errors.New("xlsx: no part " + name + " for its body rows")
 		}
 	}
 	if count == 0 {
@@ -327,6 +339,34 @@ func eachInline(src io.Reader, whole []byte, w io.Writer, cell func(key []byte))
 		cell(rest[:end])
 		pos = i + len(inlineOpen) + end + len(inlineClose)
 	}
+}
+
+// spliceSheet copies a worksheet (its frame: title, header, notes) as
+// eachInline does, with sp's body rows put in at their place.
+func spliceSheet(src io.Reader, whole []byte, sp *splice, w io.Writer, cell func(key []byte)) error {
+	if src != nil { // a frame of more than spillSize: not expected, but read it
+		b, err := io.ReadAll(src)
+		if err != nil {
+			return err
+		}
+		whole = b
+	}
+	mark := []byte("</sheetData>")
+	if sp.at > 0 {
+		mark = []byte(`<row r="` + strconv.Itoa(sp.at) + `"`)
+	}
+	i := bytes.Index(whole, mark)
+	if i < 0 {
+		return errors.New("xlsx: no place for the body rows in a stream-written sheet")
+	}
+	if err := eachInline(nil, whole[:i], w, cell); err != nil {
+		return err
+	}
+	if err := sp.write(func(chunk []byte) error { return eachInline(nil, chunk, w, cell) }); err != nil {
+		return err
+	}
+	sp.done = true
+	return eachInline(nil, whole[i:], w, cell)
 }
 
 // insertBefore adds text before the closing tag of a compressed part.
