@@ -17,9 +17,9 @@ import (
 	"gongkai/templates"
 )
 
-// shanghaiRead are the Shanghai tables 表1–8 the text reader reads (表9 is
-// model table 七, read by the 三公 reader).
-var shanghaiRead = []model.TableID{model.T01, model.T02, model.T03, model.T04, model.T05, model.T08, model.T10, model.T06}
+// shanghaiRead are the Shanghai tables 表1–9 (表9 is model table 七, read by
+// the 三公 reader, printed in 万元 and kept in the tables' 元).
+var shanghaiRead = []model.TableID{model.T01, model.T02, model.T03, model.T04, model.T05, model.T08, model.T10, model.T06, model.T07}
 
 // rowsOf prints what each row of a table states: its level, code, name and
 // every amount the Shanghai layout shows, exactly.
@@ -48,6 +48,13 @@ func rowsOf(d *model.Disclosure, id model.TableID) string {
 		}
 		for _, r := range ts.T02.Rows {
 			fmt.Fprintf(&b, "%s %s %s %s %s %s %s %s\n", r.Level, r.FuncCode, r.FuncName, r.Total, r.Fiscal, r.Business, r.Operating, r.Other)
+		}
+	case model.T07:
+		if ts.T07 == nil {
+			return "absent"
+		}
+		for _, r := range ts.T07.Rows {
+			fmt.Fprintf(&b, "%s %s %s %s %s %s %s\n", r.Level, r.Total, r.Abroad, r.Reception, r.VehicleSubtotal, r.VehiclePurchase, r.VehicleOperation)
 		}
 	case model.T06:
 		if ts.T06 == nil {
@@ -93,7 +100,7 @@ func sheetBody(s layout.Sheet) string {
 	return b.String()
 }
 
-// sameShanghaiTables parses src and requires 表1–8 of d: the rows and
+// sameShanghaiTables parses src and requires 表1–9 of d: the rows and
 // amounts exactly, and the sheets as the shanghai profile prints them.
 func sameShanghaiTables(t *testing.T, what, src string, d *model.Disclosure, prof *profiles.Profile) {
 	t.Helper()

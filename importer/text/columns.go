@@ -158,6 +158,13 @@ func amountField(id model.TableID, l string) string {
 			return fCarryover
 		}
 	case model.T07:
+		// a PDF may glue a group's text to its child's (公务用车购置及运行费购置费):
+		// the child names the column
+		for _, parent := range []string{"购置及运行费", "购置和运行费", "购置及运行维护费"} {
+			if _, rest, ok := strings.Cut(l, parent); ok && rest != "" {
+				l = rest
+			}
+		}
 		switch {
 		case hasAny(l, "机关运行经费"):
 			return fOpCosts // Shanghai 表9 prints it beside the 三公 items

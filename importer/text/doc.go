@@ -70,7 +70,12 @@
 // never: their blank cells cannot be placed). Any row that cannot be
 // placed — a lost blank cell, columns in another order than the profile's,
 // a number in the name column, an unreadable （续） page — leaves the whole
-// table unread with P7 and its rows listed as unread. 表9 is 表七 (三公).
+// table unread with P7 and its rows listed as unread. 表9 is 表七 (三公):
+// printed in 万元 after tables in 元, its amounts are converted exactly to
+// 元 (×10000) as the model keeps them, and its 机关运行经费 goes to
+// narrative.operating_costs.total in the narrative's unit (the field the
+// profile prints there; a narrative that states another value keeps its
+// own, P2).
 //
 // Nothing is dropped silently: Result.Unread lists every sentence or table
 // line holding a number that no rule read (years of the budget and dates

@@ -112,6 +112,13 @@ type parser struct {
 	// shPages lists, per Shanghai table read, the blocks (pages) it was
 	// read from.
 	shPages map[model.TableID][]shPage
+	// quietWan: the table being read is the Shanghai 表9 in 万元 after
+	// tables in 元 (its amounts are converted, its unit line is no conflict)
+	quietWan bool
+	// opCostsWan is the 机关运行经费 of that 表9, in 万元, and its line.
+	opCostsWan  model.Amount
+	opCostsLine int
+	opCostsOnly bool // the narrative states no unit: its one figure is 表9's, in 万元
 
 	// set records, per narrative key, the line and value first stated.
 	set map[string]firstSeen
@@ -151,6 +158,7 @@ func (p *parser) run() {
 	p.findTables()
 	p.deriveShanghai()
 	p.readNarrative()
+	p.placeOpCosts()
 	p.finish()
 }
 
@@ -162,6 +170,9 @@ func (p *parser) finish() {
 		n.Year = &y
 	}
 	n.Unit = p.narrUnit
+	if n.Unit == "" && p.opCostsOnly {
+		n.Unit = model.UnitWanYuan
+	}
 	p.d.Department = p.dept
 	p.d.Year = p.year
 	switch {

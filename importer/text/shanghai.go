@@ -787,3 +787,83 @@ func shSplit(rows []trow) (header, data []trow) {
 	}
 	return rows, nil
 }
+
+// nineInWan reports the Shanghai 表9 (三公 and 机关运行经费) stated in 万元, as
+// the shanghai profile prints it, in a document whose Shanghai tables 表1–8
+// were read in 元.
+func (p *parser) nineInWan(i int) bool {
+	prof := shanghaiProfile()
+	if len(p.shPages) == 0 || p.tabUnit != model.UnitYuan || prof == nil || prof.TableFor(model.T07) == nil || prof.TableFor(model.T07).Unit != model.UnitWanYuan {
+		return false
+	}
+	end := p.blockEnd(i)
+	if m := reTitleUnit.FindStringSubmatch(compact(p.lines[i])); m != nil {
+		return m[1] == model.UnitWanYuan
+	}
+	for k := i + 1; k < end; k++ {
+		for _, c := range splitCells(p.lines[k]) {
+			if m := reUnitLine.FindStringSubmatch(compact(c)); m != nil {
+				return m[1] == model.UnitWanYuan
+			}
+		}
+	}
+	return false
+}
+
+// wanToYuan converts the amounts of 表9 read from lines i..end from 万元 to
+// 元 (×10000, exact), with the figures read beside it (机关运行经费).
+func (p *parser) wanToYuan(i, end int) {
+	mul := func(a *model.Amount) {
+		if !a.IsBlank() {
+			*a = model.A(a.Decimal().Shift(4))
+		}
+	}
+	if t := p.d.Tables.T07; t != nil {
+		for k := range t.Rows {
+			r := &t.Rows[k]
+			for _, a := range []*model.Amount{&r.Total, &r.Abroad, &r.VehicleSubtotal, &r.VehiclePurchase, &r.VehicleOperation, &r.Reception} {
+				mul(a)
+			}
+		}
+	}
+	for k := range p.res.Figures {
+		f := &p.res.Figures[k]
+		if f.Line > i && f.Line <= end && strings.HasPrefix(f.Key, "表七.") && f.Unit == model.UnitYuan {
+			if f.Key == "表七.机关运行经费" {
+				p.opCostsWan, p.opCostsLine = f.Value, f.Line
+			}
+			mul(&f.Value)
+		}
+	}
+}
+
+// placeOpCosts puts the 机关运行经费 of the Shanghai 表9 (in 万元) into
+// narrative.operating_costs.total, the field the shanghai profile prints in
+// that column, in the narrative's unit (万元 when the text states none); a
+// narrative that states another figure keeps its own (P2).
+func (p *parser) placeOpCosts() {
+	if p.opCostsLine == 0 || p.opCostsWan.IsBlank() {
+		return
+	}
+	v := p.opCostsWan
+	switch p.narrUnit {
+	case "":
+		p.opCostsOnly = true // the narrative's unit becomes 万元 (finish)
+	case model.UnitWanYuan:
+	case model.UnitYuan:
+		v = model.A(v.Decimal().Shift(4))
+	default:
+		return
+	}
+	const key = "operating_costs.total"
+	if first, ok := p.set[key]; ok {
+		if !first.value.Equal(v) {
+			p.finding(model.SeverityWarning, "P2", key, p.opCostsLine, fmt.Sprintf("机关运行经费在第%d行为%s，表9为%s；保留文字说明的数值", first.line, first.value.String(), v.String()))
+		}
+		return
+	}
+	if p.store(key, v) {
+		p.set[key] = firstSeen{p.opCostsLine, v}
+		p.n.Lines[key] = p.opCostsLine
+	}
+}

@@ -224,3 +224,36 @@ func TestShanghaiUnplaceable(t *testing.T) {
 		})
 	}
 }
+
+// 表9 in 万元 after tables in 元 (as the shanghai profile prints it), its
+// header glued by PDF extraction (公务用车购置及运行费购置费): each amount in
+// its own column, converted exactly to the document's 元.
+func TestShanghaiNineInWan(t *testing.T) {
+	src := shHead + "2026年部门支出预算总表\n单位：元\n项目\t\t\t\t支出预算\t\t\n功能分类科目编码\t\t\t功能分类科目名称\t合计\t基本支出\t项目支出\n类\t款\t项\n" +
+		"201\t\t\t一般公共服务支出\t51,000\t21,000\t30,000\n合计\t\t\t\t51,000\t21,000\t30,000\n" +
+		"2026年部门“三公”经费和机关运行经费预算表\n编制部门：某区文旅局\t单位:万元\n\t\t“三公”经费预算数\t\t\t\t\n" +
+		"合计\t因公出国(境)费\t公务接待费\t小计\t公务用车购置及运行费购置费\t运行费\t机关运行经费预算数\n" +
+		"12.4\t0\t2.05\t10.35\t6\t4.35\t88.12\n"
+	r := parseText(t, src)
+	noUnread(t, r)
+	t7 := r.Disclosure.Tables.T07
+	if t7 == nil || len(t7.Rows) != 1 {
+		t.Fatalf("表9: %+v", t7)
+	}
+	x := t7.Rows[0]
+	got := fmt.Sprint(x.Total, " ", x.Abroad, " ", x.Reception, " ", x.VehicleSubtotal, " ", x.VehiclePurchase, " ", x.VehicleOperation)
+	if want := "124000 0 20500 103500 60000 43500"; got != want {
+		t.Errorf("表9 in 元: got %s, want %s", got, want)
+	}
+	if r.Disclosure.Unit != "元" || hasRule(r.Findings, "P3") {
+		t.Errorf("unit %q, findings %v", r.Disclosure.Unit, r.Findings)
+	}
+	if n := r.Disclosure.Narrative; n == nil || n.OperatingCosts.Total.String() != "88.12" || n.Unit != "万元" {
+		t.Errorf("narrative.operating_costs.total (the profile's field of the 机关运行经费 column) not 88.12 万元: %+v", n)
+	}
+	for _, f := range r.Figures {
+		if f.Key == "表七.机关运行经费" && f.Value.String() != "881200" {
+			t.Errorf("机关运行经费 %s %s, want 881200 元", f.Value, f.Unit)
+		}
+	}
+}

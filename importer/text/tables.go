@@ -143,7 +143,14 @@ func (p *parser) findTables() {
 		if id == "" {
 			continue
 		}
-		if end, ok := p.readTable(i, id); ok {
+		conv := id == model.T07 && p.nineInWan(i)
+		p.quietWan = conv
+		end, ok := p.readTable(i, id)
+		p.quietWan = false
+		if ok && conv {
+			p.wanToYuan(i, end)
+		}
+		if ok {
 			for k := i; k < end; k++ {
 				p.inTab[k] = true
 			}
@@ -483,6 +490,9 @@ func width(rows []trow) int {
 }
 
 func (p *parser) setTableUnit(u string, line int) {
+	if p.quietWan && u == model.UnitWanYuan {
+		return // the Shanghai 表9 in 万元, converted to the tables' 元
+	}
 	if u != model.UnitWanYuan && u != model.UnitYuan {
 		p.finding(model.SeverityWarning, "P3", "unit", line, fmt.Sprintf("公开表单位为%s，不是万元或元；数值按原文保留", u))
 	}
