@@ -67,7 +67,12 @@
 // and pipe text (what PDF, web page and Word extraction gives) is read
 // column by column; space-aligned and one-cell-per-line text only when
 // every row has its code cells, its name and all its amounts (表1 and 表4
-// never: their blank cells cannot be placed). Any row that cannot be
+// never: their blank cells cannot be placed). Tab text that drops blank
+// cells (each stated cell followed by a tab) is read by kind: in 表2–8 the
+// amounts are a row's last cells; in 表1 and 表4 an income label of the
+// profile takes the amount after it and a function class its amounts, only
+// when all of them or none are stated. Income labels match the profile's
+// after the ordinal, or uniquely by their beginning (1. 一般公共预算). Any row that cannot be
 // placed — a lost blank cell, columns in another order than the profile's,
 // a number in the name column, an unreadable （续） page — leaves the whole
 // table unread with P7 and its rows listed as unread. 表9 is 表七 (三公):

@@ -581,11 +581,25 @@ func (p *parser) readShanghaiSummary(id model.TableID, pt *profiles.Table, rows 
 			return false
 		}
 	}
-	incomeKey := map[string]string{}
-	incomeLabel := map[string]string{}
-	for _, ir := range pt.Summary.IncomeRows {
-		incomeKey[shNorm(ir.Label)] = ir.Key
-		incomeLabel[shNorm(ir.Label)] = ir.Label
+	// incomeMatch finds the profile's income row of a label: the same words
+	// after the ordinal, or the one row whose words begin with the label's
+	// or the label's with the row's (1. 一般公共预算 for 1. 一般公共预算资金)
+	incomeMatch := func(lab string) (key, label string, ok bool) {
+		n := shNorm(lab)
+		var found []profiles.IncomeRow
+		for _, ir := range pt.Summary.IncomeRows {
+			m := shNorm(ir.Label)
+			if m == n {
+				return ir.Key, ir.Label, true
+			}
+			if n != "" && (strings.HasPrefix(m, n) || strings.HasPrefix(n, m)) {
+				found = append(found, ir)
+			}
+		}
+		if len(found) == 1 {
+			return found[0].Key, found[0].Label, true
+		}
+		return "", "", false
 	}
 	footerIn := map[string]string{}
 	footerOut := map[string]string{}
@@ -595,6 +609,16 @@ func (p *parser) readShanghaiSummary(id model.TableID, pt *profiles.Table, rows 
 		}
 		if f.Expenditure != "" {
 			footerOut[compact(f.Expenditure)] = f.ExpenditureValue
+		}
+	}
+	// A row whose cells do not fit their columns (a label in an amount
+	// column) while no cell of it is empty tells a text that drops blank
+	// cells: its short rows are placed by kind. Otherwise cells are placed
+	// by position (an extraction may drop trailing blank cells only).
+	lostForm := false
+	for _, r := range data {
+		if lostBlanks(r.cells, len(leaves)) && !positionalFits(r.cells, leaves) {
+			lostForm = true
 		}
 	}
 	t := &model.SummaryTable{Note: strings.Join(note, "")}
@@ -608,9 +632,20 @@ func (p *parser) readShanghaiSummary(id model.TableID, pt *profiles.Table, rows 
 			}
 		}
 		val := map[string]string{}
-		for k, l := range leaves {
-			if k < len(r.cells) {
-				val[l.Field] = strings.TrimSpace(r.cells[k])
+		if lostForm && lostBlanks(r.cells, len(leaves)) {
+			// blank cells not marked (each stated cell followed by a tab):
+			// placed by kind, an income label known from the profile
+			if val = placeSummaryRow(nonEmpty(r.cells), leaves, func(l string) bool {
+				_, _, ok := incomeMatch(l)
+				return ok || footerIn[compact(l)] != ""
+			}); val == nil {
+				return false
+			}
+		} else {
+			for k, l := range leaves {
+				if k < len(r.cells) {
+					val[l.Field] = strings.TrimSpace(r.cells[k])
+				}
 			}
 		}
 		// income side
@@ -649,9 +684,10 @@ func (p *parser) readShanghaiSummary(id model.TableID, pt *profiles.Table, rows 
 			case "income_grand_total":
 				t.IncomeGrandTotal = inAmt
 			}
-		case incomeKey[shNorm(inLab)] != "":
+		case func() bool { _, _, ok := incomeMatch(inLab); return ok }():
 			// the label as the layout words it (the text may lose a space)
-			t.Income = append(t.Income, model.IncomeLine{Key: incomeKey[shNorm(inLab)], Label: incomeLabel[shNorm(inLab)], Amount: inAmt})
+			key, label, _ := incomeMatch(inLab)
+			t.Income = append(t.Income, model.IncomeLine{Key: key, Label: label, Amount: inAmt})
 		default:
 			return false
 		}
@@ -676,8 +712,8 @@ func (p *parser) readShanghaiSummary(id model.TableID, pt *profiles.Table, rows 
 			if m := reLead.FindStringSubmatch(compact(outLab)); m != nil {
 				fl.Code, nm = m[1], m[2]
 			}
-			if isShAmount(nm) {
-				return false
+			if isShAmount(nm) || !strings.HasSuffix(nm, "支出") && !isFunctionClass(nm) {
+				return false // not a function class: columns misplaced
 			}
 			fl.Name = nm
 			t.Functions = append(t.Functions, fl)
@@ -866,4 +902,87 @@ func (p *parser) placeOpCosts() {
 		p.set[key] = firstSeen{p.opCostsLine, v}
 		p.n.Lines[key] = p.opCostsLine
 	}
+}
+
+// lostBlanks reports a row of a tab-separated table whose blank cells are
+// not marked: fewer cells than columns (trailing empties aside) and no empty
+// cell among them.
+func lostBlanks(cells []string, n int) bool {
+	last := len(cells)
+	for last > 0 && strings.TrimSpace(cells[last-1]) == "" {
+		last--
+	}
+	if last >= n {
+		return false
+	}
+	for _, c := range cells[:last] {
+		if strings.TrimSpace(c) == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// placeSummaryRow places the stated cells of a summary row whose blank
+// cells were dropped: an income label (known to isIncome) with the amount
+// after it, then a function label with its amounts. The function amounts
+// are placed only when all of them are stated, or none; nil when the cells
+// cannot be placed without a guess.
+func placeSummaryRow(tokens []string, leaves []profiles.Leaf, isIncome func(string) bool) map[string]string {
+	val := map[string]string{}
+	var fnAmts []string
+	for _, l := range leaves {
+		if l.Kind == profiles.KindAmount && l.Field != "income_amount" {
+			fnAmts = append(fnAmts, l.Field)
+		}
+	}
+	k := 0
+	if k < len(tokens) && !isShAmount(tokens[k]) && isIncome(tokens[k]) {
+		val["income_item"] = tokens[k]
+		k++
+		if k < len(tokens) && isShAmount(tokens[k]) {
+			val["income_amount"] = tokens[k]
+			k++
+		}
+	}
+	if k < len(tokens) && !isShAmount(tokens[k]) {
+		val["function_item"] = tokens[k]
+		k++
+		n := 0
+		for k+n < len(tokens) && isShAmount(tokens[k+n]) {
+			n++
+		}
+		switch n {
+		case 0:
+		case len(fnAmts):
+			for j, f := range fnAmts {
+				val[f] = tokens[k+j]
+			}
+		default:
+			return nil
+		}
+		k += n
+	}
+	if k != len(tokens) {
+		return nil
+	}
+	return val
+}
+
+// positionalFits reports a summary row whose cells, taken by position, are
+// labels in label columns and amounts (or blanks) in amount columns.
+func positionalFits(cells []string, leaves []profiles.Leaf) bool {
+	for k, l := range leaves {
+		if k >= len(cells) {
+			break
+		}
+		c := strings.TrimSpace(cells[k])
+		if c == "" {
+			continue
+		}
+		if (l.Kind == profiles.KindAmount) != isShAmount(c) {
+			return false
+		}
+	}
+	return true
 }

@@ -257,3 +257,35 @@ func TestShanghaiNineInWan(t *testing.T) {
 		}
 	}
 }
+
+// 表1 extracted without its blank cells (each stated cell followed by a
+// tab, as some extractions give it): placed by kind — an income label of the
+// profile (also a shorter wording, 1. 一般公共预算) with the amount after
+// it, a function class with its amount. 表4 the same way is read only when
+// every function amount is stated; two amounts for its four columns cannot
+// be placed.
+func TestShanghaiSummaryLostBlanks(t *testing.T) {
+	t1 := shHead + "2026年部门财务收支预算总表 \t\n单位：元 \t\n本年收入 \t本年支出 \t\n项目 \t预算数 \t项目 \t预算数 \t\n" +
+		"一、财政拨款收入 \t830,500 \t一、教育支出 \t800,000 \t\n" +
+		"1. 一般公共预算 \t830,500 \t二、卫生健康支出 \t30,500 \t\n" +
+		"2. 政府性基金 \t\n3. 国有资本经营预算 \t\n二、事业收入 \t\n三、事业单位经营收入 \t\n四、其他收入 \t\n" +
+		"收入总计 \t830,500 \t支出总计 \t830,500 \t\n"
+	r := parseText(t, t1)
+	noUnread(t, r)
+	st := r.Disclosure.Tables.T01
+	if st == nil || len(st.Income) != 7 || len(st.Functions) != 2 {
+		t.Fatalf("表1: %+v", st)
+	}
+	if st.Income[1].Key != "general" || st.Income[1].Amount.String() != "830500" || !st.Income[2].Amount.IsBlank() || st.Functions[1].Name != "卫生健康支出" || st.Functions[1].Total.String() != "30500" {
+		t.Errorf("表1 placed wrongly: %+v", st)
+	}
+
+	t4 := shHead + "2026年部门财政拨款收支预算总表\n单位：元\n财政拨款收入 \t财政拨款支出 \t\n项目 \t预算数 \t项目 \t合计 \t一般公共预算 \t政府性基金预算 \t国有资本经营预算 \t\n" +
+		"一、一般公共预算资金 \t830,500 \t一、教育支出 \t800,000 \t800,000 \t\n" +
+		"二、政府性基金 \t二、卫生健康支出 \t30,500 \t30,500 \t\n" +
+		"收入总计 \t830,500 \t支出总计 \t830,500 \t830,500 \t\n"
+	r = parseText(t, t4)
+	if r.Disclosure.Tables.T04 != nil || !hasRule(r.Findings, "P7") || len(r.Unread) == 0 {
+		t.Errorf("表4 with two of four amounts placed: %+v", r.Disclosure.Tables.T04)
+	}
+}
