@@ -253,18 +253,28 @@ type progress struct {
 func newProgress(w io.Writer, total int, quiet bool) *progress {
 	p := &progress{w: w, quiet: quiet}
 	if f, ok := osFile(w); ok && term.IsTerminal(int(f.Fd())) && total > 0 {
-		p.bar = progressbar.NewOptions(total,
-			progressbar.OptionSetWriter(w),
-			progressbar.OptionSetDescription("部门"),
-			progressbar.OptionShowCount(),
-			progressbar.OptionShowIts(),
-			progressbar.OptionSetItsString("个"),
-			progressbar.OptionSetPredictTime(true),
-			progressbar.OptionThrottle(100*time.Millisecond),
-			progressbar.OptionClearOnFinish(),
-		)
+		p.bar = newBar(w, total)
 	}
 	return p
+}
+
+// newBar returns a started bar: its clock runs from the start of the batch.
+// The library otherwise starts it at the first department done, and the
+// first rate shown was one department over a few microseconds (tens of
+// thousands a second, with a time left of nothing).
+func newBar(w io.Writer, total int) *progressbar.ProgressBar {
+	bar := progressbar.NewOptions(total,
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionSetDescription("部门"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetItsString("个"),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	)
+	bar.StartWithoutRender()
+	return bar
 }
 
 func (p *progress) report(done, total int, r *batch.Result) {
