@@ -74,12 +74,13 @@ deps-deb:
 	  fi; \
 	fi
 
-# Runs every test; then lists the tests that skipped (and why), so that a
-# missing tool never hides silently. The second pass reuses the build cache.
+# Runs every test once (go test -json), prints go test's usual lines and the
+# output of any failure, then lists the tests that skipped (and why), so that
+# a missing tool never hides silently.
 test: deps
 	$(GO) vet ./...
-	$(GO) test ./...
-	@$(GO) test -v ./... 2>&1 | awk '/^=== RUN/ {msg=""} /^ +[^ ].*_test\.go:[0-9]+:/ {msg=$$0} /--- SKIP/ {print; if (msg != "") print msg; n++} END {if (!n) print "no test skipped"}'
+	$(GO) build -o bin/testreport ./internal/testreport
+	@bash -o pipefail -c '$(GO) test -json ./... | bin/testreport'
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
