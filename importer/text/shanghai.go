@@ -93,7 +93,7 @@ func (p *parser) shanghaiPrepare(title string, rows []trow) []trow {
 				drop = true
 				continue
 			}
-			if strings.HasPrefix(cc, "编制部门") || strings.HasPrefix(cc, "编制单位") {
+			if strings.HasPrefix(cc, "编制部门") || strings.HasPrefix(cc, "编制单位") || rePageBreak.MatchString(cc) {
 				drop = true
 				continue
 			}
@@ -108,7 +108,12 @@ func (p *parser) shanghaiPrepare(title string, rows []trow) []trow {
 	return out
 }
 
-var reTitleUnit = regexp.MustCompile(`单位:(万元|元)$`)
+var (
+	reTitleUnit = regexp.MustCompile(`单位:(万元|元)$`)
+	// rePageBreak is a page marker some extractions put between pages
+	// (-- PAGE_BREAK --, 第3页, - 3 -).
+	rePageBreak = regexp.MustCompile(`^(?:-+PAGE_?BREAK-+|第\d+页(?:共\d+页)?|-\d+-)$`)
+)
 
 // readShanghai reads a Shanghai table block: ok false when its rows cannot
 // be placed (the caller lists them as unread).
@@ -128,7 +133,10 @@ func (p *parser) readShanghai(i, end int, id model.TableID, rows []trow, mode st
 		}
 		return p.readShanghaiSummary(id, pt, rows, note)
 	}
-	cont := strings.Contains(compact(p.lines[i]), "续") && p.shPages[id] != nil
+	// a （续） title, or the same title again right after the table's last
+	// page, continues the table
+	pages := p.shPages[id]
+	cont := len(pages) > 0 && (strings.Contains(compact(p.lines[i]), "续") || pages[len(pages)-1].end == i)
 	var recs []shRow
 	var ok bool
 	if mode == "cell" || mode == "pipecell" {
@@ -188,14 +196,15 @@ func leafText(l profiles.Leaf) string {
 // shHeader finds, in the header rows, the row whose last cells are the
 // amount leaves' words in order, and checks that the amounts' group word
 // (收入预算, 一般公共预算基本支出 …) stands in the header; it returns the
-// header's width, or -1.
-func shHeader(header []trow, amts []profiles.Leaf) int {
+// header's width, or -1, and the number of empty cells after its last word
+// (a tab after every cell leaves one).
+func shHeader(header []trow, amts []profiles.Leaf) (width, trail int) {
 	group := ""
 	if len(amts) > 0 && len(amts[0].Words) > 1 {
 		group = compact(amts[0].Words[0])
 	}
 	groupSeen := group == ""
-	width := -1
+	width = -1
 	for _, r := range header {
 		for _, c := range r.cells {
 			if group != "" && compact(c) == group {
@@ -215,12 +224,16 @@ func shHeader(header []trow, amts []profiles.Leaf) int {
 		}
 		if match {
 			width = len(r.cells)
+			trail = 0
+			for c := len(r.cells) - 1; c >= 0 && strings.TrimSpace(r.cells[c]) == ""; c-- {
+				trail++
+			}
 		}
 	}
 	if !groupSeen {
-		return -1
+		return -1, 0
 	}
-	return width
+	return width, trail
 }
 
 // shanghaiTabRows reads rows given as cells (tab or pipe): the amounts are
@@ -232,17 +245,21 @@ func shanghaiTabRows(pt *profiles.Table, rows []trow) ([]shRow, bool) {
 		return nil, false
 	}
 	header, data := shSplit(rows)
-	if shHeader(header, amts) < 0 {
+	width, trail := shHeader(header, amts)
+	if width < 0 {
 		return nil, false
 	}
 	var out []shRow
 	for _, r := range data {
 		cells := r.cells
-		if isNumberRow(cells) {
+		if isNumberRow(cells) || repeatedHeader(cells, header) {
 			continue
 		}
 		if len(nonEmpty(cells)) == 0 {
 			continue
+		}
+		for n := 0; n < trail && len(cells) > 0 && strings.TrimSpace(cells[len(cells)-1]) == ""; n++ {
+			cells = cells[:len(cells)-1]
 		}
 		if len(cells) < len(amts)+1 {
 			return nil, false
@@ -385,7 +402,25 @@ func shanghaiCellRows(pt *profiles.Table, rows []trow) ([]shRow, bool) {
 		k += n
 	}
 	var out []shRow
+	hdrWords := map[string]bool{}
+	for _, c := range cells[:start] {
+		hdrWords[c] = true
+	}
 	for k < len(cells) {
+		// a header repeated on the next page: its words up to the amount
+		// leaves' run
+		if j := k; hdrWords[cells[j]] {
+			for j < len(cells) && hdrWords[cells[j]] && !amountRunAt(cells, j, amts) {
+				j++
+			}
+			if amountRunAt(cells, j, amts) {
+				k = j + len(amts)
+				for k < len(cells) && hdrWords[cells[k]] && cells[k] != "合计" && cells[k] != "总计" {
+					k++
+				}
+				continue
+			}
+		}
 		rec := shRow{amt: map[string]model.Amount{}, line: lines[k]}
 		var parts []string
 		for k < len(cells) && allDigits(cells[k]) && len(parts) < len(codes) && !reThousands.MatchString(cells[k]) {
@@ -981,6 +1016,40 @@ func positionalFits(cells []string, leaves []profiles.Leaf) bool {
 			continue
 		}
 		if (l.Kind == profiles.KindAmount) != isShAmount(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// amountRunAt reports the amount leaves' words, in order, at cells[j:].
+func amountRunAt(cells []string, j int, amts []profiles.Leaf) bool {
+	if j+len(amts) > len(cells) {
+		return false
+	}
+	for n, l := range amts {
+		if cells[j+n] != leafText(l) {
+			return false
+		}
+	}
+	return true
+}
+
+// repeatedHeader reports a data row without a digit whose cells are all
+// cells of the header rows (the header printed again on the next page).
+func repeatedHeader(cells []string, header []trow) bool {
+	words := map[string]bool{}
+	for _, r := range header {
+		for _, c := range r.cells {
+			words[compact(c)] = true
+		}
+	}
+	ne := nonEmpty(cells)
+	if len(ne) < 2 || hasNumber(ne) {
+		return false
+	}
+	for _, c := range ne {
+		if !words[compact(c)] {
 			return false
 		}
 	}

@@ -289,3 +289,27 @@ func TestShanghaiSummaryLostBlanks(t *testing.T) {
 		t.Errorf("表4 with two of four amounts placed: %+v", r.Disclosure.Tables.T04)
 	}
 }
+
+// A table over two pages: a page marker and the header printed again
+// (without a title) in tab text that drops blank cells, and in one cell
+// per line; the rows of both pages form one table.
+func TestShanghaiPageBreakRepeatedHeader(t *testing.T) {
+	want := "total   64000 24000 40000;class 201 一般公共服务支出 60000 20000 40000;detail 2010301 行政运行 60000 20000 40000;class 221 住房保障支出 4000 4000 0;detail 2210201 住房公积金 4000 4000 0;"
+	hdr := "项目 \t支出预算 \t\n功能分类科目编码 \t功能分类科目名称 \t合计 \t基本支出 \t项目支出 \t\n类 \t款 \t项 \t\n"
+	tab := shHead + "2026年部门支出预算总表\n单位：元\n" + hdr +
+		"201 \t一般公共服务支出 \t60,000 \t20,000 \t40,000 \t\n201 \t03 \t01 \t行政运行 \t60,000 \t20,000 \t40,000 \t\n-- PAGE_BREAK --\n" + hdr +
+		"221 \t住房保障支出 \t4,000 \t4,000 \t0 \t\n221 \t02 \t01 \t住房公积金 \t4,000 \t4,000 \t0 \t\n合计 \t64,000 \t24,000 \t40,000 \t\n"
+	cellHdr := "项目\n功能分类科目编码\n类\n款\n项\n功能分类科目名称\n支出预算\n合计\n基本支出\n项目支出\n"
+	cells := shHead + "2026年部门支出预算总表\n单位：元\n" + cellHdr +
+		"201\n一般公共服务支出\n60,000\n20,000\n40,000\n201\n03\n01\n行政运行\n60,000\n20,000\n40,000\n" + cellHdr +
+		"221\n住房保障支出\n4,000\n4,000\n0\n221\n02\n01\n住房公积金\n4,000\n4,000\n0\n合计\n64,000\n24,000\n40,000\n"
+	for name, src := range map[string]string{"tab without blanks": tab, "one cell per line": cells} {
+		t.Run(name, func(t *testing.T) {
+			r := parseText(t, src)
+			noUnread(t, r)
+			if got := expRows(r.Disclosure.Tables.T03); got != want {
+				t.Errorf("表3:\ngot  %s\nwant %s", got, want)
+			}
+		})
+	}
+}
