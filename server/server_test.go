@@ -23,9 +23,11 @@ import (
 	xhtml "golang.org/x/net/html"
 
 	"gongkai/examples"
+	"gongkai/exporter/xlsx"
 	"gongkai/inputs"
 	"gongkai/model"
 	"gongkai/profiles"
+	"gongkai/templates"
 )
 
 // form builds a multipart body with the file and extra fields.
@@ -787,8 +789,10 @@ func TestProfiles(t *testing.T) {
 			}
 		}
 	}
-	if len(opts) != len(profiles.Names()) || selected != profiles.DefaultName {
-		t.Fatalf("profile options %q (selected %q), want %q with %q selected", opts, selected, profiles.Names(), profiles.DefaultName)
+	// First "按文件自动识别" (no profile sent: a workbook is read in its
+	// layout), then every embedded layout.
+	if want := append([]string{""}, profiles.Names()...); strings.Join(opts, ",") != strings.Join(want, ",") || selected != "" {
+		t.Fatalf("profile options %q (selected %q), want %q with the first (automatic) selected", opts, selected, want)
 	}
 	for _, name := range profiles.Names() {
 		p, err := profiles.Embedded(name)
@@ -1001,5 +1005,90 @@ func TestAPIWorkbookKeepsItsLayout(t *testing.T) {
 	b := wantStatus(t, resp, http.StatusOK)
 	if strings.Contains(string(b), "不是公开表之一") || strings.Contains(string(b), "T-MISS") {
 		t.Errorf("the Shanghai workbook was not read and checked in its layout:\n%s", b)
+	}
+}
+
+// TestPageWorkbookKeepsItsLayout: a filled Shanghai workbook uploaded with
+// the page's form as it comes (版式 left on 按文件自动识别) is read, checked
+// and previewed as Shanghai tables. The form used to send hubei: every
+// table was skipped and the page showed two errors.
+func TestPageWorkbookKeepsItsLayout(t *testing.T) {
+	const name = "shanghai-wanli-2025.json"
+	data, err := examples.Get(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := inputs.Load(name, data, inputs.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh, err := profiles.Embedded("shanghai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := templates.Document(in.Disclosure, templates.Options{Profile: sh})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wb bytes.Buffer
+	if err := xlsx.Write(&wb, doc, xlsx.Options{}); err != nil {
+		t.Fatal(err)
+	}
+
+	_, ts := newTest(t, Options{})
+	// What a browser sends for the untouched form: the 版式 option the page
+	// selects and the outputs it checks.
+	index := parseHTML(t, wantStatus(t, get(t, ts.URL+"/"), http.StatusOK))
+	fields := []string{}
+	for _, sel := range elements(index, "select") {
+		if attr(sel, "name") != "profile" || attr(sel, "id") != "profile" {
+			continue
+		}
+		for _, o := range elements(sel, "option") {
+			for _, a := range o.Attr {
+				if a.Key == "selected" {
+					fields = append(fields, "profile", attr(o, "value"))
+				}
+			}
+		}
+	}
+	if len(fields) != 2 {
+		t.Fatalf("the page's 版式 menu has %d selected options, want one", len(fields)/2)
+	}
+	for _, in := range elements(index, "input") {
+		if attr(in, "name") == "output" {
+			for _, a := range in.Attr {
+				if a.Key == "checked" {
+					fields = append(fields, "output", attr(in, "value"))
+				}
+			}
+		}
+	}
+	page := uploadFile(t, ts, "万里街道.xlsx", wb.Bytes(), fields...)
+	res := string(wantStatus(t, get(t, page), http.StatusOK))
+	if !strings.Contains(res, "版式 shanghai") {
+		t.Errorf("the result page does not name the shanghai layout")
+	}
+	if strings.Contains(res, "个错误") || strings.Contains(res, "不是公开表之一") {
+		t.Errorf("the Shanghai workbook was not read in its layout:\n%s", res)
+	}
+	if !strings.Contains(res, "错误 0 项") {
+		t.Errorf("the result page does not report 错误 0 项")
+	}
+	tables := parseHTML(t, wantStatus(t, get(t, page+"/tables"), http.StatusOK))
+	var titles []string
+	for _, s := range elements(tables, "section") {
+		if attr(s, "class") == "gk-sheet" {
+			titles = append(titles, text(s))
+		}
+	}
+	if len(titles) != len(sh.Tables) {
+		t.Fatalf("%d tables previewed, the shanghai layout has %d", len(titles), len(sh.Tables))
+	}
+	for i, tb := range sh.Tables {
+		title := strings.ReplaceAll(tb.Title, "{year}", fmt.Sprint(in.Disclosure.Year))
+		if !strings.Contains(titles[i], title) {
+			t.Errorf("table %d previewed without its Shanghai title %q", i+1, title)
+		}
 	}
 }
