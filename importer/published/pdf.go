@@ -130,6 +130,7 @@ func PDF(data []byte, o PDFOptions) (*Document, error) {
 	out := &Document{Kind: "pdf"}
 	var b strings.Builder
 	line, chars := 1, 0
+	var pages []page
 	for i := 0; i < pc.PageCount; i++ {
 		gs, rules, err := pageGlyphs(inst, doc.Document, i)
 		if err != nil {
@@ -139,13 +140,19 @@ func PDF(data []byte, o PDFOptions) (*Document, error) {
 		if len(gs) == 0 {
 			out.Scanned = append(out.Scanned, i+1)
 		}
-		out.Pages = append(out.Pages, line)
-		start := b.Len()
-		ruledTables(&b, dropPageNumbers(pageLines(gs)), rules)
-		line += strings.Count(b.String()[start:], "\n")
+		pages = append(pages, page{lines: pageLines(gs), rules: rules})
 	}
 	if chars == 0 {
 		return nil, &Error{File: o.Name, Err: ErrNoTextLayer}
+	}
+	dropRunning(pages)
+	for _, p := range pages {
+		out.Pages = append(out.Pages, line)
+		start := b.Len()
+		ls, toc := contentsLines(dropPageNumbers(p.lines))
+		out.Contents = append(out.Contents, toc...)
+		ruledTables(&b, ls, p.rules)
+		line += strings.Count(b.String()[start:], "\n")
 	}
 	out.Text = b.String()
 	return out, nil

@@ -13,6 +13,16 @@ type Document struct {
 	// Scanned lists, for a PDF, the 1-based pages without a text layer
 	// (scanned images): their content is not in Text and needs OCR.
 	Scanned []int
+	// Contents lists, for a PDF, the entries of its table of contents
+	// (目录: a title, dot leaders and a page number), in order. They are
+	// structure, not figures, and are not in Text.
+	Contents []ContentsEntry
+}
+
+// A ContentsEntry is one line of a table of contents (目录).
+type ContentsEntry struct {
+	Title string
+	Page  int
 }
 
 // Page returns the 1-based page of a 1-based line of Text, or 0 when the
