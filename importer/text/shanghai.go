@@ -224,9 +224,31 @@ func shHeader(header []trow, amts []profiles.Leaf) (width, trail int) {
 		}
 		if match {
 			width = len(r.cells)
-			trail = 0
-			for c := len(r.cells) - 1; c >= 0 && strings.TrimSpace(r.cells[c]) == ""; c-- {
-				trail++
+			trail = trailing(r.cells)
+		}
+	}
+	if width < 0 {
+		// header cells wrapped over lines (事业收入 事业单位 / 经营收入 其他收入):
+		// the amount leaves' words, joined in order, stand in the header's
+		// text joined row by row, and end the row they end in
+		var all strings.Builder
+		var ends []int // length of all after each row
+		for _, r := range header {
+			for _, c := range r.cells {
+				all.WriteString(compact(c))
+			}
+			ends = append(ends, all.Len())
+		}
+		var want strings.Builder
+		for _, l := range amts {
+			want.WriteString(leafText(l))
+		}
+		if k := strings.Index(all.String(), want.String()); k >= 0 && want.Len() > 0 {
+			end := k + want.Len()
+			for ri, e := range ends {
+				if e == end {
+					width, trail = len(header[ri].cells), trailing(header[ri].cells)
+				}
 			}
 		}
 	}
@@ -234,6 +256,15 @@ func shHeader(header []trow, amts []profiles.Leaf) (width, trail int) {
 		return -1, 0
 	}
 	return width, trail
+}
+
+// trailing counts the empty cells at the end of a row.
+func trailing(cells []string) int {
+	n := 0
+	for c := len(cells) - 1; c >= 0 && strings.TrimSpace(cells[c]) == ""; c-- {
+		n++
+	}
+	return n
 }
 
 // shanghaiTabRows reads rows given as cells (tab or pipe): the amounts are
@@ -260,6 +291,16 @@ func shanghaiTabRows(pt *profiles.Table, rows []trow) ([]shRow, bool) {
 		}
 		for n := 0; n < trail && len(cells) > 0 && strings.TrimSpace(cells[len(cells)-1]) == ""; n++ {
 			cells = cells[:len(cells)-1]
+		}
+		if ne := nonEmpty(cells); len(ne) == 1 && (compact(ne[0]) == "合计" || compact(ne[0]) == "总计") {
+			// a 合计 row without amounts (an empty table whose blank cells
+			// the text drops): every amount blank, nothing to misplace
+			rec := shRow{name: compact(ne[0]), amt: map[string]model.Amount{}, line: r.line}
+			for _, l := range amts {
+				rec.amt[l.Field] = model.Amount{}
+			}
+			out = append(out, rec)
+			continue
 		}
 		if len(cells) < len(amts)+1 {
 			return nil, false
@@ -1045,7 +1086,7 @@ func repeatedHeader(cells []string, header []trow) bool {
 		}
 	}
 	ne := nonEmpty(cells)
-	if len(ne) < 2 || hasNumber(ne) {
+	if len(ne) == 0 || hasNumber(ne) || len(ne) == 1 && (compact(ne[0]) == "合计" || compact(ne[0]) == "总计") {
 		return false
 	}
 	for _, c := range ne {

@@ -313,3 +313,25 @@ func TestShanghaiPageBreakRepeatedHeader(t *testing.T) {
 		})
 	}
 }
+
+// Header words wrapped over lines (事业收入 事业单位 / 经营收入 其他收入),
+// one header cell per line repeated after a page marker, and an empty table
+// whose 合计 row has no cells left: read from the profile's words in order.
+func TestShanghaiWrappedHeader(t *testing.T) {
+	src := shHead + "2026年部门收入预算总表\n编制部门：某区文旅局 \t单位：元\n项目 \t收入预算\n功能分类科目编码\n功能分类科目名称 \t合计 \t财政拨款收入 \t事业收入 事业单位\n经营收入 其他收入\n类 \t款 \t项\n" +
+		"213 \t农林水支出 \t45,600 \t45,000 \t600 \t0 \t0\n-- PAGE_BREAK --\n项目 \t收入预算\n功能分类科目编码\n功能分类科目名称 \t合计 \t财政拨款收入 \t事业收入 事业单位\n经营收入 其他收入\n类 \t款 \t项\n" +
+		"213 \t01 \t农业农村 \t45,600 \t45,000 \t600 \t0 \t0\n合计 \t45,600 \t45,000 \t600 \t0 \t0\n" +
+		"2026年部门国有资本经营预算支出功能分类预算表\n编制部门：某区文旅局 \t单位：元\n项目 \t国有资本经营预算支出\n功能分类科目编码\n功能分类科目名称 \t合计 \t基本支出 \t项目支出\n类 \t款 \t项\n合计\n注:本部门2026年无国有资本经营预算财政拨款安排的预算，故本表为空表。\n"
+	r := parseText(t, src)
+	noUnread(t, r)
+	t2 := r.Disclosure.Tables.T02
+	if t2 == nil || len(t2.Rows) != 3 {
+		t.Fatalf("表2: %+v", t2)
+	}
+	if x := t2.Rows[2]; x.FuncCode != "21301" || x.Fiscal.String() != "45000" || x.Business.String() != "600" || x.Other.String() != "0" {
+		t.Errorf("表2 row: %+v", x)
+	}
+	if t10 := r.Disclosure.Tables.T10; t10 == nil || len(t10.Rows) != 0 || t10.Note == "" {
+		t.Errorf("表7 (empty): %+v", t10)
+	}
+}
