@@ -1,6 +1,9 @@
 package ledger
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // Controlled rounding (docs/rounding.md).
 //
@@ -31,23 +34,25 @@ type rounder struct {
 	mem      []int32 // aggregate ids
 	aggStart []int32 // per aggregate: start in cells
 	cells    []int32
-	err      []int64 // per aggregate: Σ (printed − exact)
-	sibIdx   map[sibKey]int32
+	err      []int64             // per aggregate: Σ (printed − exact)
+	gain     []int64             // per aggregate: gains of a member moving up, down (setGain)
+	sibIdx   map[uint64]int32    // dim<<61 | sibling key → group
 	preset   func(r *rounder)    // sets up instead of rounding to nearest
 	hard     func(k aggKey) bool // aggregates the repair must not push further off
 	seed     uint64              // of the local search's generator
 	isHard   []bool
-	sibPairs []pair    // (group, cell) before freeze
-	cellSib  [][]int32 // per cell: its sibling groups
-	sibs     [][]int32 // per group: its cells
+	sibPairs []pair // (group, cell) before freeze
+	nSib     int32
+	// sibling groups in CSR form after freeze: per cell its groups of more
+	// than one cell, per group its cells (in the order they were given).
+	cellSibStart []int32
+	cellSib      []int32
+	sibStart     []int32
+	sibCells     []int32
 }
 
-// sibKey names a group of sibling cells: cells equal in every coordinate
-// but one (dim). Swapping two siblings moves few aggregates.
-type sibKey struct {
-	dim uint8
-	key uint64
-}
+// A sibling group is a group of cells equal in every coordinate but one
+// (dim); swapping two siblings moves few aggregates.
 
 type pair struct{ agg, cell int32 }
 
@@ -94,19 +99,22 @@ func (r *rounder) add(k aggKey, cell int) int32 {
 	return id
 }
 
-// sibling puts cell i in the sibling group (dim, key).
+// sibling puts cell i in the sibling group (dim, key); key must fit in 61
+// bits.
 func (r *rounder) sibling(cell int, dim uint8, key uint64) {
 	if r.sibIdx == nil {
-		r.sibIdx = map[sibKey]int32{}
+		r.sibIdx = make(map[uint64]int32, len(r.base))
 	}
-	k := sibKey{dim, key}
+	if key>>61 != 0 || dim > 7 {
+		panic("ledger: sibling key out of range")
+	}
+	k := uint64(dim)<<61 | key
 	id, ok := r.sibIdx[k]
 	if !ok {
-		id = int32(len(r.sibs))
+		id = r.nSib
 		r.sibIdx[k] = id
-		r.sibs = append(r.sibs, nil)
+		r.nSib++
 	}
-	r.sibs[id] = append(r.sibs[id], int32(cell))
 	r.sibPairs = append(r.sibPairs, pair{id, int32(cell)})
 }
 
@@ -145,17 +153,47 @@ func (r *rounder) freeze() {
 	}
 	r.pairs = nil
 	for i := 0; i < n; i++ {
-		m := r.mem[cnt[i]:cnt[i+1]]
-		sort.Slice(m, func(x, y int) bool { return m[x] < m[y] })
+		slices.Sort(r.mem[cnt[i]:cnt[i+1]])
 	}
-	r.cellSib = make([][]int32, n)
+	// Sibling groups: cells per group, then per cell its groups of more
+	// than one cell, both in the order given.
+	r.sibStart = make([]int32, r.nSib+1)
 	for _, p := range r.sibPairs {
-		if len(r.sibs[p.agg]) > 1 {
-			r.cellSib[p.cell] = append(r.cellSib[p.cell], p.agg)
+		r.sibStart[p.agg+1]++
+	}
+	for g := int32(0); g < r.nSib; g++ {
+		r.sibStart[g+1] += r.sibStart[g]
+	}
+	r.sibCells = make([]int32, len(r.sibPairs))
+	gfill := make([]int32, r.nSib)
+	r.cellSibStart = make([]int32, n+1)
+	for _, p := range r.sibPairs {
+		r.sibCells[r.sibStart[p.agg]+gfill[p.agg]] = p.cell
+		gfill[p.agg]++
+	}
+	for _, p := range r.sibPairs {
+		if r.sibStart[p.agg+1]-r.sibStart[p.agg] > 1 {
+			r.cellSibStart[p.cell+1]++
 		}
 	}
-	r.sibPairs = nil
+	for i := 0; i < n; i++ {
+		r.cellSibStart[i+1] += r.cellSibStart[i]
+	}
+	r.cellSib = make([]int32, r.cellSibStart[n])
+	clear(fill)
+	for _, p := range r.sibPairs {
+		if r.sibStart[p.agg+1]-r.sibStart[p.agg] > 1 {
+			r.cellSib[r.cellSibStart[p.cell]+fill[p.cell]] = p.agg
+			fill[p.cell]++
+		}
+	}
+	r.sibPairs, r.sibIdx = nil, nil
 }
+
+// groups returns the sibling groups (of more than one cell) of cell i;
+// siblings the cells of group g.
+func (r *rounder) groups(i int32) []int32   { return r.cellSib[r.cellSibStart[i]:r.cellSibStart[i+1]] }
+func (r *rounder) siblings(g int32) []int32 { return r.sibCells[r.sibStart[g]:r.sibStart[g+1]] }
 
 func (r *rounder) members(cell int32) []int32 { return r.mem[r.memStart[cell]:r.memStart[cell+1]] }
 func (r *rounder) aggCells(a int32) []int32   { return r.cells[r.aggStart[a]:r.aggStart[a+1]] }
@@ -178,16 +216,52 @@ func (r *rounder) over(e int64) int64 {
 	return 0
 }
 
+// gainOf is how much moving one member of aggregate a by d (±unit)
+// lowers a's violation; a move that pushes a hard aggregate further off
+// costs 2^40.
+func (r *rounder) gainOf(a int32, d int64) int64 {
+	e := r.err[a]
+	g := r.over(e) - r.over(e+d)
+	if g < 0 && r.isHard[a] {
+		g -= 1 << 40
+	}
+	return g
+}
+
+// setGain refreshes the two gains of aggregate a after its error changed:
+// gain[2a] for a member that goes up, gain[2a+1] for one that goes down.
+// The local search sums them instead of recomputing the violation.
+func (r *rounder) setGain(a int32) {
+	r.gain[2*a] = r.gainOf(a, r.unit)
+	r.gain[2*a+1] = r.gainOf(a, -r.unit)
+}
+
+// resetGains computes every aggregate's gains from err.
+func (r *rounder) resetGains() {
+	if len(r.gain) != 2*r.nAgg {
+		r.gain = make([]int64, 2*r.nAgg)
+	}
+	for a := int32(0); a < int32(r.nAgg); a++ {
+		r.setGain(a)
+	}
+}
+
+// dir is 0 when flipping cell i moves it up, 1 when down (the index of
+// its gain in gain[2a:2a+2]).
+func (r *rounder) dir(i int32) int32 {
+	if r.up[i] {
+		return 1
+	}
+	return 0
+}
+
 // flipGain is how much flipping cell i lowers the total violation.
 func (r *rounder) flipGain(i int32) int64 {
-	d := r.delta(i)
+	d := r.dir(i)
+	gain := r.gain
 	var g int64
 	for _, a := range r.members(i) {
-		e := r.err[a]
-		g += r.over(e) - r.over(e+d)
-		if r.isHard[a] && r.over(e+d) > r.over(e) {
-			g -= 1 << 40
-		}
+		g += gain[2*a+d]
 	}
 	return g
 }
@@ -197,36 +271,36 @@ func (r *rounder) flip(i int32) {
 	r.up[i] = !r.up[i]
 	for _, a := range r.members(i) {
 		r.err[a] += d
+		r.setGain(a)
 	}
 }
 
 // swapGain is the gain of flipping i and j together (they move in
 // opposite directions); both member lists are sorted.
 func (r *rounder) swapGain(i, j int32) int64 {
-	di, dj := r.delta(i), r.delta(j)
+	di, dj := r.dir(i), r.dir(j)
 	mi, mj := r.members(i), r.members(j)
+	gain := r.gain
 	var g int64
 	x, y := 0, 0
-	for x < len(mi) || y < len(mj) {
-		var a int32
-		var d int64
-		switch {
-		case y == len(mj) || x < len(mi) && mi[x] < mj[y]:
-			a, d = mi[x], di
+	for x < len(mi) && y < len(mj) {
+		switch a, b := mi[x], mj[y]; {
+		case a < b:
+			g += gain[2*a+di]
 			x++
-		case x == len(mi) || mj[y] < mi[x]:
-			a, d = mj[y], dj
+		case b < a:
+			g += gain[2*b+dj]
 			y++
 		default: // in both: the two moves cancel
 			x++
 			y++
-			continue
 		}
-		e := r.err[a]
-		g += r.over(e) - r.over(e+d)
-		if r.isHard[a] && r.over(e+d) > r.over(e) {
-			g -= 1 << 40
-		}
+	}
+	for ; x < len(mi); x++ {
+		g += gain[2*mi[x]+di]
+	}
+	for ; y < len(mj); y++ {
+		g += gain[2*mj[y]+dj]
 	}
 	return g
 }
@@ -309,6 +383,7 @@ func (r *rounder) attempt(preset func(*rounder)) int {
 			r.err[a] += e
 		}
 	}
+	r.resetGains()
 	bad := r.violated()
 	if len(bad) == 0 {
 		return 0
@@ -376,8 +451,8 @@ func (r *rounder) bestMove(a int32, next func(int) int, tabu []int32, step int32
 		if g := r.flipGain(i); g > best.gain {
 			best = move{i, -1, g}
 		}
-		for _, gid := range r.cellSib[i] {
-			for _, j := range r.sibs[gid] {
+		for _, gid := range r.groups(i) {
+			for _, j := range r.siblings(gid) {
 				if j == i || r.rem[j] == 0 || r.up[j] != want || tabu[j] > step {
 					continue
 				}
