@@ -1,7 +1,9 @@
 package ledger
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -163,7 +165,15 @@ func Build(l *Ledger, o Options) (*model.Disclosure, *Report, error) {
 func (b *builder) collect() error {
 	var errs model.ParseErrors
 	unitIdx := map[string]int32{}
-	cellIdx := map[cellKey]int32{}
+	// cells by (unit, packed codes): function and economic codes are
+	// digits of a fixed width, so the packed word sorts as the strings do.
+	type cellNum struct {
+		unit int32
+		key  uint64
+	}
+	cellIdx := make(map[cellNum]int32, len(b.l.Lines)/2)
+	var firstLine []int32 // per cell: its first line
+	var packed []uint64   // per cell: its codes packed
 	basic, cat := false, false
 	for i := range b.l.Lines {
 		ln := &b.l.Lines[i]
@@ -203,14 +213,15 @@ func (b *builder) collect() error {
 		if ln.Fund == FundGeneral {
 			tp = ln.ThreePublic
 		}
-		k := cellKey{u, ln.FuncCode, ln.EconCode, ln.Category, ln.Fund, tp}
-		c, ok := cellIdx[k]
+		kn := cellNum{u, atoi(ln.FuncCode)<<26 | uint64(ln.Category)<<23 | uint64(ln.Fund)<<20 | atoi(ln.EconCode)<<3 | uint64(tp)}
+		c, ok := cellIdx[kn]
 		if !ok {
 			c = int32(len(b.cells))
-			cellIdx[k] = c
-			b.cells = append(b.cells, k)
+			cellIdx[kn] = c
+			b.cells = append(b.cells, cellKey{u, ln.FuncCode, ln.EconCode, ln.Category, ln.Fund, tp})
 			b.amount = append(b.amount, 0)
-			b.first = append(b.first, ln.Pos)
+			firstLine = append(firstLine, int32(i))
+			packed = append(packed, kn.key)
 		}
 		b.amount[c] += ln.Amount
 	}
@@ -236,14 +247,15 @@ func (b *builder) collect() error {
 	for c, a := range b.amount {
 		if a < 0 {
 			k := b.cells[c]
-			errs = append(errs, posErr(b.first[c], fmtBad(model.ErrBadValue, "单位 %s、功能科目 %s、经济科目 %s、%s、%s 各行合计为负数 %s 元；负数行只能冲减同一单位、科目、类别和资金性质下的正数行",
+			errs = append(errs, posErr(b.l.Lines[firstLine[c]].Pos, fmtBad(model.ErrBadValue, "单位 %s、功能科目 %s、经济科目 %s、%s、%s 各行合计为负数 %s 元；负数行只能冲减同一单位、科目、类别和资金性质下的正数行",
 				b.units[k.unit].code, k.fn, k.econ, k.cat, k.fund, yuan(a))))
 		}
 	}
 	if len(errs) > 0 {
 		return errs
 	}
-	// Sort units by code and cells by unit, function, category, fund, economic code.
+	// Sort units by code and cells by unit, then function, category, fund,
+	// economic code and 三公 kind (the packed codes).
 	order := make([]int32, len(b.units))
 	for i := range order {
 		order[i] = int32(i)
@@ -257,35 +269,24 @@ func (b *builder) collect() error {
 	}
 	b.units = units
 	b.multi = len(units) > 1
-	idx := make([]int, len(b.cells))
-	for i := range idx {
+	for i := range b.cells {
 		b.cells[i].unit = remap[b.cells[i].unit]
-		idx[i] = i
 	}
-	sort.Slice(idx, func(i, j int) bool {
-		x, y := &b.cells[idx[i]], &b.cells[idx[j]]
-		if x.unit != y.unit {
-			return x.unit < y.unit
+	idx := make([]int32, len(b.cells))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(x, y int32) int {
+		if ux, uy := b.cells[x].unit, b.cells[y].unit; ux != uy {
+			return cmp.Compare(ux, uy)
 		}
-		if x.fn != y.fn {
-			return x.fn < y.fn
-		}
-		if x.cat != y.cat {
-			return x.cat < y.cat
-		}
-		if x.fund != y.fund {
-			return x.fund < y.fund
-		}
-		if x.econ != y.econ {
-			return x.econ < y.econ
-		}
-		return x.tp < y.tp
+		return cmp.Compare(packed[x], packed[y])
 	})
 	cells := make([]cellKey, len(idx))
 	amount := make([]int64, len(idx))
 	first := make([]Pos, len(idx))
 	for n, i := range idx {
-		cells[n], amount[n], first[n] = b.cells[i], b.amount[i], b.first[i]
+		cells[n], amount[n], first[n] = b.cells[i], b.amount[i], b.l.Lines[firstLine[i]].Pos
 	}
 	b.cells, b.amount, b.first = cells, amount, first
 	// Rows (unit × function) and economic items.
@@ -303,6 +304,15 @@ func (b *builder) collect() error {
 	}
 	sort.Strings(b.econs)
 	return nil
+}
+
+// atoi reads a code already checked to be digits.
+func atoi(s string) uint64 {
+	var n uint64
+	for i := 0; i < len(s); i++ {
+		n = n*10 + uint64(s[i]-'0')
+	}
+	return n
 }
 
 func (l *Ledger) firstFile() string {

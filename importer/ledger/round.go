@@ -70,8 +70,10 @@ func (k aggKey) pack() uint64 {
 }
 
 func newRounder(unit int64, amounts []int64) *rounder {
-	r := &rounder{unit: unit, aggIdx: map[uint64]int32{}}
 	n := len(amounts)
+	// The builder registers about 25 aggregates a cell, and fewer
+	// aggregates than cells.
+	r := &rounder{unit: unit, aggIdx: make(map[uint64]int32, n), pairs: make([]pair, 0, 26*n)}
 	r.base = make([]int64, n)
 	r.rem = make([]int64, n)
 	r.up = make([]bool, n)
@@ -104,6 +106,7 @@ func (r *rounder) add(k aggKey, cell int) int32 {
 func (r *rounder) sibling(cell int, dim uint8, key uint64) {
 	if r.sibIdx == nil {
 		r.sibIdx = make(map[uint64]int32, len(r.base))
+		r.sibPairs = make([]pair, 0, 5*len(r.base))
 	}
 	if key>>61 != 0 || dim > 7 {
 		panic("ledger: sibling key out of range")
