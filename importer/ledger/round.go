@@ -47,6 +47,7 @@ type rounder struct {
 	// than one cell, per group its cells (in the order they were given).
 	cellSibStart []int32
 	cellSib      []int32
+	sibPos       []int32 // per cellSib entry: the cell's place in sibCells
 	sibStart     []int32
 	sibCells     []int32
 }
@@ -183,12 +184,17 @@ func (r *rounder) freeze() {
 		r.cellSibStart[i+1] += r.cellSibStart[i]
 	}
 	r.cellSib = make([]int32, r.cellSibStart[n])
+	r.sibPos = make([]int32, r.cellSibStart[n])
 	clear(fill)
+	clear(gfill)
 	for _, p := range r.sibPairs {
 		if r.sibStart[p.agg+1]-r.sibStart[p.agg] > 1 {
-			r.cellSib[r.cellSibStart[p.cell]+fill[p.cell]] = p.agg
+			k := r.cellSibStart[p.cell] + fill[p.cell]
+			r.cellSib[k] = p.agg
+			r.sibPos[k] = r.sibStart[p.agg] + gfill[p.agg]
 			fill[p.cell]++
 		}
+		gfill[p.agg]++
 	}
 	r.sibPairs, r.sibIdx = nil, nil
 }
@@ -431,8 +437,14 @@ type move struct {
 // its members that can move in the needed direction: a single flip, or a
 // swap with a sibling outside a that moves the other way. Cells flipped in
 // the last steps (tabu) are left alone.
-func (r *rounder) bestMove(a int32, next func(int) int, tabu []int32, step int32) move {
+func (r *rounder) bestMove(a int32, next func(int) int, s *search, step uint32) move {
 	want := r.err[a] < 0 // true: members must go up
+	// a member that can move as needed, a sibling that can move the
+	// other way (state bits: 1 up, 2 movable)
+	need, other := uint32(2), uint32(3)
+	if !want {
+		need, other = 3, 2
+	}
 	cells := r.aggCells(a)
 	best := move{-1, -1, -1 << 62}
 	tries := len(cells)
@@ -448,17 +460,18 @@ func (r *rounder) bestMove(a int32, next func(int) int, tabu []int32, step int32
 		if len(cells) > sample {
 			i = cells[next(len(cells))]
 		}
-		if r.rem[i] == 0 || r.up[i] == want || tabu[i] > step {
+		if st := s.cell[i]; st&3 != need || st>>2 > step {
 			continue
 		}
 		if g := r.flipGain(i); g > best.gain {
 			best = move{i, -1, g}
 		}
 		for _, gid := range r.groups(i) {
-			for _, j := range r.siblings(gid) {
-				if j == i || r.rem[j] == 0 || r.up[j] != want || tabu[j] > step {
+			for k := r.sibStart[gid]; k < r.sibStart[gid+1]; k++ {
+				if st := s.slot[k]; st&3 != other || st>>2 > step {
 					continue
 				}
+				j := r.sibCells[k]
 				if g := r.swapGain(i, j); g > best.gain {
 					best = move{i, j, g}
 				}
@@ -466,6 +479,39 @@ func (r *rounder) bestMove(a int32, next func(int) int, tabu []int32, step int32
 		}
 	}
 	return best
+}
+
+// search is the state of the local search by cell, packed in a word (bit
+// 0 up, bit 1 movable: not a multiple of unit, bits 2.. the step until
+// which it is tabu), and the same by place in the sibling groups so that
+// scanning a group reads consecutive words.
+type search struct {
+	cell []uint32
+	slot []uint32 // parallel to sibCells
+	tabu []uint32
+}
+
+func newSearch(r *rounder) *search {
+	s := &search{cell: make([]uint32, len(r.base)), slot: make([]uint32, len(r.sibCells)), tabu: make([]uint32, len(r.base))}
+	for i := range s.cell {
+		s.set(r, int32(i))
+	}
+	return s
+}
+
+// set refreshes cell i's state after a flip or a new tabu.
+func (s *search) set(r *rounder, i int32) {
+	st := s.tabu[i] << 2
+	if r.up[i] {
+		st |= 1
+	}
+	if r.rem[i] != 0 {
+		st |= 2
+	}
+	s.cell[i] = st
+	for k := r.cellSibStart[i]; k < r.cellSibStart[i+1]; k++ {
+		s.slot[r.sibPos[k]] = st
+	}
 }
 
 // repair is a local search in the manner of WalkSAT: while some aggregate
@@ -487,7 +533,7 @@ func (r *rounder) repair(bad []int32) {
 	for _, a := range bad {
 		viol[a] = true
 	}
-	tabu := make([]int32, len(r.base))
+	s := newSearch(r)
 	const tenure = 5
 	maxSteps := min(10000+20*len(r.base), 50_000)
 	update := func(c int32) {
@@ -504,8 +550,8 @@ func (r *rounder) repair(bad []int32) {
 			}
 		}
 	}
-	best, lastBest := nviol, int32(0)
-	for step := int32(1); int(step) < maxSteps && nviol > 0; step++ {
+	best, lastBest := nviol, uint32(0)
+	for step := uint32(1); int(step) < maxSteps && nviol > 0; step++ {
 		if nviol < best {
 			best, lastBest = nviol, step
 		} else if step-lastBest > 15000 {
@@ -524,16 +570,18 @@ func (r *rounder) repair(bad []int32) {
 		if a < 0 {
 			break
 		}
-		m := r.bestMove(a, next, tabu, step)
+		m := r.bestMove(a, next, s, step)
 		if m.i < 0 {
 			continue
 		}
 		r.flip(m.i)
-		tabu[m.i] = step + tenure
+		s.tabu[m.i] = step + tenure
+		s.set(r, m.i)
 		update(m.i)
 		if m.j >= 0 {
 			r.flip(m.j)
-			tabu[m.j] = step + tenure
+			s.tabu[m.j] = step + tenure
+			s.set(r, m.j)
 			update(m.j)
 		}
 	}
