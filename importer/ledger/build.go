@@ -466,9 +466,10 @@ func (b *builder) register() {
 		}
 		row := b.rowOf[i]
 		col := b.expCol(k.cat)
-		nodes := []int32{0}
+		nodeArr := [2]int32{0, 1 + k.unit}
+		nodes := nodeArr[:1]
 		if b.multi {
-			nodes = append(nodes, 1+k.unit)
+			nodes = nodeArr[:2]
 		}
 		for t, et := range expTables {
 			if et.fund >= 0 && et.fund != int(k.fund) {
@@ -486,12 +487,13 @@ func (b *builder) register() {
 		ec := classIndex(k.econ[:3])
 		cls := b.catLines(k)
 		for tab := int32(0); tab < 2; tab++ {
-			cols := []int32{0}
+			colArr := [2]int32{0, 1 + int32(k.fund)}
+			cols := colArr[:1]
 			if tab == 1 {
 				if !k.fund.appropriation() {
 					continue
 				}
-				cols = append(cols, 1+int32(k.fund))
+				cols = colArr[:2]
 			}
 			for _, c := range cols {
 				r.add(aggKey{kSumFunc, tab, fc, c}, i)
@@ -505,7 +507,7 @@ func (b *builder) register() {
 			}
 		}
 		// 表二 (income by unit and fund, before carry-over).
-		for _, n := range append([]int32{0}, 1+k.unit) {
+		for _, n := range [2]int32{0, 1 + k.unit} {
 			r.add(aggKey{kIncome, n, int32(k.fund), 0}, i)
 			r.add(aggKey{kIncome, n, 5, 0}, i)
 		}
@@ -853,6 +855,7 @@ func (b *builder) rowSolve(r *rounder) {
 	var runAll, runUnit [5][4]int64
 	lastUnit := int32(-1)
 	run := newDiffusion()
+	fg := newFlowGraph(12)
 	for i := 0; i < n; {
 		j := i
 		for j < n && b.rowOf[j] == b.rowOf[i] {
@@ -979,15 +982,15 @@ func (b *builder) rowSolve(r *rounder) {
 				k++
 			}
 		}
-		flows, ok := circulate(10, lean)
+		flows, ok := circulateIn(fg, 10, lean)
 		if !ok {
-			flows, ok = circulate(10, near)
+			flows, ok = circulateIn(fg, 10, near)
 		}
 		if !ok {
-			flows, ok = circulate(10, tight)
+			flows, ok = circulateIn(fg, 10, tight)
 		}
 		if !ok {
-			flows, ok = circulate(10, es)
+			flows, ok = circulateIn(fg, 10, es)
 		}
 		for c := i; c < j; c++ {
 			r.up[c] = r.rem[c] > 0 && 2*r.rem[c] >= U // fallback: nearest

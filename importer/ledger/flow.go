@@ -9,10 +9,28 @@ type fedge struct {
 }
 
 type flowGraph struct {
-	adj [][]fedge
+	adj  [][]fedge
+	seen []bool
 }
 
-func newFlowGraph(n int) *flowGraph { return &flowGraph{adj: make([][]fedge, n)} }
+func newFlowGraph(n int) *flowGraph { return (&flowGraph{}).reset(n) }
+
+// reset empties the graph for n nodes, keeping its memory (the builder
+// solves one small graph per row).
+func (g *flowGraph) reset(n int) *flowGraph {
+	for len(g.adj) < n {
+		g.adj = append(g.adj, nil)
+	}
+	g.adj = g.adj[:n]
+	for i := range g.adj {
+		g.adj[i] = g.adj[i][:0]
+	}
+	if cap(g.seen) < n {
+		g.seen = make([]bool, n)
+	}
+	g.seen = g.seen[:n]
+	return g
+}
 
 func (g *flowGraph) addEdge(u, v int, c int64) (int, int) {
 	g.adj[u] = append(g.adj[u], fedge{v, len(g.adj[v]), c})
@@ -25,7 +43,8 @@ func (g *flowGraph) addEdge(u, v int, c int64) (int, int) {
 func (g *flowGraph) maxflow(s, t int) int64 {
 	var total int64
 	for {
-		seen := make([]bool, len(g.adj))
+		seen := g.seen
+		clear(seen)
 		f := g.dfs(s, t, 1<<62, seen)
 		if f == 0 {
 			return total
@@ -62,7 +81,12 @@ type boundedEdge struct {
 // circulate finds integral flows within every edge's bounds that conserve
 // flow at every node, or reports false. Flows are returned in edge order.
 func circulate(n int, es []boundedEdge) ([]int64, bool) {
-	g := newFlowGraph(n + 2)
+	return circulateIn(newFlowGraph(n+2), n, es)
+}
+
+// circulateIn is circulate on g's memory.
+func circulateIn(g *flowGraph, n int, es []boundedEdge) ([]int64, bool) {
+	g.reset(n + 2)
 	s, t := n, n+1
 	excess := make([]int64, n)
 	for i := range es {
