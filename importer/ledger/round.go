@@ -48,8 +48,12 @@ type rounder struct {
 	cellSibStart []int32
 	cellSib      []int32
 	sibPos       []int32 // per cellSib entry: the cell's place in sibCells
-	sibStart     []int32
-	sibCells     []int32
+	// per place in sibCells (CSR): the cell's aggregates that not every
+	// cell of the group belongs to (residuals, built when the search runs)
+	resStart []int32
+	res      []int32
+	sibStart []int32
+	sibCells []int32
 }
 
 // A sibling group is a group of cells equal in every coordinate but one
@@ -466,13 +470,14 @@ func (r *rounder) bestMove(a int32, next func(int) int, s *search, step uint32) 
 		if g := r.flipGain(i); g > best.gain {
 			best = move{i, -1, g}
 		}
-		for _, gid := range r.groups(i) {
+		for e := r.cellSibStart[i]; e < r.cellSibStart[i+1]; e++ {
+			gid, ki := r.cellSib[e], r.sibPos[e]
 			for k := r.sibStart[gid]; k < r.sibStart[gid+1]; k++ {
 				if st := s.slot[k]; st&3 != other || st>>2 > step {
 					continue
 				}
 				j := r.sibCells[k]
-				if g := r.swapGain(i, j); g > best.gain {
+				if g := r.swapGainAt(i, j, ki, k); g > best.gain {
 					best = move{i, j, g}
 				}
 			}
@@ -491,7 +496,101 @@ type search struct {
 	tabu []uint32
 }
 
+// residuals builds, for every cell of every sibling group, its aggregates
+// less those common to the whole group: in a swap of two siblings the
+// common ones cancel, so the swap's gain needs only the residuals.
+func (r *rounder) residuals() {
+	if r.resStart != nil {
+		return
+	}
+	r.resStart = make([]int32, len(r.sibCells)+1)
+	r.res = make([]int32, 0, len(r.sibCells)*8)
+	var common, tmp []int32
+	for g := int32(0); g < r.nSib; g++ {
+		cells := r.siblings(g)
+		if len(cells) < 2 {
+			for k := r.sibStart[g]; k < r.sibStart[g+1]; k++ {
+				r.resStart[k+1] = int32(len(r.res))
+			}
+			continue
+		}
+		common = append(common[:0], r.members(cells[0])...)
+		for _, c := range cells[1:] {
+			tmp = intersect(tmp[:0], common, r.members(c))
+			common, tmp = tmp, common
+		}
+		for x, c := range cells {
+			r.res = subtract(r.res, r.members(c), common)
+			r.resStart[r.sibStart[g]+int32(x)+1] = int32(len(r.res))
+		}
+	}
+}
+
+// intersect appends to dst the ids in both sorted lists.
+func intersect(dst, a, b []int32) []int32 {
+	x, y := 0, 0
+	for x < len(a) && y < len(b) {
+		switch {
+		case a[x] < b[y]:
+			x++
+		case b[y] < a[x]:
+			y++
+		default:
+			dst = append(dst, a[x])
+			x++
+			y++
+		}
+	}
+	return dst
+}
+
+// subtract appends to dst the ids of sorted a that are not in sorted b.
+func subtract(dst, a, b []int32) []int32 {
+	y := 0
+	for _, v := range a {
+		for y < len(b) && b[y] < v {
+			y++
+		}
+		if y < len(b) && b[y] == v {
+			continue
+		}
+		dst = append(dst, v)
+	}
+	return dst
+}
+
+// swapGainAt is swapGain for two cells at places ki and kj of one sibling
+// group: the aggregates common to the group cancel.
+func (r *rounder) swapGainAt(i, j, ki, kj int32) int64 {
+	di, dj := r.dir(i), r.dir(j)
+	mi, mj := r.res[r.resStart[ki]:r.resStart[ki+1]], r.res[r.resStart[kj]:r.resStart[kj+1]]
+	gain := r.gain
+	var g int64
+	x, y := 0, 0
+	for x < len(mi) && y < len(mj) {
+		switch a, b := mi[x], mj[y]; {
+		case a < b:
+			g += gain[2*a+di]
+			x++
+		case b < a:
+			g += gain[2*b+dj]
+			y++
+		default:
+			x++
+			y++
+		}
+	}
+	for ; x < len(mi); x++ {
+		g += gain[2*mi[x]+di]
+	}
+	for ; y < len(mj); y++ {
+		g += gain[2*mj[y]+dj]
+	}
+	return g
+}
+
 func newSearch(r *rounder) *search {
+	r.residuals()
 	s := &search{cell: make([]uint32, len(r.base)), slot: make([]uint32, len(r.sibCells)), tabu: make([]uint32, len(r.base))}
 	for i := range s.cell {
 		s.set(r, int32(i))
