@@ -649,10 +649,21 @@ func (r *rounder) repair(bad []int32) {
 			}
 		}
 	}
+	// The walk may end worse than the best state it passed through: the
+	// cells flipped since that state are logged and flipped back at the end.
 	best, lastBest := nviol, uint32(0)
+	var since []int32
+	defer func() {
+		if nviol > best {
+			for k := len(since) - 1; k >= 0; k-- {
+				r.flip(since[k])
+			}
+		}
+	}()
 	for step := uint32(1); int(step) < maxSteps && nviol > 0; step++ {
 		if nviol < best {
 			best, lastBest = nviol, step
+			since = since[:0]
 		} else if step-lastBest > 15000 {
 			break // no progress for a while: stop, and report what is left
 		}
@@ -674,11 +685,13 @@ func (r *rounder) repair(bad []int32) {
 			continue
 		}
 		r.flip(m.i)
+		since = append(since, m.i)
 		s.tabu[m.i] = step + tenure
 		s.set(r, m.i)
 		update(m.i)
 		if m.j >= 0 {
 			r.flip(m.j)
+			since = append(since, m.j)
 			s.tabu[m.j] = step + tenure
 			s.set(r, m.j)
 			update(m.j)
