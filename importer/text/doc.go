@@ -80,7 +80,9 @@
 // 元 (×10000) as the model keeps them, and its 机关运行经费 goes to
 // narrative.operating_costs.total in the narrative's unit (the field the
 // profile prints there; a narrative that states another value keeps its
-// own, P2).
+// own, P2). A 表9 with a numbered column that no header word names (a header
+// wrapped over lines) is not read at all (P7): its other columns could hold
+// the wrong items.
 //
 // Nothing is dropped silently: Result.Unread lists every sentence or table
 // line holding a number that no rule read (years of the budget and dates

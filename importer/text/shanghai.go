@@ -1096,3 +1096,41 @@ func repeatedHeader(cells []string, header []trow) bool {
 	}
 	return true
 }
+
+// nineUnplaced drops a Shanghai 表9 (its title names 机关运行经费) of which a
+// column with numbers matched no header word while it was read (findings
+// from index before on): its other columns may then hold the wrong items
+// (a header wrapped over lines), so none of it is read; its lines are
+// listed as unread with P7.
+func (p *parser) nineUnplaced(i, end, before int) bool {
+	if !strings.Contains(compact(p.lines[i]), "机关运行经费") || p.d.Tables.T07 == nil {
+		return false
+	}
+	unplaced := false
+	for _, f := range p.res.Findings[before:] {
+		if f.Rule == "P7" && strings.Contains(f.Message, "无法对应到表格栏目") {
+			unplaced = true
+		}
+	}
+	if !unplaced {
+		return false
+	}
+	p.d.Tables.T07 = nil
+	figs := p.res.Figures[:0]
+	for _, f := range p.res.Figures {
+		if !(f.Line > i && f.Line <= end && strings.HasPrefix(f.Key, "表七.")) {
+			figs = append(figs, f)
+		}
+	}
+	p.res.Figures = figs
+	un := p.res.Unread[:0]
+	for _, u := range p.res.Unread {
+		if u.Line <= i || u.Line > end {
+			un = append(un, u)
+		}
+	}
+	p.res.Unread = un
+	p.unreadTable(i, end)
+	p.finding(model.SeverityWarning, "P7", "", i+1, fmt.Sprintf("%s的表头无法与各栏数字一一对应（表头折行或缺栏），整张表未读入；各行列在未读内容中", compact(p.lines[i])))
+	return true
+}

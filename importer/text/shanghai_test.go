@@ -335,3 +335,25 @@ func TestShanghaiWrappedHeader(t *testing.T) {
 		t.Errorf("表7 (empty): %+v", t10)
 	}
 }
+
+// A 表9 whose header is wrapped so that its words no longer stand above
+// their numbers (the car group's children on a line of their own, the
+// 机关运行经费 heading broken in two): not read, P7, the row listed as
+// unread — never 合计 in the 小计 column.
+func TestShanghaiNineWrappedHeaderNotRead(t *testing.T) {
+	src := shHead + "2026年部门“三公”经费和机关运行经费预算表\n编制部门：某区文旅局 \t单位:万元\n“三公”经费预算数\n机关运行经费预算\n数\n" +
+		"合计 \t因公出国(境)费 \t公务接待费\n公务用车购置及运行费\n小计 \t购置费 \t运行费\n" +
+		"12.4 \t0 \t2.05 \t10.35 \t6 \t4.35 \t88.12\n"
+	r := parseText(t, src)
+	if t7 := r.Disclosure.Tables.T07; t7 != nil {
+		t.Errorf("表9 read: %+v", t7.Rows)
+	}
+	if !hasRule(r.Findings, "P7") || len(r.Unread) != 1 {
+		t.Errorf("findings %v, unread %v", r.Findings, r.Unread)
+	}
+	for _, f := range r.Figures {
+		if strings.HasPrefix(f.Key, "表七.") {
+			t.Errorf("figure of the unread table kept: %+v", f)
+		}
+	}
+}

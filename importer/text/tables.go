@@ -145,8 +145,12 @@ func (p *parser) findTables() {
 		}
 		conv := id == model.T07 && p.nineInWan(i)
 		p.quietWan = conv
+		before := len(p.res.Findings)
 		end, ok := p.readTable(i, id)
 		p.quietWan = false
+		if ok && id == model.T07 && p.nineUnplaced(i, end, before) {
+			conv = false
+		}
 		if ok && conv {
 			p.wanToYuan(i, end)
 		}
