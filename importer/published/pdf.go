@@ -146,13 +146,19 @@ func PDF(data []byte, o PDFOptions) (*Document, error) {
 		return nil, &Error{File: o.Name, Err: ErrNoTextLayer}
 	}
 	dropRunning(pages)
-	for _, p := range pages {
-		out.Pages = append(out.Pages, line)
-		start := b.Len()
+	texts := make([]string, len(pages))
+	for i, p := range pages {
+		var pb strings.Builder
 		ls, toc := contentsLines(dropPageNumbers(p.lines))
 		out.Contents = append(out.Contents, toc...)
-		ruledTables(&b, ls, p.rules)
-		line += strings.Count(b.String()[start:], "\n")
+		ruledTables(&pb, ls, p.rules)
+		texts[i] = pb.String()
+	}
+	joinContinued(texts)
+	for _, t := range texts {
+		out.Pages = append(out.Pages, line)
+		b.WriteString(t)
+		line += strings.Count(t, "\n")
 	}
 	out.Text = b.String()
 	return out, nil

@@ -169,3 +169,135 @@ func contentsLines(ls []line) ([]line, []ContentsEntry) {
 	}
 	return kept, toc
 }
+
+// reContinued is the mark of a table's title on a page that continues it.
+var reContinued = regexp.MustCompile(`[（(]\s*续\s*[)）]$|续表$|^续表|续$`)
+
+// compactText is a line's text without tabs or spaces.
+func compactText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// reNumberRow is the row of column numbers under a table's header (1 2 3 …).
+var reNumberRow = regexp.MustCompile(`^\d{1,2}(?:\s+\d{1,2})+$`)
+
+// isNumberRow reports a row of column numbers 1 2 3 …, rising from 1.
+func isNumberRow(s string) bool {
+	s = strings.TrimSpace(s)
+	if !reNumberRow.MatchString(s) {
+		return false
+	}
+	last := 0
+	for _, f := range strings.Fields(s) {
+		n, _ := strconv.Atoi(f)
+		if n <= last || last == 0 && n != 1 {
+			return false
+		}
+		last = n
+	}
+	return true
+}
+
+// joinContinued makes a table broken over pages one table again: a page
+// whose first line is the title of a table on the page before, marked
+// （续） or repeated as it is, loses that title, its unit line and the
+// header rows it repeats (the words of the first page's header, in any
+// order and cells, and the column-number row), so that its rows follow the
+// rows of the first page and the table is read once.
+func joinContinued(pages []string) {
+	for i := 1; i < len(pages); i++ {
+		ls := strings.Split(pages[i], "\n")
+		first := 0
+		for first < len(ls) && strings.TrimSpace(ls[first]) == "" {
+			first++
+		}
+		if first == len(ls) {
+			continue
+		}
+		title := compactText(ls[first])
+		base := reContinued.ReplaceAllString(title, "")
+		if base == "" || len([]rune(base)) < 4 {
+			continue
+		}
+		head, ok := tableHeader(pages[i-1], base)
+		if !ok {
+			continue
+		}
+		k := first + 1
+		for k < len(ls) && reUnitLine.MatchString(ls[k]) {
+			k++
+		}
+		for k < len(ls) {
+			c := compactText(ls[k])
+			if c == "" {
+				k++
+				continue
+			}
+			if isNumberRow(strings.ReplaceAll(ls[k], "\t", " ")) {
+				k++
+				continue
+			}
+			if !take(head, c) {
+				break
+			}
+			k++
+		}
+		pages[i] = strings.Join(ls[k:], "\n")
+	}
+}
+
+// tableHeader finds, in a page's text, the last line whose text is title
+// and returns the characters of the header rows under it (after its unit
+// line, up to its first row holding a digit other than the column-number
+// row), counted.
+func tableHeader(page, title string) (map[rune]int, bool) {
+	ls := strings.Split(page, "\n")
+	at := -1
+	for j := len(ls) - 1; j >= 0; j-- {
+		if compactText(ls[j]) == title {
+			at = j
+			break
+		}
+	}
+	if at < 0 {
+		return nil, false
+	}
+	head := map[rune]int{}
+	for _, l := range ls[at+1:] {
+		if reUnitLine.MatchString(l) {
+			continue
+		}
+		if isNumberRow(strings.ReplaceAll(l, "\t", " ")) {
+			break
+		}
+		if strings.ContainsAny(l, "0123456789") {
+			break
+		}
+		for _, r := range compactText(l) {
+			head[r]++
+		}
+	}
+	return head, true
+}
+
+// take removes the characters of s from head when all of them are there.
+func take(head map[rune]int, s string) bool {
+	need := map[rune]int{}
+	for _, r := range s {
+		need[r]++
+	}
+	for r, n := range need {
+		if head[r] < n {
+			return false
+		}
+	}
+	for r, n := range need {
+		head[r] -= n
+	}
+	return true
+}
