@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -230,5 +231,23 @@ func TestRowsChangedBetweenPasses(t *testing.T) {
 				t.Errorf("got %v, want %v", err, errChangedRows)
 			}
 		})
+	}
+}
+
+// Compressed sheets and the shared strings larger than spillMem wait in a
+// temporary file, not in memory: the workbook is the same, and no file is
+// left behind.
+func TestSpilledPartsSameWorkbook(t *testing.T) {
+	doc := example2023(t)
+	want := write(t, doc)
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	defer func(m int) { spillMem = m }(spillMem)
+	spillMem = 256
+	if got := write(t, doc); !bytes.Equal(got, want) {
+		t.Errorf("the workbook differs when its parts wait in files (%d bytes, want %d)", len(got), len(want))
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("temporary files left: %v", left)
 	}
 }

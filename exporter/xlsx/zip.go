@@ -2,12 +2,14 @@ package xlsx
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"compress/flate"
 	"errors"
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"os"
 	"runtime"
 	"sort"
 	"strconv"
@@ -35,6 +37,7 @@ type sortedZip struct {
 	fw     *flate.Writer
 	sheets []*zipPart         // worksheet parts, kept uncompressed until Close
 	bodies map[string]*splice // body rows to put into a worksheet, by part name
+	spills []*spillBuf        // removed by Close
 }
 
 type zipPart struct {
@@ -44,6 +47,7 @@ type zipPart struct {
 	data  bytes.Buffer // compressed, or raw for a worksheet
 	raw   bool
 	spill *flate.Writer // a large worksheet's raw XML, compressed while it waits
+	out   *spillBuf     // a worksheet's or the shared strings' compressed data, instead of data
 }
 
 // spillSize is the raw XML of a worksheet kept as it is until Close; a
@@ -96,8 +100,18 @@ func (z *sortedZip) start(p *zipPart) {
 	if z.fw == nil {
 		z.fw = getFlate()
 	}
-	z.fw.Reset(&p.data)
+	if p.out != nil {
+		z.fw.Reset(p.out)
+	} else {
+		z.fw.Reset(&p.data)
+	}
 	z.open = p
+}
+
+// spilled gives p a spillBuf for its compressed data.
+func (z *sortedZip) spilled(p *zipPart) {
+	p.out = &spillBuf{}
+	z.spills = append(z.spills, p.out)
 }
 
 type partWriter struct {
@@ -137,6 +151,11 @@ func (z *sortedZip) AddFS(fs.FS) error {
 
 // Close builds the shared strings, then writes the parts in name order.
 func (z *sortedZip) Close() error {
+	defer func() {
+		for _, b := range z.spills {
+			b.close()
+		}
+	}()
 	if err := z.finish(); err != nil {
 		return err
 	}
@@ -147,14 +166,21 @@ func (z *sortedZip) Close() error {
 	sort.SliceStable(z.parts, func(i, j int) bool { return z.parts[i].name < z.parts[j].name })
 	zw := zip.NewWriter(z.w)
 	for _, p := range z.parts {
+		n, data := int64(p.data.Len()), io.Reader(bytes.NewReader(p.data.Bytes()))
+		if p.out != nil {
+			var err error
+			if n, data, err = p.out.reader(); err != nil {
+				return err
+			}
+		}
 		w, err := zw.CreateRaw(&zip.FileHeader{
 			Name: p.name, Method: zip.Deflate, CRC32: p.crc,
-			CompressedSize64: uint64(p.data.Len()), UncompressedSize64: p.size,
+			CompressedSize64: uint64(n), UncompressedSize64: p.size,
 		})
 		if err != nil {
 			return err
 		}
-		if _, err := w.Write(p.data.Bytes()); err != nil {
+		if _, err := io.Copy(w, data); err != nil {
 			return err
 		}
 	}
@@ -180,7 +206,8 @@ var (
 func (z *sortedZip) shareStrings() error {
 	sort.Slice(z.sheets, func(i, j int) bool { return sheetNumber(z.sheets[i].name) < sheetNumber(z.sheets[j].name) })
 	index := map[string]int{}
-	var sst bytes.Buffer
+	sst := &spillBuf{} // the table's <si> elements
+	z.spills = append(z.spills, sst)
 	count := 0
 	var num [20]byte
 	for _, p := range z.sheets {
@@ -197,6 +224,7 @@ func (z *sortedZip) shareStrings() error {
 		}
 		p.raw, p.spill = false, nil
 		p.data = bytes.Buffer{}
+		z.spilled(p)
 		z.start(p)
 		w := partWriter{z: z, p: p}
 		cell := func(key []byte) {
@@ -239,18 +267,32 @@ func (z *sortedZip) shareStrings() error {
 			return errors.New("xlsx: a shared-string table besides the stream-written sheets")
 		}
 	}
-	var doc bytes.Buffer
-	doc.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
-	doc.WriteString(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="`)
-	doc.WriteString(strconv.Itoa(count))
-	doc.WriteString(`" uniqueCount="`)
-	doc.WriteString(strconv.Itoa(len(index)))
-	doc.WriteString(`">`)
-	doc.Write(sst.Bytes())
-	doc.WriteString(`</sst>`)
+	var head bytes.Buffer
+	head.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
+	head.WriteString(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="`)
+	head.WriteString(strconv.Itoa(count))
+	head.WriteString(`" uniqueCount="`)
+	head.WriteString(strconv.Itoa(len(index)))
+	head.WriteString(`">`)
 	p := &zipPart{name: sstPart}
 	z.parts = append(z.parts, p)
-	if err := z.compress(p, doc.Bytes()); err != nil {
+	z.spilled(p)
+	z.start(p)
+	w := partWriter{z: z, p: p}
+	if _, err := w.Write(head.Bytes()); err != nil {
+		return err
+	}
+	_, si, err := sst.reader()
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(w, si); err != nil {
+		return err
+	}
+	if _, err := w.Write([]byte(`</sst>`)); err != nil {
+		return err
+	}
+	if err := z.finish(); err != nil {
 		return err
 	}
 	for _, q := range z.parts {
@@ -414,5 +456,59 @@ func putFlate(fw *flate.Writer) {
 	select {
 	case freeFlate <- fw:
 	default:
+	}
+}
+
+// spillBuf keeps what is written in memory up to spillMem bytes, then in a
+// temporary file: the compressed sheets and the shared strings of a whole
+// province's findings are not held in memory until the zip is written.
+type spillBuf struct {
+	mem  bytes.Buffer
+	file *os.File
+	w    *bufio.Writer
+	n    int64
+}
+
+// spillMem is what a spillBuf keeps in memory (a variable for tests).
+var spillMem = 1 << 20
+
+func (b *spillBuf) Write(p []byte) (int, error) {
+	if b.file == nil && b.mem.Len()+len(p) > spillMem {
+		f, err := os.CreateTemp("", "gongkai-xlsx-*")
+		if err != nil {
+			return 0, err
+		}
+		b.file, b.w = f, bufio.NewWriterSize(f, 64<<10)
+		if _, err := b.w.Write(b.mem.Bytes()); err != nil {
+			return 0, err
+		}
+		b.mem = bytes.Buffer{}
+	}
+	b.n += int64(len(p))
+	if b.file != nil {
+		return b.w.Write(p)
+	}
+	return b.mem.Write(p)
+}
+
+func (b *spillBuf) WriteString(s string) (int, error) { return b.Write([]byte(s)) }
+
+// reader returns the length and contents written.
+func (b *spillBuf) reader() (int64, io.Reader, error) {
+	if b.file == nil {
+		return b.n, bytes.NewReader(b.mem.Bytes()), nil
+	}
+	if err := b.w.Flush(); err != nil {
+		return 0, nil, err
+	}
+	return b.n, io.NewSectionReader(b.file, 0, b.n), nil
+}
+
+// close removes the temporary file.
+func (b *spillBuf) close() {
+	if b.file != nil {
+		b.file.Close()
+		os.Remove(b.file.Name())
+		b.file = nil
 	}
 }
