@@ -1106,7 +1106,7 @@ func (p *parser) nineUnplaced(i, end, before int) bool {
 	if !strings.Contains(compact(p.lines[i]), "机关运行经费") || p.d.Tables.T07 == nil {
 		return false
 	}
-	unplaced := false
+	unplaced := !p.nineHeaderWhole(i, end)
 	for _, f := range p.res.Findings[before:] {
 		if f.Rule == "P7" && strings.Contains(f.Message, "无法对应到表格栏目") {
 			unplaced = true
@@ -1132,5 +1132,45 @@ func (p *parser) nineUnplaced(i, end, before int) bool {
 	p.res.Unread = un
 	p.unreadTable(i, end)
 	p.finding(model.SeverityWarning, "P7", "", i+1, fmt.Sprintf("%s的表头无法与各栏数字一一对应（表头折行或缺栏），整张表未读入；各行列在未读内容中", compact(p.lines[i])))
+	return true
+}
+
+// nineHeaderWhole reports a 表9 header (tab or pipe cells) in which every
+// leaf column of the shanghai profile's 表9 stands as a cell of its own,
+// alone or after its group's words (a PDF glues 公务用车购置及运行费购置费);
+// a cell that names two columns (公务接待费小计) leaves the numbers' columns
+// unknown. Text without cells is left to the 三公 reader.
+func (p *parser) nineHeaderWhole(i, end int) bool {
+	prof := shanghaiProfile()
+	if prof == nil || prof.TableFor(model.T07) == nil {
+		return true
+	}
+	cells := map[string]bool{}
+	tabbed := false
+	for k := i + 1; k < end; k++ {
+		l := p.lines[k]
+		if hasNumber([]string{l}) && !reUnitLine.MatchString(compact(l)) && !strings.Contains(l, "单位") {
+			continue
+		}
+		if strings.Contains(l, "\t") || strings.HasPrefix(strings.TrimSpace(l), "|") {
+			tabbed = true
+		}
+		for _, c := range splitCells(l) {
+			cells[compact(c)] = true
+		}
+	}
+	if !tabbed {
+		return true
+	}
+	for _, l := range prof.TableFor(model.T07).LeafColumns() {
+		w := leafText(l)
+		if cells[w] {
+			continue
+		}
+		if len(l.Words) > 1 && cells[compact(l.Words[len(l.Words)-2])+w] {
+			continue
+		}
+		return false
+	}
 	return true
 }

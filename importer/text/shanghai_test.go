@@ -357,3 +357,18 @@ func TestShanghaiNineWrappedHeaderNotRead(t *testing.T) {
 		}
 	}
 }
+
+// A 表9 header whose cells each name two columns (公务接待费小计, as a PDF
+// glues them) and a row that shows only its stated cells: not read.
+func TestShanghaiNineGluedHeaderNotRead(t *testing.T) {
+	src := shHead + "2026年部门“三公”经费和机关运行经费预算表\n编制部门：某区文旅局\t单位:万元\n\t\t“三公”经费预算数\t\t\n" +
+		"合计\t因公出国(境)费\t公务接待费小计\t公务用车购置及运行费购置费\t机关运行经费预算数运行费\n" +
+		"3.1\t\t3.1\t\t205.6\n"
+	r := parseText(t, src)
+	if t7 := r.Disclosure.Tables.T07; t7 != nil {
+		t.Errorf("表9 read: %+v", t7.Rows)
+	}
+	if !hasRule(r.Findings, "P7") || len(r.Unread) == 0 {
+		t.Errorf("findings %v, unread %v", r.Findings, r.Unread)
+	}
+}
