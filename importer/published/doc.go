@@ -25,6 +25,18 @@
 // becomes an empty field in its column. Page numbers alone on the first or
 // last line of a page are dropped.
 //
+// A whole published document is more than its tables. A running header or
+// footer (a line in the top or bottom two lines of at least half the pages,
+// three at least, its digits aside: 第 3 页 is 第 4 页) is dropped with the
+// rule drawn under (over) it; a unit line (单位：万元) and a line between
+// a table's rules are never taken for one. The lines of a table of contents
+// (目录: a title, dot leaders and a page number, or a title and a page
+// number under a 目录 heading) are structure: they go to
+// Document.Contents, not into the text. A table continued on the next page
+// (its title again, with （续） or as it is, then its unit line and its
+// header rows repeated) is joined to the page before: the repeated title,
+// unit and header rows are dropped, so the table is read once.
+//
 // Errors are *Error values naming the file and, where it applies, the page;
 // Err is one of the sentinels of errors.go (ErrNoTextLayer for a scanned PDF,
 // ErrEncrypted, ErrBroken …).
