@@ -126,9 +126,15 @@ func medianHeight(row []glyph) float64 {
 	return h
 }
 
-var rePageNo = regexp.MustCompile(`^(?:第\s*\d+\s*页(?:\s*/?\s*共\s*\d+\s*页)?|-\s*\d+\s*-|—\s*\d+\s*—|\d+\s*/\s*\d+|\d{1,3})$`)
+var rePageNo = regexp.MustCompile(`^(?:第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*[/，,]?\s*第\s*\d+\s*页|-\s*\d+\s*-|—\s*\d+\s*—|\d+\s*/\s*\d+|\d{1,3})$`)
 
-// dropPageNumbers removes a page number alone on the first or last line.
+// reBareNumber is a number alone: a page number only on a page's first or
+// last line (inside the band it may be a table's cell).
+var reBareNumber = regexp.MustCompile(`^\s*\d+\s*$`)
+
+// dropPageNumbers removes a page-number line (第 3 页 / 共 16 页, - 3 -,
+// 3/16) among the first or last runningBand lines of a page; a bare number
+// only on the first or last line.
 func dropPageNumbers(ls []line) []line {
 	isNo := func(l line) bool {
 		var b strings.Builder
@@ -137,13 +143,15 @@ func dropPageNumbers(ls []line) []line {
 		}
 		return rePageNo.MatchString(strings.TrimSpace(b.String()))
 	}
-	if len(ls) > 0 && isNo(ls[len(ls)-1]) {
-		ls = ls[:len(ls)-1]
+	var kept []line
+	for i, l := range ls {
+		outer := i == 0 || i == len(ls)-1
+		if isNo(l) && (outer || (i < runningBand || i >= len(ls)-runningBand) && !reBareNumber.MatchString(lineText(l))) {
+			continue
+		}
+		kept = append(kept, l)
 	}
-	if len(ls) > 0 && isNo(ls[0]) {
-		ls = ls[1:]
-	}
-	return ls
+	return kept
 }
 
 // render writes lines as text: a line of one cell as it is, consecutive

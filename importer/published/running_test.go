@@ -16,7 +16,7 @@ import (
 
 // genrePDF draws, the way a government office's word processor does, a
 // disclosure with a running header (department and title, a rule under
-// it) and a footer "第 N 页 / 共 M 页" on every page, a 目录 with dot
+// it) and a two-line footer "第 N 页 / 共 M 页", "- N -" on every page, a 目录 with dot
 // leaders, a page of text, and 表五 of d broken over two pages: the second
 // titled （续） and repeating the header rows.
 func genrePDF(t *testing.T, d *model.Disclosure) []byte {
@@ -38,6 +38,8 @@ func genrePDF(t *testing.T, d *model.Disclosure) []byte {
 		p.Line(20, 16, 190, 16)
 		p.SetXY(20, 282)
 		p.CellFormat(170, 5, fmt.Sprintf("第 %d 页 / 共 %d 页", p.PageNo(), pages), "", 0, "C", false, 0, "")
+		p.SetXY(20, 288)
+		p.CellFormat(170, 4, fmt.Sprintf("- %d -", p.PageNo()), "", 0, "C", false, 0, "")
 		p.SetFont("cjk", "", 11)
 	}
 	text := func(y float64, s string) {
@@ -135,7 +137,7 @@ func TestPDFRunningHeaderFooterContents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, bad := range []string{"部门预算公开", "第 ", "共 4 页", "...."} {
+	for _, bad := range []string{"部门预算公开", "第 ", "共 4 页", "- 2 -", "-2-", "...."} {
 		if strings.Contains(doc.Text, bad) {
 			t.Errorf("text holds %q:\n%s", bad, doc.Text)
 		}
