@@ -3,6 +3,7 @@ package published
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -148,4 +149,79 @@ func TestPDFRunningHeaderFooterContents(t *testing.T) {
 		t.Errorf("目录: got %v, want %v", doc.Contents, want)
 	}
 	sameTables(t, doc, d, []model.TableID{model.T05})
+}
+
+// oneLine is a line of the given cells, as pageLines makes it.
+func oneLine(y float64, cells ...string) line {
+	l := line{y: y}
+	for i, c := range cells {
+		l.cells = append(l.cells, cell{text: c, x0: float64(100 * i), x1: float64(100*i + 50)})
+	}
+	return l
+}
+
+// The forms of 目录 lines and page numbers that government PDFs print.
+func TestContentsAndPageNumberLines(t *testing.T) {
+	ls := []line{
+		oneLine(800, "目 录"),
+		oneLine(780, "一、部门收支总表…………………………", "6"),
+		oneLine(760, "二、部门收入总表··················7"),
+		oneLine(740, "第三部分 名词解释", "16"), // under the heading, no leaders
+		oneLine(700, "2023年预算收入总额231.79万元。"),
+		oneLine(680, "收入", "231.79"), // after the 目录: a row, not an entry
+	}
+	kept, toc := contentsLines(ls)
+	want := []ContentsEntry{{"一、部门收支总表", 6}, {"二、部门收入总表", 7}, {"第三部分 名词解释", 16}}
+	if fmt.Sprint(toc) != fmt.Sprint(want) {
+		t.Errorf("目录: got %v, want %v", toc, want)
+	}
+	if len(kept) != 3 || lineText(kept[1]) != "2023年预算收入总额231.79万元。" || lineText(kept[2]) != "收入 231.79" {
+		t.Errorf("kept: %v", kept)
+	}
+	for _, tc := range []struct {
+		lines []line
+		want  int // lines kept
+	}{
+		{[]line{oneLine(800, "第 3 页 / 共 16 页"), oneLine(700, "正文")}, 1},
+		{[]line{oneLine(800, "正文"), oneLine(700, "共16页，第3页")}, 1},
+		{[]line{oneLine(800, "正文"), oneLine(700, "- 3 -"), oneLine(690, "某某局印发")}, 2},
+		{[]line{oneLine(800, "正文"), oneLine(700, "12"), oneLine(690, "尾行")}, 3}, // a bare number inside: kept
+		{[]line{oneLine(800, "正文"), oneLine(700, "12")}, 1},
+	} {
+		if got := dropPageNumbers(tc.lines); len(got) != tc.want {
+			t.Errorf("%v: kept %d lines, want %d", tc.lines, len(got), tc.want)
+		}
+	}
+}
+
+// A running header goes, with its rule; a unit line and a header row
+// repeated between a table's rules on every page stay.
+func TestDropRunning(t *testing.T) {
+	var pages []page
+	for i := 0; i < 4; i++ {
+		pages = append(pages, page{
+			lines: []line{
+				oneLine(810, "某某局2024年部门预算公开"),
+				oneLine(785, "项目", "预算数"), // in the top band, between rules
+				oneLine(760, fmt.Sprintf("第%d行", i), "1.00"),
+				oneLine(40, "单位：万元"), // in the bottom band
+				oneLine(30, fmt.Sprintf("第 %d 页", i+1)),
+			},
+			rules: []rule{{y: 802, x0: 50, x1: 550}, {y: 770, x0: 50, x1: 550}, {y: 750, x0: 50, x1: 550}, {y: 795, x0: 50, x1: 550}},
+		})
+	}
+	dropRunning(pages)
+	for i, p := range pages {
+		var got []string
+		for _, l := range p.lines {
+			got = append(got, lineText(l))
+		}
+		want := []string{"项目 预算数", fmt.Sprintf("第%d行 1.00", i), "单位：万元"}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("page %d: got %q, want %q", i+1, got, want)
+		}
+		if len(p.rules) != 3 || slices.ContainsFunc(p.rules, func(r rule) bool { return r.y == 802 }) {
+			t.Errorf("page %d: rules %v: the header's rule should go, the table's stay", i+1, p.rules)
+		}
+	}
 }
