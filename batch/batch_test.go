@@ -431,9 +431,11 @@ func TestOutputThatIsTheInputRefused(t *testing.T) {
 	if err := os.WriteFile(src, examples.Clean(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Run(context.Background(), []string{src}, Options{Out: dir, Formats: []string{"xlsx"}}); err != nil {
+	first, err := Run(context.Background(), []string{src}, Options{Out: dir, Formats: []string{"xlsx"}})
+	if err != nil {
 		t.Fatal(err)
 	}
+	first.Close()
 	os.Remove(src)
 	wb := filepath.Join(dir, "budget.xlsx")
 	before, _ := os.ReadFile(wb)
@@ -441,6 +443,7 @@ func TestOutputThatIsTheInputRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer rep.Close()
 	after, _ := os.ReadFile(wb)
 	if !bytes.Equal(before, after) {
 		t.Error("the input workbook was overwritten")
