@@ -218,27 +218,13 @@ func (s *Server) render(ctx context.Context, res *result, f format) ([]byte, err
 func glyphMessage(err error) error {
 	var parts []string
 	seen := map[string]bool{}
-	var walk func(error)
-	walk = func(err error) {
-		if ge, ok := err.(*pdf.GlyphError); ok {
-			k := fmt.Sprintf("%s 中的 %q（U+%04X）", ge.Sheet, ge.Rune, ge.Rune)
-			if !seen[k] && len(parts) < 20 {
-				seen[k] = true
-				parts = append(parts, k)
-			}
-			return
-		}
-		if j, ok := err.(interface{ Unwrap() []error }); ok {
-			for _, e := range j.Unwrap() {
-				walk(e)
-			}
-			return
-		}
-		if u := errors.Unwrap(err); u != nil {
-			walk(u)
+	for _, ge := range pdf.GlyphErrors(err) {
+		k := fmt.Sprintf("%s 中的 %q（U+%04X）", ge.Sheet, ge.Rune, ge.Rune)
+		if !seen[k] && len(parts) < 20 {
+			seen[k] = true
+			parts = append(parts, k)
 		}
 	}
-	walk(err)
 	return errors.New("PDF 字体无法显示这些字符：" + strings.Join(parts, "；"))
 }
 

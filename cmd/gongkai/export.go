@@ -280,28 +280,14 @@ func printGlyphErrors(w io.Writer, input string, err error) {
 	var order []key
 	first := map[key]*pdf.GlyphError{}
 	count := map[key]int{}
-	var walk func(error)
-	walk = func(err error) {
-		if ge, ok := err.(*pdf.GlyphError); ok {
-			k := key{ge.Sheet, ge.Rune}
-			if first[k] == nil {
-				first[k] = ge
-				order = append(order, k)
-			}
-			count[k]++
-			return
+	for _, ge := range pdf.GlyphErrors(err) {
+		k := key{ge.Sheet, ge.Rune}
+		if first[k] == nil {
+			first[k] = ge
+			order = append(order, k)
 		}
-		if j, ok := err.(interface{ Unwrap() []error }); ok {
-			for _, e := range j.Unwrap() {
-				walk(e)
-			}
-			return
-		}
-		if u := errors.Unwrap(err); u != nil {
-			walk(u)
-		}
+		count[k]++
 	}
-	walk(err)
 	runes := map[rune]bool{}
 	for _, k := range order {
 		runes[k.r] = true

@@ -87,3 +87,28 @@ func (e *RowTooTallError) Error() string {
 	return fmt.Sprintf("exporter/pdf: %s %s：“%s”（%d 字）折行后有 %d 行，一页最多 %d 行，无法完整印出；请缩短该文字",
 		e.Sheet, e.Row, text, len(t), e.Lines, e.MaxLines)
 }
+
+// GlyphErrors returns every *GlyphError inside err (as Write returns them,
+// joined with errors.Join and possibly wrapped), in order; nil when there is
+// none.
+func GlyphErrors(err error) []*GlyphError {
+	var out []*GlyphError
+	var walk func(error)
+	walk = func(err error) {
+		if ge, ok := err.(*GlyphError); ok {
+			out = append(out, ge)
+			return
+		}
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, e := range j.Unwrap() {
+				walk(e)
+			}
+			return
+		}
+		if u := errors.Unwrap(err); u != nil {
+			walk(u)
+		}
+	}
+	walk(err)
+	return out
+}
