@@ -243,6 +243,20 @@ func printErrors(e env, err error) {
 	fmt.Fprintln(e.stderr, err)
 }
 
+// inputExit is the exit status of export and validate when their input
+// could not be loaded: 1 when it was read as a ledger whose lines are wrong
+// (the data's problem, as build reports it), 2 when it could not be read.
+func inputExit(err error) int {
+	for _, s := range []error{ledger.ErrMissingColumn, ledger.ErrDuplicateColumn, ledger.ErrMergedCell,
+		ledger.ErrBadCode, ledger.ErrLostZero, ledger.ErrBadAmount, ledger.ErrUnknownValue,
+		ledger.ErrFundClass, ledger.ErrNoLines} {
+		if errors.Is(err, s) {
+			return ledgerExit(err)
+		}
+	}
+	return exitUsage
+}
+
 // ledgerExit is 2 for a file that cannot be read, 1 for problems of its content.
 func ledgerExit(err error) int {
 	var pe *model.ParseError

@@ -142,7 +142,7 @@ func runExport(e env, opts any, args []string) int {
 	d, read, readIn, err := readDisclosure(e, args[0], in)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "gongkai export: %v\n", err)
-		return exitUsage
+		return inputExit(err)
 	}
 	prof = layoutFor(o.Profile, prof, readIn)
 	findings := append(read, check.Disclosure(d, check.Options{Tables: prof.DataTables()})...)

@@ -95,7 +95,7 @@ func runValidate(e env, opts any, args []string) int {
 	d, read, readIn, err := readDisclosure(e, args[0], in)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "gongkai validate: %v\n", err)
-		return exitUsage
+		return inputExit(err)
 	}
 	if o.Profile == profiles.DefaultName && readIn != nil {
 		co.Tables = readIn.DataTables()
