@@ -68,3 +68,54 @@ func (ts *Tables) Present(t TableID) bool {
 	}
 	return false
 }
+
+// Expenditure returns the expenditure table t (表三, 表五, 表八 or 表十),
+// nil when it is not given or t is not one of them.
+func (ts *Tables) Expenditure(t TableID) *ExpenditureTable {
+	switch t {
+	case T03:
+		return ts.T03
+	case T05:
+		return ts.T05
+	case T08:
+		return ts.T08
+	case T10:
+		return ts.T10
+	}
+	return nil
+}
+
+// SetExpenditure sets the expenditure table t (表三, 表五, 表八 or 表十); it
+// does nothing for any other table.
+func (ts *Tables) SetExpenditure(t TableID, et *ExpenditureTable) {
+	switch t {
+	case T03:
+		ts.T03 = et
+	case T05:
+		ts.T05 = et
+	case T08:
+		ts.T08 = et
+	case T10:
+		ts.T10 = et
+	}
+}
+
+// Clear removes table t.
+func (ts *Tables) Clear(t TableID) {
+	switch t {
+	case T01:
+		ts.T01 = nil
+	case T02:
+		ts.T02 = nil
+	case T03, T05, T08, T10:
+		ts.SetExpenditure(t, nil)
+	case T04:
+		ts.T04 = nil
+	case T06:
+		ts.T06 = nil
+	case T07:
+		ts.T07 = nil
+	case T09:
+		ts.T09 = nil
+	}
+}

@@ -452,16 +452,7 @@ func (p *parser) readUnitTable(id model.TableID, leaves []string, data []trow, n
 			un := label(pr, lv, fUnitName)
 			t.Rows = append(t.Rows, model.ExpenditureRow{Level: lv, UnitCode: pr.text[fUnitCode], UnitName: un, FuncCode: pr.text[fFuncCode], FuncName: pr.text[fFuncName], Total: pr.amt[fTotal], Personnel: pr.amt[fPersonnel], Public: pr.amt[fPublic], OtherOperating: pr.amt[fOtherOp], Specific: pr.amt[fSpecific], Basic: pr.amt[fBasic], Project: pr.amt[fProject]})
 		}
-		switch id {
-		case model.T03:
-			p.d.Tables.T03 = t
-		case model.T05:
-			p.d.Tables.T05 = t
-		case model.T08:
-			p.d.Tables.T08 = t
-		case model.T10:
-			p.d.Tables.T10 = t
-		}
+		p.d.Tables.SetExpenditure(id, t)
 	}
 }
 

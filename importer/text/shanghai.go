@@ -558,17 +558,7 @@ func (p *parser) storeShanghai(id model.TableID, recs []shRow, note string, cont
 		}
 		p.d.Tables.T06 = t
 	default:
-		var t *model.ExpenditureTable
-		switch id {
-		case model.T03:
-			t = p.d.Tables.T03
-		case model.T05:
-			t = p.d.Tables.T05
-		case model.T08:
-			t = p.d.Tables.T08
-		case model.T10:
-			t = p.d.Tables.T10
-		}
+		t := p.d.Tables.Expenditure(id)
 		if !cont || t == nil {
 			t = &model.ExpenditureTable{Scheme: model.SchemeBasicProject, Rows: []model.ExpenditureRow{}}
 		}
@@ -586,16 +576,7 @@ func (p *parser) storeShanghai(id model.TableID, recs []shRow, note string, cont
 		if note != "" {
 			t.Note = note
 		}
-		switch id {
-		case model.T03:
-			p.d.Tables.T03 = t
-		case model.T05:
-			p.d.Tables.T05 = t
-		case model.T08:
-			p.d.Tables.T08 = t
-		case model.T10:
-			p.d.Tables.T10 = t
-		}
+		p.d.Tables.SetExpenditure(id, t)
 	}
 }
 

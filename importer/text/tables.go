@@ -730,28 +730,4 @@ func shiftedSummary(t *model.SummaryTable) bool {
 }
 
 // clearTable removes a table that was not read.
-func (p *parser) clearTable(id model.TableID) {
-	ts := &p.d.Tables
-	switch id {
-	case model.T01:
-		ts.T01 = nil
-	case model.T02:
-		ts.T02 = nil
-	case model.T03:
-		ts.T03 = nil
-	case model.T04:
-		ts.T04 = nil
-	case model.T05:
-		ts.T05 = nil
-	case model.T06:
-		ts.T06 = nil
-	case model.T07:
-		ts.T07 = nil
-	case model.T08:
-		ts.T08 = nil
-	case model.T09:
-		ts.T09 = nil
-	case model.T10:
-		ts.T10 = nil
-	}
-}
+func (p *parser) clearTable(id model.TableID) { p.d.Tables.Clear(id) }

@@ -40,16 +40,7 @@ func forms(p *profiles.Profile) ([]form, error) {
 			d := &model.Disclosure{Year: 2000, Unit: model.UnitWanYuan}
 			if sc != "" {
 				t := &model.ExpenditureTable{Scheme: sc}
-				switch id {
-				case model.T03:
-					d.Tables.T03 = t
-				case model.T05:
-					d.Tables.T05 = t
-				case model.T08:
-					d.Tables.T08 = t
-				case model.T10:
-					d.Tables.T10 = t
-				}
+				d.Tables.SetExpenditure(id, t)
 			}
 			s, err := templates.Sheet(d, model.TableID(pt.ID), templates.Options{Profile: p})
 			if err != nil {
