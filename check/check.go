@@ -20,6 +20,14 @@ type Options struct {
 	// profile); T-MISS names only these when they are missing. Nil: all ten,
 	// as Hubei prints them (Shanghai prints nine, without 政府采购预算表).
 	Tables []model.TableID
+	// Catalog adds function codes and their names (类 3, 款 5, 项 7
+	// digits), e.g. a region's full 项 catalog (ledger.ReadCatalog reads
+	// the TSV form). A code it holds is known: no C-FUNC 警告 or 提示, and
+	// a printed name is compared with its name (it wins over the embedded
+	// sample's). A 项 neither catalog holds stays a 提示, never a 警告:
+	// when its 款 is unknown (as without Catalog), and when Catalog lists
+	// 项 of its 款 (it claims that 款's list) but not this one.
+	Catalog map[string]string
 }
 
 // Disclosure runs every rule on d and returns the findings in a fixed
@@ -34,6 +42,14 @@ func Disclosure(d *model.Disclosure, o Options) []model.Finding {
 		return nil
 	}
 	c := &checker{d: d, o: o, cat: catalog()}
+	if len(o.Catalog) > 0 {
+		c.listed = map[string]bool{}
+		for code := range o.Catalog {
+			if len(code) == 7 {
+				c.listed[code[:5]] = true
+			}
+		}
+	}
 	c.meta()
 	c.levels()
 	c.tables()
@@ -153,7 +169,9 @@ type checker struct {
 	d   *model.Disclosure
 	o   Options
 	cat *catalogData
-	out []keyed
+	// listed are the 款 of which Options.Catalog lists 项.
+	listed map[string]bool
+	out    []keyed
 }
 
 func tableIndex(t model.TableID) int {

@@ -46,27 +46,52 @@ func (c *checker) funcCode(id model.TableID, pos int, code, name string) {
 		return
 	}
 	cls := code[:3]
-	clsName, ok := c.cat.funcName[cls]
+	clsName, ok := c.funcName(cls)
 	if !ok {
 		c.add(model.SeverityWarning, "C-FUNC", id, pos, model.Finding{Row: row, Column: "功能科目编码",
 			Message: id.Number() + " " + row + "：目录中没有 " + cls + " 类" + c.guessClass(name)})
 		return
 	}
-	if len(code) > 3 {
-		if _, ok := c.cat.funcName[code[:5]]; !ok {
-			// The embedded catalog holds only a sample below 类 (the 款/项
-			// catalog changes every year): a code it lacks is a 提示, never
-			// a 警告 (20126, 20701 are valid).
+	want, known := c.funcName(code)
+	if len(code) > 3 && !known {
+		// The embedded catalog holds only a sample below 类 (the 款/项
+		// catalog changes every year): a code it lacks is a 提示, never
+		// a 警告 (20126, 20701 are valid). A 项 of a known 款 is not
+		// noted, unless Options.Catalog lists that 款's 项.
+		kuan := code[:5]
+		if _, ok := c.funcName(kuan); !ok && !c.listed[kuan] {
 			c.add(model.SeverityInfo, "C-FUNC", id, pos, model.Finding{Row: row, Column: "功能科目编码",
-				Message: id.Number() + " " + row + "：内置目录未收录 " + code[:5] + " 款（" + cls + clsName + " 下），请对照当年《政府收支分类科目》"})
+				Message: id.Number() + " " + row + "：" + c.catalogs() + "未收录 " + kuan + " 款（" + cls + clsName + " 下），请对照当年《政府收支分类科目》"})
 			return
 		}
+		if len(code) == 7 && c.listed[kuan] {
+			c.add(model.SeverityInfo, "C-FUNC", id, pos, model.Finding{Row: row, Column: "功能科目编码",
+				Message: id.Number() + " " + row + "：所给目录列出了 " + kuan + " 款的项，但没有 " + code + "，请对照当年《政府收支分类科目》"})
+		}
+		return
 	}
-	want, ok := c.cat.funcName[code]
-	if !ok || name == "" {
+	if !known || name == "" {
 		return
 	}
 	c.nameCheck(id, pos, row, code, name, want, len(code) == 3)
+}
+
+// funcName is the name of a function code in Options.Catalog, else in the
+// embedded catalog.
+func (c *checker) funcName(code string) (string, bool) {
+	if n, ok := c.o.Catalog[code]; ok {
+		return n, true
+	}
+	n, ok := c.cat.funcName[code]
+	return n, ok
+}
+
+// catalogs names the catalogs a code was looked up in.
+func (c *checker) catalogs() string {
+	if len(c.o.Catalog) > 0 {
+		return "内置目录和所给目录都"
+	}
+	return "内置目录"
 }
 
 // guessClass names the 类 a function name belongs to, when the catalog knows it.

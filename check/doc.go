@@ -31,7 +31,9 @@
 //   - 提示 (model.SeverityInfo): amounts stated with more than two places
 //     (0.01356 万元), a zero change worded as 增加, a name cut short, a 款 or
 //     项 under a known 类 that the embedded sample of the catalog lacks
-//     (20126, 20701: the 款/项 catalog changes every year).
+//     (20126, 20701: the 款/项 catalog changes every year). Options.Catalog
+//     (a region's catalog, the CLI's --catalog) makes the codes it holds
+//     known; a 项 neither catalog holds stays a 提示.
 //
 // The CLI exits 1 when HasErrors (or, with --strict, any warning: Failed).
 //

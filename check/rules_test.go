@@ -573,3 +573,56 @@ func TestNotStatedIsNotZero(t *testing.T) {
 		t.Errorf("表二 一般公共预算 10.00 = 表四: %d X12 findings, want none", n)
 	}
 }
+
+// TestCatalogOption: a region's catalog (Options.Catalog) makes the codes
+// it holds known, so that a valid 项 the embedded sample lacks is neither a
+// 警告 nor a 提示; a code neither catalog holds stays a 提示.
+func TestCatalogOption(t *testing.T) {
+	W, I := model.SeverityWarning, model.SeverityInfo
+	row := func(code, name string) *model.Disclosure {
+		x := t5()
+		x.Rows[1].FuncCode, x.Rows[1].FuncName = code, name
+		return disc(model.Tables{T05: x}, nil)
+	}
+	region := map[string]string{"2012601": "行政运行", "2012604": "档案馆", "2070101": "行政运行", "2010301": "行政运行", "2010308": "信访事务"}
+	tests := []struct {
+		name    string
+		d       *model.Disclosure
+		catalog map[string]string
+		want    []want
+	}{
+		{"款 absent from the embedded sample: 提示", row("2012604", "档案馆"), nil,
+			[]want{{"C-FUNC", I, model.T05, "2012604 档案馆"}}},
+		{"the same 项 in the region's catalog: nothing", row("2012604", "档案馆"), region, nil},
+		{"a 项 of a 款 only the catalog's 项 show, not in it: 提示", row("2012699", "其他档案事务支出"), region,
+			[]want{{"C-FUNC", I, model.T05, "2012699 其他档案事务支出"}}},
+		{"a 项 the catalog lacks while it lists that 款's 项: 提示", row("2010309", "参事事务"), region,
+			[]want{{"C-FUNC", I, model.T05, "2010309 参事事务"}}},
+		{"a 项 of a known 款 without a catalog: nothing", row("2010309", "参事事务"), nil, nil},
+		{"a 项 of a 款 neither catalog has: 提示", row("2019950", "事业运行"), region,
+			[]want{{"C-FUNC", I, model.T05, "2019950 事业运行"}}},
+		{"a 项 of a known 款 whose 项 the catalog does not list: nothing", row("2010104", "人大会议"), region, nil},
+		{"the name is compared with the catalog's", row("2070101", "文化行政运行"), region,
+			[]want{{"C-NAME", W, model.T05, "2070101 文化行政运行"}}},
+		{"a 类 the embedded catalog lacks: 警告", row("2990101", "某支出"), nil,
+			[]want{{"C-FUNC", W, model.T05, "2990101 某支出"}}},
+		{"a 类 only the catalog has is not a 警告", row("2990101", "某支出"), map[string]string{"299": "其他支出（地方）", "29901": "某款"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := dropMissing(Disclosure(tc.d, Options{Catalog: tc.catalog}))
+			var codes []model.Finding
+			for _, f := range fs {
+				if strings.HasPrefix(f.Rule, "C-") {
+					codes = append(codes, f)
+				}
+			}
+			assertFindings(t, codes, tc.want)
+			for _, f := range codes {
+				if f.Rule == "C-FUNC" && len(tc.catalog) > 0 && !strings.Contains(f.Message, "所给目录") {
+					t.Errorf("with a catalog the note should say it was looked up there too: %s", f.Message)
+				}
+			}
+		})
+	}
+}
