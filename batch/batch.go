@@ -47,8 +47,12 @@ type Options struct {
 	Version     string    // the gongkai version, recorded in every Result
 	VersionTime time.Time // when this gongkai was built (e.g. its executable's time)
 	// Font is the PDF font; nil means the embedded WenQuanYi Micro Hei.
-	Font      *fonts.Font
-	Inputs    inputs.Options
+	Font   *fonts.Font
+	Inputs inputs.Options
+	// Check tunes the checks of every department (Exact; Catalog, a
+	// region's function catalog, usually the one Inputs.Build.Catalog
+	// builds ledgers with); Tables is set from each department's layout.
+	Check     check.Options
 	Templates templates.Options // the tables (profile); also used by doc and html
 	// Narrative chooses the wording of the text parts of doc and html
 	// (Style, Dir); its Tables field is set from Templates.
@@ -292,7 +296,9 @@ func (r *runner) one(path string) (res Result) {
 	if tmpl.Profile == nil && in.Profile != nil {
 		tmpl.Profile = in.Profile
 	}
-	res.Findings = append(append([]model.Finding(nil), in.Findings...), check.Disclosure(d, check.Options{Tables: tmpl.Profile.DataTables()})...)
+	co := r.o.Check
+	co.Tables = tmpl.Profile.DataTables()
+	res.Findings = append(append([]model.Finding(nil), in.Findings...), check.Disclosure(d, co)...)
 	res.tally()
 	res.Status = StatusOK
 	if res.Errors > 0 {

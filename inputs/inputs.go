@@ -76,6 +76,18 @@ type Result struct {
 // LoadFile reads the file at path and loads it; "-" is not accepted here
 // (callers read standard input themselves and call Load).
 func LoadFile(path string, o Options) (*Result, error) {
+	b, err := ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Load(path, b, o)
+}
+
+// ReadFile reads the file at path as LoadFile does: a directory, a missing
+// or unreadable file and a file over MaxSize are errors that name it. A
+// caller that needs the bytes before Load (to tell their kind with Sniff)
+// reads them with ReadFile.
+func ReadFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, OpenError(err)
@@ -101,13 +113,28 @@ func LoadFile(path string, o Options) (*Result, error) {
 	if len(b) > MaxSize {
 		return nil, fmt.Errorf("%s: 文件超过 %d MB，不是一个部门的公开数据", path, MaxSize>>20)
 	}
-	return Load(path, b, o)
+	return b, nil
 }
 
 // Load recognises the kind of data (name is the file name, used for messages
 // and as a hint only) and runs its importer.
+//
+// The settings that only a ledger of budget lines uses (Ledger.Info,
+// Ledger.Income, Build.Prior) are refused for any other kind of input with
+// a *NotLedgerError, before anything is read: a department name or last
+// year's data given for a JSON disclosure would otherwise be dropped
+// silently. Build.Catalog is not refused: the checks use a catalog on every
+// kind of input (check.Options.Catalog).
 func Load(name string, data []byte, o Options) (*Result, error) {
 	k := Sniff(name, data)
+	if k == Workbook && ledger.IsLedger(data) {
+		k = Ledger
+	}
+	if k != Ledger && k != XLS && k != Unknown {
+		if given := LedgerSettings(o); len(given) > 0 {
+			return nil, fmt.Errorf("%s: %w", name, &NotLedgerError{Kind: k, Given: given})
+		}
+	}
 	switch k {
 	case JSON:
 		d, err := jsonin.ReadBytes(data, name)
@@ -118,9 +145,6 @@ func Load(name string, data []byte, o Options) (*Result, error) {
 	case Ledger:
 		return loadLedger(name, data, o)
 	case Workbook:
-		if ledger.IsLedger(data) {
-			return loadLedger(name, data, o)
-		}
 		xo := xlsxin.Options{}
 		if o.Profile != "" {
 			p, err := profiles.Open(o.Profile)
@@ -138,6 +162,74 @@ func Load(name string, data []byte, o Options) (*Result, error) {
 		return nil, fmt.Errorf("%s: 这是旧版 Excel 97-2003 工作簿（.xls），请在 Excel 或 WPS 中另存为 .xlsx 后再读取", name)
 	}
 	return nil, fmt.Errorf("%s: %w", name, &UnsupportedError{Kind: k, Why: whyUnknown(k, data)})
+}
+
+// LedgerSettings names, in Chinese, the settings of o that only a ledger of
+// budget lines uses (部门名称, 年度, 部门编码, 地区, 金额单位, 收入文件,
+// 上年数据), in that order; nil when o has none.
+func LedgerSettings(o Options) []string {
+	var out []string
+	in := o.Ledger.Info
+	for _, s := range []struct {
+		set  bool
+		name string
+	}{
+		{in.Department != "", "部门名称"},
+		{in.Year != 0, "年度"},
+		{in.DepartmentCode != "", "部门编码"},
+		{in.Region != "", "地区"},
+		{in.Unit != "", "金额单位"},
+		{in.SectionCode != "" || in.SectionName != "" || in.ParentCode != "" || in.ParentName != "" || in.Date != "", "部门信息"},
+		{o.Ledger.Income != nil, "收入文件"},
+		{o.Build.Prior != nil, "上年数据"},
+	} {
+		if s.set {
+			out = append(out, s.name)
+		}
+	}
+	return out
+}
+
+// NotLedgerError is Load's error when settings that only a ledger of
+// budget lines uses were given for an input of another kind.
+type NotLedgerError struct {
+	Kind  Kind     // what the input is
+	Given []string // the settings given, as LedgerSettings names them
+}
+
+func (e *NotLedgerError) Error() string {
+	return strings.Join(e.Given, "、") + "只用于预算明细输入，这个文件" + e.Kind.NotLedger()
+}
+
+// Chinese names the kind of input as messages and the web page show it.
+func (k Kind) Chinese() string {
+	switch k {
+	case JSON:
+		return "JSON 公开数据"
+	case Ledger:
+		return "预算明细"
+	case Workbook:
+		return "公开表工作簿"
+	case Text, PDF, HTML, DOCX:
+		return "已公开的文件（" + string(k) + "）"
+	case XLS:
+		return "旧版 Excel 工作簿（.xls）"
+	}
+	return "无法识别的文件"
+}
+
+// NotLedger says what an input of kind k is, for a message about settings
+// that only a ledger uses: "是 JSON 公开数据". Text is also what a CSV
+// ledger whose header row was not found sniffs as, so it says that.
+func (k Kind) NotLedger() string {
+	if k == Text {
+		return "是文本，不是预算明细（没有找到明细的表头行：单位编码、功能科目编码、经济科目编码、资金性质、金额……，见 docs/ledger-format.md）"
+	}
+	c := k.Chinese()
+	if c[0] < 0x80 {
+		return "是 " + c // 是 JSON 公开数据
+	}
+	return "是" + c
 }
 
 // whyUnknown says what is wrong with data of no kind Sniff recognises,

@@ -15,6 +15,7 @@ import (
 	gkhtml "gongkai/exporter/html"
 	"gongkai/exporter/pdf"
 	"gongkai/exporter/xlsx"
+	"gongkai/importer/ledger"
 	"gongkai/inputs"
 	"gongkai/model"
 	"gongkai/narrative"
@@ -69,7 +70,7 @@ func (s *Server) load(ctx context.Context, up *upload, profile string, exact boo
 		if profile == "" {
 			readAs = ""
 		}
-		r, err := inputs.Load(display, up.Data, inputs.Options{Profile: readAs})
+		r, err := inputs.Load(display, up.Data, inputs.Options{Profile: readAs, Build: ledger.Options{Catalog: s.o.Catalog}})
 		var ue *inputs.UnsupportedError
 		if errors.As(err, &ue) && isPublished(ue.Kind) {
 			// A published disclosure (text, PDF, web page, Word): read
@@ -85,7 +86,7 @@ func (s *Server) load(ctx context.Context, up *upload, profile string, exact boo
 		}
 		res.Kind = string(r.Kind)
 		res.Disc = r.Disclosure
-		res.Findings = append(append([]model.Finding(nil), r.Findings...), check.Disclosure(r.Disclosure, check.Options{Exact: exact, Tables: prof.DataTables()})...)
+		res.Findings = append(append([]model.Finding(nil), r.Findings...), check.Disclosure(r.Disclosure, check.Options{Exact: exact, Tables: prof.DataTables(), Catalog: s.o.Catalog})...)
 		doc, err := templates.Document(r.Disclosure, templates.Options{Profile: prof})
 		if err != nil {
 			res.DocErr = err.Error()

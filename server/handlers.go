@@ -12,6 +12,7 @@ import (
 
 	"gongkai/examples"
 	gkhtml "gongkai/exporter/html"
+	"gongkai/inputs"
 	"gongkai/layout"
 	"gongkai/model"
 	"gongkai/profiles"
@@ -445,20 +446,8 @@ var funcs = template.FuncMap{
 		}
 		return strconv.Itoa(int(o.CacheTTL.Minutes())) + " min"
 	},
-	"size": humanSize,
-	"kindName": func(k string) string {
-		switch k {
-		case "json":
-			return "JSON 公开数据"
-		case "ledger":
-			return "预算明细"
-		case "workbook":
-			return "公开表工作簿"
-		case "text", "pdf", "html", "docx":
-			return "已公开的文件（" + k + "）"
-		}
-		return k
-	},
+	"size":     humanSize,
+	"kindName": func(k string) string { return inputs.Kind(k).Chinese() },
 	"count": func(gs []group, sv model.Severity) int {
 		for _, g := range gs {
 			if g.Severity == sv {

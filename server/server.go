@@ -33,6 +33,10 @@ type Options struct {
 	CacheTTL          time.Duration // how long a result is held (1 h)
 	// Font draws the PDF; nil uses the embedded WenQuanYi Micro Hei.
 	Font *fonts.Font
+	// Catalog adds function codes and names (a region's 项 catalog, as
+	// ledger.ReadCatalog reads it) to every upload: the names of a
+	// ledger's tables and the codes the checks know (check.Options).
+	Catalog map[string]string
 	// Now returns the time (tests set it); nil uses time.Now.
 	Now func() time.Time
 }

@@ -19,6 +19,7 @@ import (
 	"golang.org/x/term"
 
 	"gongkai/batch"
+	"gongkai/check"
 	"gongkai/narrative"
 	"gongkai/profiles"
 )
@@ -37,6 +38,7 @@ type batchOptions struct {
 	FontIndex    int
 	MergeReports bool
 	Quiet        bool
+	Ledger       *ledgerFlags
 }
 
 func batchCommand() *command {
@@ -64,7 +66,12 @@ Batch 为一个地区的全部部门一次生成公开表：每个输入文件�
 	gongkai batch --merge-reports out/0/report.jsonl out/1/report.jsonl … -o out/
 
 Kubernetes Indexed Job、Slurm 作业数组和 GNU parallel 的用法见 docs/batch.md。
-退出码：0 全部通过；1 有部门核对出错误或失败；2 用法错误、无法写出汇总或被中断。`,
+退出码：0 全部通过；1 有部门核对出错误或失败；2 用法错误、无法写出汇总或被中断。
+
+预算明细输入可用整批共同的参数 --year、--region、--unit（同 'gongkai build'），给了这些参数时，
+不是预算明细的输入记为失败（写明原因），其他部门照常处理。--catalog 给出本地区的功能科目目录，
+用于每个部门（明细的科目名称和核对）。部门名称、编码、收入文件和上年数据属于单个部门，不能
+整批给出：请写在各明细的“基本信息”中，或用 'gongkai build' 逐个生成。`,
 		LongEN: `
 Batch exports every department of a region in one process: each input file (or
 every file in an input folder) is one department, read, checked and written as
@@ -83,7 +90,12 @@ than their input and than this gongkai, made by the same version.
 shares' reports are joined with --merge-reports. See docs/batch.md for a Kubernetes
 Indexed Job, a Slurm job array and GNU parallel.
 Exit status: 0 all clean, 1 a department had errors or failed, 2 usage, the reports
-could not be written, or interrupted.`,
+could not be written, or interrupted.
+
+--year, --region and --unit apply to every ledger of the run (as for build); when they
+are given, an input that is not a ledger fails with the reason. --catalog, the region's
+function catalog, applies to every department. A name, code, 收入 file or last year's data
+belongs to one department: put it in the ledger's 基本信息 or build each one.`,
 		Flags: func(fs *pflag.FlagSet) any {
 			o := &batchOptions{}
 			fs.StringVarP(&o.Out, "out", "o", ".", "输出目录 / output directory (created if missing)")
@@ -99,6 +111,7 @@ could not be written, or interrupted.`,
 			fs.IntVar(&o.FontIndex, "font-index", 0, "字体集中的序号 / face of a .ttc collection")
 			fs.BoolVar(&o.MergeReports, "merge-reports", false, "合并各份的 report.jsonl / join the shares' report.jsonl files into OUT")
 			fs.BoolVarP(&o.Quiet, "quiet", "q", false, "只输出未通过的部门 / print only departments that did not pass")
+			o.Ledger = addLedgerFlags(fs, everyDepartment)
 			return o
 		},
 		Run: runBatch,
@@ -151,7 +164,14 @@ func runBatch(e env, opts any, args []string) int {
 		fmt.Fprintf(e.stderr, "gongkai batch: %v\n", err)
 		return exitUsage
 	}
+	in, catalog, err := o.Ledger.options()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "gongkai batch: %v\n", err)
+		return exitUsage
+	}
 	bo := batch.Options{
+		Inputs:    in,
+		Check:     check.Options{Catalog: catalog},
 		Narrative: narrative.Options{Style: o.Style, Dir: o.Templates},
 		Out:       o.Out, Formats: o.Formats, Jobs: o.Jobs, Force: o.Force, Resume: o.Resume,
 		Version: gongkaiVersion(), Date: date,

@@ -17,28 +17,9 @@ import (
 )
 
 type buildOptions struct {
-	Out            string
-	Department     string
-	DepartmentCode string
-	Region         string
-	Year           int
-	Unit           string
-	Income         string
-	Prior          string
-	Catalog        string
-	Moves          int
-}
-
-// ledgerFlags registers the flags that give a ledger's department details.
-func ledgerFlags(fs *pflag.FlagSet, o *buildOptions) {
-	fs.StringVar(&o.Department, "department", "", "部门（公开主体）名称，覆盖“基本信息”表 / department name")
-	fs.IntVar(&o.Year, "year", 0, "预算年度，如 2027 / budget year")
-	fs.StringVar(&o.DepartmentCode, "department-code", "", "部门编码，如 526003 / department code")
-	fs.StringVar(&o.Region, "region", "", "地区，如 天门市 / region")
-	fs.StringVar(&o.Unit, "unit", "", "公开表金额单位：万元（默认）或 元 / display unit: 万元 (default) or 元")
-	fs.StringVar(&o.Income, "income", "", "收入文件（CSV 或 .xlsx）：单位编码、资金性质、上年结转 / income file with 上年结转")
-	fs.StringVar(&o.Prior, "prior", "", "上年的预算明细或 budget.json，用于增减变化 / last year's ledger or budget.json")
-	fs.StringVar(&o.Catalog, "catalog", "", "功能科目目录（TSV：编码<TAB>名称） / function catalog, code<TAB>name")
+	Out    string
+	Moves  int
+	Ledger *ledgerFlags
 }
 
 func buildCommand() *command {
@@ -55,6 +36,11 @@ Build 读取预算明细（每行一条预算：单位、功能科目、经济�
 明细可以是工作簿（.xlsx：“明细”表，可选“基本信息”“收入”表）或 CSV（UTF-8 或 GB18030，
 表头上方可有“部门名称,某某局”等基本信息行）。列按表头文字识别，顺序不限；格式见
 docs/ledger-format.md，'gongkai sample --ledger' 打印一个示例。
+
+基本信息表没有的部门信息用 --department、--year、--department-code、--region、--unit 给出（命令行
+优先）；--income 给出上年结转，--prior 给出上年的明细或 budget.json（用于增减变化），--catalog 给出
+本地区的功能科目目录（明细没写名称的科目取目录中的名称）。'gongkai export'、'gongkai validate' 和
+'gongkai narrative' 直接读取明细时接受同样的参数，结果与先 build 再读取 JSON 完全相同。
 
 金额按元（或表头写“金额（万元）”时按万元）精确计算，再以受控舍入印成两位小数：每张表的
 每个合计都等于其印出的各项之和（横向、纵向），同一个数在各表中印得一样；并使每个印出的数与精确值
@@ -74,66 +60,23 @@ so that every printed total equals the sum of its printed parts and a figure pri
 several tables prints the same; keeping every printed total within 0.01 of its exact value
 is a search, and any total it cannot bring there is listed as a warning (docs/rounding.md).
 
+--department, --year, --department-code, --region and --unit give the details a ledger
+lacks (they win over its 基本信息); --income adds 上年结转, --prior last year's ledger or
+budget.json for the changes, --catalog the region's function catalog for names the ledger
+leaves blank. export, validate and narrative take the same flags for a ledger and give
+the same result as build followed by reading the JSON.
+
 Exit status: 0 built, 1 the ledger has problems (all are listed, nothing is written),
 2 the file cannot be read or the output cannot be written.`,
 		Flags: func(fs *pflag.FlagSet) any {
 			o := &buildOptions{}
 			fs.StringVarP(&o.Out, "out", "o", "", "写入此文件，默认标准输出 / write the JSON here instead of standard output")
-			ledgerFlags(fs, o)
+			o.Ledger = addLedgerFlags(fs, oneDepartment)
 			fs.IntVar(&o.Moves, "moves", 20, "列出偏离就近舍入的明细格的最多条数 / how many moved cells to list")
 			return o
 		},
 		Run: runBuild,
 	}
-}
-
-// ledgerInfoFlags registers --department and --year for commands that
-// read any input (export, validate): a CSV ledger without 基本信息 rows
-// needs them.
-func ledgerInfoFlags(fs *pflag.FlagSet, info *ledger.Info) {
-	fs.StringVar(&info.Department, "department", "", "预算明细的部门名称（CSV 无基本信息行时） / department name of a ledger")
-	fs.IntVar(&info.Year, "year", 0, "预算明细的预算年度 / budget year of a ledger")
-}
-
-// ledgerInputs turns the flags into the options of inputs.Load.
-func ledgerInputs(o *buildOptions) (inputs.Options, error) {
-	var in inputs.Options
-	in.Ledger.Info = ledger.Info{Department: o.Department, DepartmentCode: o.DepartmentCode, Region: o.Region, Year: o.Year, Unit: o.Unit}
-	if o.Unit != "" && o.Unit != model.UnitWanYuan && o.Unit != model.UnitYuan {
-		return in, fmt.Errorf("--unit %q：应为 万元 或 元 / use 万元 or 元", o.Unit)
-	}
-	if o.Income != "" {
-		b, err := os.ReadFile(o.Income)
-		if err != nil {
-			return in, inputs.OpenError(err)
-		}
-		in.Ledger.Income, in.Ledger.IncomeName = b, o.Income
-	}
-	if o.Catalog != "" {
-		b, err := os.ReadFile(o.Catalog)
-		if err != nil {
-			return in, inputs.OpenError(err)
-		}
-		cat, err := ledger.ReadCatalog(o.Catalog, b)
-		if err != nil {
-			return in, err
-		}
-		in.Build.Catalog = cat
-	}
-	if o.Prior != "" {
-		po := in
-		po.Ledger.Info.Year = 0
-		if o.Year != 0 {
-			po.Ledger.Info.Year = o.Year - 1
-		}
-		po.Ledger.Income = nil
-		r, err := inputs.LoadFile(o.Prior, po)
-		if err != nil {
-			return in, fmt.Errorf("--prior: %w", err)
-		}
-		in.Build.Prior = r.Disclosure
-	}
-	return in, nil
 }
 
 func runBuild(e env, opts any, args []string) int {
@@ -142,10 +85,10 @@ func runBuild(e env, opts any, args []string) int {
 		fmt.Fprintln(e.stderr, "用法 usage: gongkai build [-o budget.json] [flags] 预算明细.xlsx|.csv")
 		return exitUsage
 	}
-	in, err := ledgerInputs(o)
+	in, catalog, err := o.Ledger.options()
 	if err != nil {
 		fmt.Fprintf(e.stderr, "gongkai build: %v\n", err)
-		return ledgerExit(err)
+		return flagsExit(err)
 	}
 	var data []byte
 	name := args[0]
@@ -210,7 +153,7 @@ func runBuild(e env, opts any, args []string) int {
 			fmt.Fprintf(e.stdout, "wrote %s\n", o.Out)
 		}
 	}
-	fs := check.Disclosure(d, check.Options{Exact: true})
+	fs := check.Disclosure(d, check.Options{Exact: true, Catalog: catalog})
 	if model.HasErrors(fs) {
 		for _, f := range fs {
 			if f.Severity == model.SeverityError {

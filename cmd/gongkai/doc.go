@@ -67,6 +67,12 @@ PDF 默认使用内置的文泉驿微米黑字体；--font 可指定 TrueType �
 带书签和页码。--format html 把同一份文件写成一个独立的网页 OUT/NAME.html，供部门的
 公开网页使用。--style 和 --text-templates 选择文字的写法（见 'gongkai help narrative'）。
 
+预算明细输入接受与 'gongkai build' 相同的参数（--department、--year、--department-code、--region、
+--unit、--income、--prior、--catalog），写出的文件与先 build 再 export 所得逐字节相同。除 --catalog
+外，这些参数只用于预算明细：输入是 JSON、公开表工作簿或已公开的文件时报错（退出状态 2），不会
+悄悄忽略。--catalog（功能科目目录，TSV：编码<TAB>名称）对任何输入都有效：核对时目录中的编码
+视为已知，不再作为“警告”或“提示”。
+
 English:
 
 Export reads one department's disclosure (the JSON format of docs/input-format.md;
@@ -97,23 +103,35 @@ refused, symbolic links are followed (the file they point to is replaced, the li
 devices and pipes are written directly, Ctrl-C leaves no temporary file. Fonts over 64 MB
 are refused; a cell too long to fit on a page is an error.
 
+For a ledger, the flags of 'gongkai build' (--department, --year, --department-code,
+--region, --unit, --income, --prior, --catalog) give files byte-identical to build
+followed by export. Except --catalog, they are refused (exit 2) for any other input;
+--catalog (a function catalog, code<TAB>name) applies to every input: the checks know
+its codes, so they are neither a warning nor a note.
+
 选项 Flags:
 
-	-o, --out string              输出目录（不存在则创建） / output directory (created if missing) (default ".")
-	    --format strings          写出哪些：xlsx、pdf、doc（整份文件的 PDF）、html / outputs to write: xlsx, pdf, doc (the whole document as PDF), html (default [xlsx,pdf])
-	    --font string             PDF 用的 TrueType 字体（.ttf，或 .ttc 加 --font-index） / TrueType font for the PDF
-	    --font-index int          字体集（.ttc）中的第几个字体 / face of a .ttc font collection
-	    --force[=true|false]      核对有错误也写出 / write the files even when the checks find errors
-	-q, --quiet[=true|false]      只打印错误，不打印警告和提示 / print only errors, not warnings and notes
-	    --profile string          版式：内置名称（hubei、shanghai、shanghai-unit）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
-	    --style string            doc 和 html 的文字写法：2023、2026、shanghai 或 --text-templates 中的名称（默认：与 --profile 同名的写法，否则按年度） / text style of doc and html (default: the one named like --profile, else by year)
-	    --department string       预算明细的部门名称（CSV 无基本信息行时） / department name of a ledger
-	    --year int                预算明细的预算年度 / budget year of a ledger
-	    --text-templates string   文字模板目录（NAME.tmpl），增加或替换写法 / directory of NAME.tmpl text templates that add or replace styles
+	-o, --out string               输出目录（不存在则创建） / output directory (created if missing) (default ".")
+	    --format strings           写出哪些：xlsx、pdf、doc（整份文件的 PDF）、html / outputs to write: xlsx, pdf, doc (the whole document as PDF), html (default [xlsx,pdf])
+	    --font string              PDF 用的 TrueType 字体（.ttf，或 .ttc 加 --font-index） / TrueType font for the PDF
+	    --font-index int           字体集（.ttc）中的第几个字体 / face of a .ttc font collection
+	    --force[=true|false]       核对有错误也写出 / write the files even when the checks find errors
+	-q, --quiet[=true|false]       只打印错误，不打印警告和提示 / print only errors, not warnings and notes
+	    --profile string           版式：内置名称（hubei、shanghai、shanghai-unit）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
+	    --style string             doc 和 html 的文字写法：2023、2026、shanghai 或 --text-templates 中的名称（默认：与 --profile 同名的写法，否则按年度） / text style of doc and html (default: the one named like --profile, else by year)
+	    --text-templates string    文字模板目录（NAME.tmpl），增加或替换写法 / directory of NAME.tmpl text templates that add or replace styles
+	    --department string        部门（公开主体）名称，覆盖预算明细的“基本信息” / department name of a ledger
+	    --year int                 预算明细的预算年度，如 2027 / budget year of a ledger
+	    --department-code string   预算明细的部门编码，如 526003 / department code of a ledger
+	    --region string            预算明细的地区，如 天门市 / region of a ledger
+	    --unit string              预算明细生成的公开表金额单位：万元（默认）或 元 / display unit of a ledger's tables: 万元 (default) or 元
+	    --income string            预算明细的收入文件（CSV 或 .xlsx）：单位编码、资金性质、上年结转 / income file of a ledger, with 上年结转
+	    --prior string             上年的预算明细或 budget.json，用于增减变化 / last year's ledger or budget.json, for a ledger
+	    --catalog string           功能科目目录（TSV：编码<TAB>名称）：预算明细的科目名称，核对时视为已知的编码 / function catalog code<TAB>name: names for a ledger, known codes for the checks
 
 # gongkai narrative
 
-用法 usage: gongkai narrative [--style NAME] [--text-templates DIR] [--profile NAME] [--markup] INPUT.json
+用法 usage: gongkai narrative [--style NAME] [--text-templates DIR] [--profile NAME] [--markup] [flags] INPUT.json|表.xlsx|预算明细.csv
 
 按输入的数据生成部门预算公开的文字部分——部门概况、预算编制情况说明、名词解释——并打印为纯文本，
 便于审阅或粘贴到 Word。每个数字都取自数据：本年数取自公开表（表一、表三、表六、表七、表九），
@@ -126,6 +144,9 @@ are refused; a cell too long to fit on a page is an error.
 --text-templates DIR 读入目录中的 NAME.tmpl，增加或替换同名样式（写法见 docs/text-templates.md）。
 --markup 打印模板的原始输出（= 部分，# 节，## 小节，@tables）。
 
+输入也可以是公开表工作簿或预算明细；预算明细接受与 'gongkai build' 相同的参数（--prior 给出上年数，
+用于增减变化），这些参数给其他输入时报错。
+
 English:
 
 Narrative prints the generated text parts of the disclosure (概况, 情况说明, 名词解释) as
@@ -136,14 +157,24 @@ The wording is a text template per style (2023, 2026, shanghai; by default the s
 like --profile, else the budget year's); --text-templates DIR adds or replaces styles with
 DIR/NAME.tmpl files (docs/text-templates.md). --markup prints the template output itself
 (= part, # section, ## sub-section, @tables).
+The input may also be a workbook or a ledger; a ledger takes the flags of 'gongkai build'
+(--prior gives last year's figures for the changes), which are refused for other inputs.
 
 选项 Flags:
 
-	    --style string            文字写法：2023、2026、shanghai 或 --text-templates 中的名称（默认：与 --profile 同名的写法，否则按年度） / style of the text (default: the one named like --profile, else by year)
-	    --text-templates string   文字模板目录（NAME.tmpl），增加或替换写法 / directory of NAME.tmpl text templates that add or replace styles
-	    --markup[=true|false]     打印模板的原始输出（带部分和标题标记） / print the template output with its part and heading marks
-	-q, --quiet[=true|false]      不打印缺少文字的提示 / do not print the notes about missing texts
-	    --profile string          版式：内置名称（hubei、shanghai、shanghai-unit）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
+	    --style string             文字写法：2023、2026、shanghai 或 --text-templates 中的名称（默认：与 --profile 同名的写法，否则按年度） / style of the text (default: the one named like --profile, else by year)
+	    --text-templates string    文字模板目录（NAME.tmpl），增加或替换写法 / directory of NAME.tmpl text templates that add or replace styles
+	    --markup[=true|false]      打印模板的原始输出（带部分和标题标记） / print the template output with its part and heading marks
+	-q, --quiet[=true|false]       不打印缺少文字的提示 / do not print the notes about missing texts
+	    --profile string           版式：内置名称（hubei、shanghai、shanghai-unit）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
+	    --department string        部门（公开主体）名称，覆盖预算明细的“基本信息” / department name of a ledger
+	    --year int                 预算明细的预算年度，如 2027 / budget year of a ledger
+	    --department-code string   预算明细的部门编码，如 526003 / department code of a ledger
+	    --region string            预算明细的地区，如 天门市 / region of a ledger
+	    --unit string              预算明细生成的公开表金额单位：万元（默认）或 元 / display unit of a ledger's tables: 万元 (default) or 元
+	    --income string            预算明细的收入文件（CSV 或 .xlsx）：单位编码、资金性质、上年结转 / income file of a ledger, with 上年结转
+	    --prior string             上年的预算明细或 budget.json，用于增减变化 / last year's ledger or budget.json, for a ledger
+	    --catalog string           功能科目目录（TSV：编码<TAB>名称）：预算明细的科目名称，核对时视为已知的编码 / function catalog code<TAB>name: names for a ledger, known codes for the checks
 
 # gongkai batch
 
@@ -169,6 +200,11 @@ Batch 为一个地区的全部部门一次生成公开表：每个输入文件�
 Kubernetes Indexed Job、Slurm 作业数组和 GNU parallel 的用法见 docs/batch.md。
 退出码：0 全部通过；1 有部门核对出错误或失败；2 用法错误、无法写出汇总或被中断。
 
+预算明细输入可用整批共同的参数 --year、--region、--unit（同 'gongkai build'），给了这些参数时，
+不是预算明细的输入记为失败（写明原因），其他部门照常处理。--catalog 给出本地区的功能科目目录，
+用于每个部门（明细的科目名称和核对）。部门名称、编码、收入文件和上年数据属于单个部门，不能
+整批给出：请写在各明细的“基本信息”中，或用 'gongkai build' 逐个生成。
+
 English:
 
 Batch exports every department of a region in one process: each input file (or
@@ -190,6 +226,11 @@ Indexed Job, a Slurm job array and GNU parallel.
 Exit status: 0 all clean, 1 a department had errors or failed, 2 usage, the reports
 could not be written, or interrupted.
 
+--year, --region and --unit apply to every ledger of the run (as for build); when they
+are given, an input that is not a ledger fails with the reason. --catalog, the region's
+function catalog, applies to every department. A name, code, 收入 file or last year's data
+belongs to one department: put it in the ledger's 基本信息 or build each one.
+
 选项 Flags:
 
 	-o, --out string                   输出目录 / output directory (created if missing) (default ".")
@@ -205,10 +246,14 @@ could not be written, or interrupted.
 	    --font-index int               字体集中的序号 / face of a .ttc collection
 	    --merge-reports[=true|false]   合并各份的 report.jsonl / join the shares' report.jsonl files into OUT
 	-q, --quiet[=true|false]           只输出未通过的部门 / print only departments that did not pass
+	    --year int                     预算明细的预算年度，如 2027 / budget year of a ledger
+	    --region string                预算明细的地区，如 天门市 / region of a ledger
+	    --unit string                  预算明细生成的公开表金额单位：万元（默认）或 元 / display unit of a ledger's tables: 万元 (default) or 元
+	    --catalog string               功能科目目录（TSV：编码<TAB>名称）：预算明细的科目名称，核对时视为已知的编码 / function catalog code<TAB>name: names for a ledger, known codes for the checks
 
 # gongkai validate
 
-用法 usage: gongkai validate [--format text|json] [--strict] [--exact] INPUT.json|表.xlsx|预算明细.csv
+用法 usage: gongkai validate [--format text|json] [--strict] [--exact] [--catalog 项.tsv] [flags] INPUT.json|表.xlsx|预算明细.csv
 
 Validate 核对一份公开数据（JSON，或公开表格式的工作簿 .xlsx，如填好的 'gongkai template'
 模板，或预算明细 .csv/.xlsx；读取工作簿时发现的问题，如存为文本的金额，与核对结果一起列出，并写明工作表和单元格）：每张表的每一行和各级合计，表与表之间的勾稽（X1–X13），
@@ -221,6 +266,12 @@ Validate 核对一份公开数据（JSON，或公开表格式的工作簿 .xlsx�
 
 退出状态：0 没有错误；1 至少有一个错误（加 --strict 时警告也算）；2 输入无法读取，或
 结果无法写出（如磁盘已满）。
+
+预算明细输入接受与 'gongkai build' 相同的参数（--department、--year、--department-code、--region、
+--unit、--income、--prior、--catalog），结果与先 build 再核对 JSON 相同；除 --catalog 外，这些参数
+只用于预算明细，给其他输入时报错（退出状态 2）。--catalog 对任何输入都有效：目录（TSV：编码<TAB>名称，
+如本地区完整的“项”目录）中的编码既不是“警告”也不是“提示”；内置目录和所给目录都没有的编码
+仍只是“提示”，不是“警告”。
 
 English:
 
@@ -240,14 +291,25 @@ check package documentation for the tolerance).
 Exit status: 0 when there is no error, 1 when there is at least one error (with
 --strict, also a warning), 2 when the input cannot be read or the output not written.
 
+For a ledger, the flags of 'gongkai build' give the findings of build followed by validate;
+except --catalog they are refused (exit 2) for any other input. --catalog applies to every
+input: a code in the catalog (such as a region's full 项 list) is neither a warning nor a
+note; a code in neither catalog stays a note, never a warning.
+
 选项 Flags:
 
-	--format string         输出格式：text 或 json / output format: text or json (default "text")
-	--strict[=true|false]   有警告也以状态 1 退出 / fail (exit 1) on warnings too
-	--exact[=true|false]    不留四舍五入容差：各项之和须与印出的合计完全相等 / no rounding tolerance
-	--department string     预算明细的部门名称（CSV 无基本信息行时） / department name of a ledger
-	--year int              预算明细的预算年度 / budget year of a ledger
-	--profile string        版式：内置名称（hubei、shanghai、shanghai-unit）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
+	--format string            输出格式：text 或 json / output format: text or json (default "text")
+	--strict[=true|false]      有警告也以状态 1 退出 / fail (exit 1) on warnings too
+	--exact[=true|false]       不留四舍五入容差：各项之和须与印出的合计完全相等 / no rounding tolerance
+	--profile string           版式：内置名称（hubei、shanghai、shanghai-unit）或 YAML 文件 / layout profile: an embedded name or a .yaml file (default "hubei")
+	--department string        部门（公开主体）名称，覆盖预算明细的“基本信息” / department name of a ledger
+	--year int                 预算明细的预算年度，如 2027 / budget year of a ledger
+	--department-code string   预算明细的部门编码，如 526003 / department code of a ledger
+	--region string            预算明细的地区，如 天门市 / region of a ledger
+	--unit string              预算明细生成的公开表金额单位：万元（默认）或 元 / display unit of a ledger's tables: 万元 (default) or 元
+	--income string            预算明细的收入文件（CSV 或 .xlsx）：单位编码、资金性质、上年结转 / income file of a ledger, with 上年结转
+	--prior string             上年的预算明细或 budget.json，用于增减变化 / last year's ledger or budget.json, for a ledger
+	--catalog string           功能科目目录（TSV：编码<TAB>名称）：预算明细的科目名称，核对时视为已知的编码 / function catalog code<TAB>name: names for a ledger, known codes for the checks
 
 # gongkai template
 
@@ -293,6 +355,11 @@ Build 读取预算明细（每行一条预算：单位、功能科目、经济�
 表头上方可有“部门名称,某某局”等基本信息行）。列按表头文字识别，顺序不限；格式见
 docs/ledger-format.md，'gongkai sample --ledger' 打印一个示例。
 
+基本信息表没有的部门信息用 --department、--year、--department-code、--region、--unit 给出（命令行
+优先）；--income 给出上年结转，--prior 给出上年的明细或 budget.json（用于增减变化），--catalog 给出
+本地区的功能科目目录（明细没写名称的科目取目录中的名称）。'gongkai export'、'gongkai validate' 和
+'gongkai narrative' 直接读取明细时接受同样的参数，结果与先 build 再读取 JSON 完全相同。
+
 金额按元（或表头写“金额（万元）”时按万元）精确计算，再以受控舍入印成两位小数：每张表的
 每个合计都等于其印出的各项之和（横向、纵向），同一个数在各表中印得一样；并使每个印出的数与精确值
 相差不超过 0.01——这是一个搜索，个别合计做不到时作为“警告”列出（见 docs/rounding.md）。
@@ -313,20 +380,26 @@ so that every printed total equals the sum of its printed parts and a figure pri
 several tables prints the same; keeping every printed total within 0.01 of its exact value
 is a search, and any total it cannot bring there is listed as a warning (docs/rounding.md).
 
+--department, --year, --department-code, --region and --unit give the details a ledger
+lacks (they win over its 基本信息); --income adds 上年结转, --prior last year's ledger or
+budget.json for the changes, --catalog the region's function catalog for names the ledger
+leaves blank. export, validate and narrative take the same flags for a ledger and give
+the same result as build followed by reading the JSON.
+
 Exit status: 0 built, 1 the ledger has problems (all are listed, nothing is written),
 2 the file cannot be read or the output cannot be written.
 
 选项 Flags:
 
 	-o, --out string               写入此文件，默认标准输出 / write the JSON here instead of standard output
-	    --department string        部门（公开主体）名称，覆盖“基本信息”表 / department name
-	    --year int                 预算年度，如 2027 / budget year
-	    --department-code string   部门编码，如 526003 / department code
-	    --region string            地区，如 天门市 / region
-	    --unit string              公开表金额单位：万元（默认）或 元 / display unit: 万元 (default) or 元
-	    --income string            收入文件（CSV 或 .xlsx）：单位编码、资金性质、上年结转 / income file with 上年结转
-	    --prior string             上年的预算明细或 budget.json，用于增减变化 / last year's ledger or budget.json
-	    --catalog string           功能科目目录（TSV：编码<TAB>名称） / function catalog, code<TAB>name
+	    --department string        部门（公开主体）名称，覆盖预算明细的“基本信息” / department name of a ledger
+	    --year int                 预算明细的预算年度，如 2027 / budget year of a ledger
+	    --department-code string   预算明细的部门编码，如 526003 / department code of a ledger
+	    --region string            预算明细的地区，如 天门市 / region of a ledger
+	    --unit string              预算明细生成的公开表金额单位：万元（默认）或 元 / display unit of a ledger's tables: 万元 (default) or 元
+	    --income string            预算明细的收入文件（CSV 或 .xlsx）：单位编码、资金性质、上年结转 / income file of a ledger, with 上年结转
+	    --prior string             上年的预算明细或 budget.json，用于增减变化 / last year's ledger or budget.json, for a ledger
+	    --catalog string           功能科目目录（TSV：编码<TAB>名称）：预算明细的科目名称，核对时视为已知的编码 / function catalog code<TAB>name: names for a ledger, known codes for the checks
 	    --moves int                列出偏离就近舍入的明细格的最多条数 / how many moved cells to list (default 20)
 
 # gongkai parse
@@ -437,6 +510,10 @@ Excel 工作簿、公开表 PDF、整份公开文件（PDF 和网页）和 JSON 
 不写入磁盘；结果保留一小时供下载。上传上限 20 MB，同时处理的文件数有上限，超过时
 请稍后再试。按 Ctrl+C 或发送 SIGTERM 停止：正在处理的请求会先完成。
 
+--catalog 给出本地区的功能科目目录（TSV：编码<TAB>名称），用于每个上传的文件：预算明细的科目
+名称，以及核对时已知的编码（同 'gongkai validate --catalog'）。部门名称、年度等只属于预算明细的
+参数不能在这里给出：网页接受各种文件，这些参数会使其他文件被拒绝；请写在明细的“基本信息”中。
+
 不带任何参数、从文件管理器中启动 gongkai（例如在 Windows 中双击 gongkai.exe）时，
 会自动启动网页版并用默认浏览器打开页面。
 
@@ -455,6 +532,10 @@ never on disk, and results are held for an hour for their downloads. Uploads are
 to 20 MB and the conversions running at once are limited too (503 with Retry-After
 beyond). Ctrl+C or SIGTERM stops it after the running requests finish.
 
+--catalog, the region's function catalog, applies to every upload (a ledger's names, the
+codes the checks know). The flags that only a ledger takes are not offered here: the page
+reads every kind of file; put a ledger's details in its 基本信息.
+
 Started with no arguments from a file manager (double-clicking gongkai.exe on Windows),
 gongkai starts the web page and opens it in the default browser.
 
@@ -465,6 +546,7 @@ gongkai starts the web page and opens it in the default browser.
 	--max-conversions int   同时处理的文件数上限，0 为 CPU 数的两倍 (conversions at once; 0 = 2 × CPUs)
 	--max-upload int        上传文件大小上限，MB (largest upload, MB) (default 20)
 	--load string           启动时先读取这个文件，并打印其结果页的网址 (load this file first and print its result page)
+	--catalog string        功能科目目录（TSV：编码<TAB>名称）：预算明细的科目名称，核对时视为已知的编码 / function catalog code<TAB>name: names for a ledger, known codes for the checks
 
 # gongkai sample
 

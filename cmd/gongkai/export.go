@@ -19,7 +19,6 @@ import (
 	"gongkai/exporter/xlsx"
 	"gongkai/fonts"
 	"gongkai/fonts/wqymicrohei"
-	"gongkai/importer/ledger"
 	"gongkai/inputs"
 	"gongkai/layout"
 	"gongkai/model"
@@ -38,7 +37,7 @@ type exportOptions struct {
 	Profile   string
 	Style     string
 	Templates string
-	Ledger    ledger.Info
+	Ledger    *ledgerFlags
 }
 
 func exportCommand() *command {
@@ -66,7 +65,13 @@ PDF 默认使用内置的文泉驿微米黑字体；--font 可指定 TrueType �
 --format doc 写出整份公开文件 OUT/NAME-公开.pdf：封面、带页码的目录、第一部分 概况、
 第二部分 情况说明（按数据生成，与 'gongkai narrative' 相同）、十张公开表和名词解释，
 带书签和页码。--format html 把同一份文件写成一个独立的网页 OUT/NAME.html，供部门的
-公开网页使用。--style 和 --text-templates 选择文字的写法（见 'gongkai help narrative'）。`,
+公开网页使用。--style 和 --text-templates 选择文字的写法（见 'gongkai help narrative'）。
+
+预算明细输入接受与 'gongkai build' 相同的参数（--department、--year、--department-code、--region、
+--unit、--income、--prior、--catalog），写出的文件与先 build 再 export 所得逐字节相同。除 --catalog
+外，这些参数只用于预算明细：输入是 JSON、公开表工作簿或已公开的文件时报错（退出状态 2），不会
+悄悄忽略。--catalog（功能科目目录，TSV：编码<TAB>名称）对任何输入都有效：核对时目录中的编码
+视为已知，不再作为“警告”或“提示”。`,
 		LongEN: `
 Export reads one department's disclosure (the JSON format of docs/input-format.md;
 'gongkai sample' prints a complete example; or a workbook in the official layout, such
@@ -94,7 +99,13 @@ the wording of the text (see 'gongkai help narrative').
 Outputs are written all-or-nothing; a target that is a directory or the input itself is
 refused, symbolic links are followed (the file they point to is replaced, the link kept),
 devices and pipes are written directly, Ctrl-C leaves no temporary file. Fonts over 64 MB
-are refused; a cell too long to fit on a page is an error.`,
+are refused; a cell too long to fit on a page is an error.
+
+For a ledger, the flags of 'gongkai build' (--department, --year, --department-code,
+--region, --unit, --income, --prior, --catalog) give files byte-identical to build
+followed by export. Except --catalog, they are refused (exit 2) for any other input;
+--catalog (a function catalog, code<TAB>name) applies to every input: the checks know
+its codes, so they are neither a warning nor a note.`,
 		Flags: func(fs *pflag.FlagSet) any {
 			o := &exportOptions{}
 			fs.StringVarP(&o.Out, "out", "o", ".", "输出目录（不存在则创建） / output directory (created if missing)")
@@ -105,8 +116,8 @@ are refused; a cell too long to fit on a page is an error.`,
 			fs.BoolVarP(&o.Quiet, "quiet", "q", false, "只打印错误，不打印警告和提示 / print only errors, not warnings and notes")
 			profileFlag(fs, &o.Profile)
 			fs.StringVar(&o.Style, "style", "", "doc 和 html 的文字写法：2023、2026、shanghai 或 --text-templates 中的名称（默认：与 --profile 同名的写法，否则按年度） / text style of doc and html (default: the one named like --profile, else by year)")
-			ledgerInfoFlags(fs, &o.Ledger)
 			fs.StringVar(&o.Templates, "text-templates", "", "文字模板目录（NAME.tmpl），增加或替换写法 / directory of NAME.tmpl text templates that add or replace styles")
+			o.Ledger = addLedgerFlags(fs, oneDepartment)
 			return o
 		},
 		Run: runExport,
@@ -135,17 +146,18 @@ func runExport(e env, opts any, args []string) int {
 	}
 	// A workbook is read in the layout its titles show, unless --profile
 	// names another than the default.
-	in := inputs.Options{Ledger: ledger.ReadOptions{Info: o.Ledger}}
+	var in inputs.Options
 	if o.Profile != profiles.DefaultName {
 		in.Profile = o.Profile
 	}
-	d, read, readIn, err := readDisclosure(e, args[0], in)
+	r, catalog, err := loadWithLedgerFlags(e, args[0], o.Ledger, in)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "gongkai export: %v\n", err)
-		return inputExit(err)
+		return flagsExit(err)
 	}
-	prof = layoutFor(o.Profile, prof, readIn)
-	findings := append(read, check.Disclosure(d, check.Options{Tables: prof.DataTables()})...)
+	d := r.Disclosure
+	prof = layoutFor(o.Profile, prof, r.Profile)
+	findings := append(r.Findings, check.Disclosure(d, check.Options{Tables: prof.DataTables(), Catalog: catalog})...)
 	printFindings(e.stderr, findings, o.Quiet)
 	if model.HasErrors(findings) && !o.Force {
 		fmt.Fprintf(e.stderr, "gongkai export: %s: 核对发现错误，未写出文件（改正后重试，或用 --force 强制写出）\n", args[0])
@@ -322,28 +334,6 @@ func parseFormats(list []string) (map[string]bool, error) {
 		return nil, fmt.Errorf("--format 没有指定任何输出：应为 xlsx、pdf、doc 或 html / names no output: use xlsx, pdf, doc or html")
 	}
 	return m, nil
-}
-
-// readDisclosure loads one input of any kind package inputs recognises;
-// "-" is standard input. The findings are the importer's own (a workbook
-// total overwritten by hand, a number typed as text), printed before the
-// checks' findings.
-// readIn is the profile a workbook was read in (nil for other inputs).
-func readDisclosure(e env, path string, o inputs.Options) (d *model.Disclosure, read []model.Finding, readIn *profiles.Profile, err error) {
-	var r *inputs.Result
-	if path == "-" {
-		var b []byte
-		b, err = io.ReadAll(io.LimitReader(e.stdin, inputs.MaxSize+1))
-		if err == nil {
-			r, err = inputs.Load("", b, o)
-		}
-	} else {
-		r, err = inputs.LoadFile(path, o)
-	}
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	return r.Disclosure, r.Findings, r.Profile, nil
 }
 
 // layoutFor is the profile to lay out and check with: the one --profile

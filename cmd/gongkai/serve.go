@@ -24,6 +24,7 @@ type serveOptions struct {
 	MaxConversions int
 	MaxUploadMB    int64
 	Load           string
+	Ledger         *ledgerFlags
 }
 
 func serveCommand() *command {
@@ -45,6 +46,10 @@ Excel 工作簿、公开表 PDF、整份公开文件（PDF 和网页）和 JSON 
 不写入磁盘；结果保留一小时供下载。上传上限 20 MB，同时处理的文件数有上限，超过时
 请稍后再试。按 Ctrl+C 或发送 SIGTERM 停止：正在处理的请求会先完成。
 
+--catalog 给出本地区的功能科目目录（TSV：编码<TAB>名称），用于每个上传的文件：预算明细的科目
+名称，以及核对时已知的编码（同 'gongkai validate --catalog'）。部门名称、年度等只属于预算明细的
+参数不能在这里给出：网页接受各种文件，这些参数会使其他文件被拒绝；请写在明细的“基本信息”中。
+
 不带任何参数、从文件管理器中启动 gongkai（例如在 Windows 中双击 gongkai.exe）时，
 会自动启动网页版并用默认浏览器打开页面。`,
 		LongEN: `
@@ -61,6 +66,10 @@ never on disk, and results are held for an hour for their downloads. Uploads are
 to 20 MB and the conversions running at once are limited too (503 with Retry-After
 beyond). Ctrl+C or SIGTERM stops it after the running requests finish.
 
+--catalog, the region's function catalog, applies to every upload (a ledger's names, the
+codes the checks know). The flags that only a ledger takes are not offered here: the page
+reads every kind of file; put a ledger's details in its 基本信息.
+
 Started with no arguments from a file manager (double-clicking gongkai.exe on Windows),
 gongkai starts the web page and opens it in the default browser.`,
 		Flags: func(fs *pflag.FlagSet) any {
@@ -70,6 +79,7 @@ gongkai starts the web page and opens it in the default browser.`,
 			fs.IntVar(&o.MaxConversions, "max-conversions", 0, "同时处理的文件数上限，0 为 CPU 数的两倍 (conversions at once; 0 = 2 × CPUs)")
 			fs.Int64Var(&o.MaxUploadMB, "max-upload", 20, "上传文件大小上限，MB (largest upload, MB)")
 			fs.StringVar(&o.Load, "load", "", "启动时先读取这个文件，并打印其结果页的网址 (load this file first and print its result page)")
+			o.Ledger = addLedgerFlags(fs, everyUpload)
 			return o
 		},
 		Run: runServe,
@@ -88,7 +98,12 @@ func runServe(e env, opts any, args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	h := server.New(server.Options{MaxConversions: o.MaxConversions, MaxUpload: o.MaxUploadMB << 20})
+	_, catalog, err := o.Ledger.options()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "gongkai serve: %v\n", err)
+		return exitUsage
+	}
+	h := server.New(server.Options{MaxConversions: o.MaxConversions, MaxUpload: o.MaxUploadMB << 20, Catalog: catalog})
 	preloaded := ""
 	if o.Load != "" {
 		data, err := os.ReadFile(o.Load)
@@ -100,7 +115,7 @@ func runServe(e env, opts any, args []string) int {
 			return exitUsage
 		}
 	}
-	err := server.ListenAndServe(ctx, o.Addr, h, 30*time.Second, func(a net.Addr) {
+	err = server.ListenAndServe(ctx, o.Addr, h, 30*time.Second, func(a net.Addr) {
 		url := "http://" + browserHost(a) + "/"
 		fmt.Fprintf(e.stdout, "gongkai 网页版已启动：%s （按 Ctrl+C 停止）\n", url)
 		fmt.Fprintf(e.stdout, "gongkai web page: %s (Ctrl+C stops it)\n", url)

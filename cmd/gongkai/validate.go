@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/pflag"
 
 	"gongkai/check"
-	"gongkai/importer/ledger"
 	"gongkai/inputs"
 	"gongkai/model"
 	"gongkai/profiles"
@@ -17,14 +16,14 @@ type validateOptions struct {
 	Format  string
 	Strict  bool
 	Exact   bool
-	Ledger  ledger.Info
+	Ledger  *ledgerFlags
 	Profile string
 }
 
 func validateCommand() *command {
 	return &command{
 		Name:    "validate",
-		Usage:   "[--format text|json] [--strict] [--exact] INPUT.json|表.xlsx|预算明细.csv",
+		Usage:   "[--format text|json] [--strict] [--exact] [--catalog 项.tsv] [flags] INPUT.json|表.xlsx|预算明细.csv",
 		Short:   "核对每个数字是否前后一致（表内、表间、文表勾稽）",
 		ShortEN: "check that every number agrees with every other",
 		Long: `
@@ -38,7 +37,13 @@ Validate 核对一份公开数据（JSON，或公开表格式的工作簿 .xlsx�
 见 check 包的说明；--exact 不留容差）。--format json 输出同样的内容供其他程序使用。
 
 退出状态：0 没有错误；1 至少有一个错误（加 --strict 时警告也算）；2 输入无法读取，或
-结果无法写出（如磁盘已满）。`,
+结果无法写出（如磁盘已满）。
+
+预算明细输入接受与 'gongkai build' 相同的参数（--department、--year、--department-code、--region、
+--unit、--income、--prior、--catalog），结果与先 build 再核对 JSON 相同；除 --catalog 外，这些参数
+只用于预算明细，给其他输入时报错（退出状态 2）。--catalog 对任何输入都有效：目录（TSV：编码<TAB>名称，
+如本地区完整的“项”目录）中的编码既不是“警告”也不是“提示”；内置目录和所给目录都没有的编码
+仍只是“提示”，不是“警告”。`,
 		LongEN: `
 Validate checks a disclosure (JSON, a workbook in the official layout such as a filled
 'gongkai template', or a ledger of budget lines; problems found while reading a workbook are listed with the findings,
@@ -54,14 +59,19 @@ the rest. Differences that rounding to two decimals explains are not errors (see
 check package documentation for the tolerance).
 
 Exit status: 0 when there is no error, 1 when there is at least one error (with
---strict, also a warning), 2 when the input cannot be read or the output not written.`,
+--strict, also a warning), 2 when the input cannot be read or the output not written.
+
+For a ledger, the flags of 'gongkai build' give the findings of build followed by validate;
+except --catalog they are refused (exit 2) for any other input. --catalog applies to every
+input: a code in the catalog (such as a region's full 项 list) is neither a warning nor a
+note; a code in neither catalog stays a note, never a warning.`,
 		Flags: func(fs *pflag.FlagSet) any {
 			o := &validateOptions{}
 			fs.StringVar(&o.Format, "format", "text", "输出格式：text 或 json / output format: text or json")
 			fs.BoolVar(&o.Strict, "strict", false, "有警告也以状态 1 退出 / fail (exit 1) on warnings too")
 			fs.BoolVar(&o.Exact, "exact", false, "不留四舍五入容差：各项之和须与印出的合计完全相等 / no rounding tolerance")
-			ledgerInfoFlags(fs, &o.Ledger)
 			profileFlag(fs, &o.Profile)
+			o.Ledger = addLedgerFlags(fs, oneDepartment)
 			return o
 		},
 		Run: runValidate,
@@ -71,7 +81,7 @@ Exit status: 0 when there is no error, 1 when there is at least one error (with
 func runValidate(e env, opts any, args []string) int {
 	o := opts.(*validateOptions)
 	if len(args) != 1 {
-		fmt.Fprintln(e.stderr, "用法 usage: gongkai validate [--format text|json] [--strict] [--exact] INPUT.json|表.xlsx|预算明细.csv")
+		fmt.Fprintln(e.stderr, "用法 usage: gongkai validate [--format text|json] [--strict] [--exact] [--catalog 项.tsv] [flags] INPUT.json|表.xlsx|预算明细.csv")
 		return exitUsage
 	}
 	if o.Format != "text" && o.Format != "json" {
@@ -81,7 +91,7 @@ func runValidate(e env, opts any, args []string) int {
 	// As export: a workbook is read in the layout its titles show, unless
 	// --profile names another than the default; that layout's tables are
 	// the ones a complete disclosure has (T-MISS).
-	in := inputs.Options{Ledger: ledger.ReadOptions{Info: o.Ledger}}
+	var in inputs.Options
 	co := check.Options{Exact: o.Exact}
 	if o.Profile != profiles.DefaultName {
 		prof, err := loadProfile(o.Profile)
@@ -92,15 +102,16 @@ func runValidate(e env, opts any, args []string) int {
 		in.Profile = o.Profile
 		co.Tables = prof.DataTables()
 	}
-	d, read, readIn, err := readDisclosure(e, args[0], in)
+	r, catalog, err := loadWithLedgerFlags(e, args[0], o.Ledger, in)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "gongkai validate: %v\n", err)
-		return inputExit(err)
+		return flagsExit(err)
 	}
-	if o.Profile == profiles.DefaultName && readIn != nil {
-		co.Tables = readIn.DataTables()
+	if o.Profile == profiles.DefaultName && r.Profile != nil {
+		co.Tables = r.Profile.DataTables()
 	}
-	fs := append(read, check.Disclosure(d, co)...)
+	co.Catalog = catalog
+	fs := append(r.Findings, check.Disclosure(r.Disclosure, co)...)
 	if err := writeFindings(e, fs, o.Format); err != nil {
 		fmt.Fprintf(e.stderr, "gongkai validate: %v\n", err)
 		return exitUsage

@@ -52,7 +52,7 @@ func ReadCatalog(name string, data []byte) (map[string]string, error) {
 		return nil, errs
 	}
 	if len(out) == 0 && len(bytes.TrimSpace(data)) > 0 {
-		return nil, &model.ParseError{File: name, Err: bad(ErrBadCode, "目录中没有科目")}
+		return nil, &model.ParseError{File: name, Err: bad(ErrBadCode, "目录中没有科目：每行应为“编码<TAB>名称”，编码与名称之间用制表符（Tab）分开")}
 	}
 	return out, nil
 }
