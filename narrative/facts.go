@@ -127,7 +127,7 @@ type Facts struct {
 		Reason     string
 	}
 	Operating struct {
-		Total  Figure // 表六 302 商品和服务支出 (else the narrative's figure)
+		Total  Figure // 表六 302 商品和服务支出, else (or when Partial) the narrative's figure
 		Stated Figure // the narrative's 机关运行经费, as given (Shanghai prints it in 表9)
 		Change Change
 		Items  []Item
@@ -354,20 +354,24 @@ func facts(d *model.Disclosure, unit string) Facts {
 	ex.Change = change(ex.Total.exact, nc(n.Expenditure.PriorTotal), nc(n.Expenditure.Total), nc(n.Expenditure.Change))
 	ex.Reason = x.Reasons.Expenditure
 
-	// 机关运行经费: 表六 302 and its items.
+	// 机关运行经费: 表六 302 and its items, unless the narrative says its
+	// figure covers only the 行政 and 参公 units (Partial): then 表六 302,
+	// which holds the 事业单位's 公用经费 too, is not the figure.
 	op := &f.Operating
-	if cls, items := operating(ts.T06); cls != nil {
+	cls, items := operating(ts.T06)
+	oc := n.OperatingCosts
+	if cls != nil && !(oc.Partial && !oc.Total.IsBlank()) {
 		op.Total = tAmt(cls.Total)
 		for _, r := range items {
 			if !r.Total.IsBlank() && !r.Total.IsZero() {
-				op.Items = append(op.Items, Item{Name: r.Name, Amount: tAmt(r.Total)})
+				op.Items = append(op.Items, Item{Name: operatingItemName(r.Name), Amount: tAmt(r.Total)})
 			}
 		}
 	} else {
-		op.Total = nAmt(n.OperatingCosts.Total)
-		for _, it := range n.OperatingCosts.Items {
+		op.Total = nAmt(oc.Total)
+		for _, it := range oc.Items {
 			if !it.Amount.IsBlank() {
-				op.Items = append(op.Items, Item{Name: it.Name, Amount: nAmt(it.Amount)})
+				op.Items = append(op.Items, Item{Name: operatingItemName(it.Name), Amount: nAmt(it.Amount)})
 			}
 		}
 	}
@@ -515,6 +519,18 @@ func operating(t *model.BasicTable) (*model.BasicRow, []model.BasicRow) {
 		}
 	}
 	return cls, items
+}
+
+// operatingItemName is the wording the text gives a 302 item of 机关运行经费,
+// as the published documents write it: 维修（护）费 → 维护费, and “支出”
+// dropped (其他商品和服务支出 → 其他商品和服务).
+func operatingItemName(s string) string {
+	s = strings.TrimSpace(s)
+	switch strings.NewReplacer("（", "(", "）", ")").Replace(s) {
+	case "维修(护)费", "维修费":
+		return "维护费"
+	}
+	return strings.TrimSuffix(s, "支出")
 }
 
 // unitNames lists the units of 表三 (or 表二), in order, without repeats.

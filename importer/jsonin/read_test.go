@@ -98,6 +98,8 @@ func TestReadBadInput(t *testing.T) {
 			[]want{{"date", model.ErrBadValue}}},
 		{"field given twice", `{` + head + `, ∑"year": 2024}`,
 			[]want{{"year", model.ErrBadValue}}},
+		{"flag that is text", `{` + head + `, "narrative": {"operating_costs": {"partial": ∑"yes"}}}`,
+			[]want{{"narrative.operating_costs.partial", model.ErrBadValue}}},
 		{"rows not a list", `{` + head + `, "tables": {"t08": {"rows": ∑{}}}}`,
 			[]want{{"tables.t08.rows", model.ErrBadValue}}},
 		{"not an object", `∑["x"]`, []want{{"", model.ErrBadValue}}},
@@ -301,5 +303,19 @@ func TestDocExampleReads(t *testing.T) {
 	}
 	if d.Tables.T08 == nil || d.Tables.T06.Rows[2].Total.String() != "1.50" {
 		t.Errorf("doc example read as %+v", d.Tables)
+	}
+}
+
+// TestReadPartialFlag: the 机关运行经费 of only the 行政 and 参公 units, as
+// build writes it ("partial": true), reads back.
+func TestReadPartialFlag(t *testing.T) {
+	for in, want := range map[string]bool{`true`: true, `false`: false, `null`: false} {
+		d, err := ReadBytes([]byte(`{`+head+`, "narrative": {"operating_costs": {"total": "8.67", "partial": `+in+`}}}`), "budget.json")
+		if err != nil {
+			t.Fatalf("partial %s: %v", in, err)
+		}
+		if got := d.Narrative.OperatingCosts.Partial; got != want {
+			t.Errorf("partial %s: read %v", in, got)
+		}
 	}
 }

@@ -157,6 +157,15 @@ func (w *walker) value(n *node, v reflect.Value, path string) {
 			return
 		}
 		v.SetInt(int64(i))
+	case reflect.Bool:
+		switch n.kind {
+		case kBool:
+			v.SetBool(n.text == "true")
+		case kNull:
+			v.SetBool(false)
+		default:
+			w.add(n, path, newProblem(model.ErrBadValue, "应为 true 或 false，实际是 %s (want true or false, got %s)", describeZH(n), describe(n)))
+		}
 	case reflect.Struct:
 		w.object(n, v, path)
 	case reflect.Slice:
