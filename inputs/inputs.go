@@ -330,7 +330,9 @@ func Sniff(name string, data []byte) Kind {
 		return JSON
 	case len(trim) > 0 && trim[0] == '<' && looksHTML(trim):
 		return HTML
-	case looksLedgerCSV(trim):
+	case looksLedgerCSV(bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")):
+		// The whole data: IsLedger looks at its first 4 KB itself, cut at
+		// a line end (a cut here could split a character).
 		return Ledger
 	case looksBinary(head):
 		return Unknown

@@ -303,17 +303,9 @@ func IsLedger(data []byte) bool {
 		defer f.Close()
 		return Detect(f)
 	}
-	head := data
-	if len(head) > 4096 {
-		head = head[:4096]
-	}
-	text, err := decodeText("", head)
-	if err != nil {
-		// A GB18030 file cut in the middle of a character.
-		text, err = decodeText("", head[:len(head)-1])
-		if err != nil {
-			return false
-		}
+	text, ok := headText(data, 4096)
+	if !ok {
+		return false
 	}
 	// The header row may follow a few 基本信息 rows (部门名称,某某局).
 	lines := strings.Split(strings.ReplaceAll(text, "\r", "\n"), "\n")
@@ -330,6 +322,39 @@ func IsLedger(data []byte) bool {
 		}
 	}
 	return false
+}
+
+// headText decodes the first max bytes of data or so, as decodeText would
+// decode the whole. The cut is moved back to the last line end before it,
+// so that it never splits a character: a UTF-8 prefix cut inside a
+// character is not valid UTF-8 and would be taken for GB18030. A newline
+// byte is never part of a multi-byte character in either encoding. A first
+// line longer than max is cut at a character boundary instead.
+func headText(data []byte, max int) (string, bool) {
+	if len(data) <= max {
+		text, err := decodeText("", data)
+		return text, err == nil
+	}
+	head := data[:max]
+	if i := bytes.LastIndexByte(head, '\n'); i > 0 {
+		text, err := decodeText("", head[:i])
+		return text, err == nil
+	}
+	// UTF-8: back to the start of the character the cut falls in.
+	cut := max
+	for n := 0; n < 3 && cut > 0 && !utf8.RuneStart(data[cut]); n++ {
+		cut--
+	}
+	if utf8.Valid(bytes.TrimPrefix(data[:cut], []byte("\xef\xbb\xbf"))) {
+		return string(bytes.TrimPrefix(data[:cut], []byte("\xef\xbb\xbf"))), true
+	}
+	// GB18030: a character of 2 or 4 bytes may be cut.
+	for n := 0; n < 4; n++ {
+		if text, err := decodeText("", head[:max-n]); err == nil {
+			return text, true
+		}
+	}
+	return "", false
 }
 
 func readWorkbook(name string, data []byte, o ReadOptions) (*Ledger, error) {
