@@ -55,3 +55,25 @@ func TestLongCSVLedger(t *testing.T) {
 		}
 	}
 }
+
+// A ledger with a 事业单位 spending 一般公共预算 公用经费 builds a
+// budget.json whose 机关运行经费 covers only some units (partial: true);
+// validate and export read that JSON.
+func TestBuiltPartialOperatingCostsReads(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, dir, "预算明细.csv", strings.ReplaceAll(sampleLedger(t), ",参公,", ",事业,"))
+	js := filepath.Join(dir, "budget.json")
+	if code, _, stderr := runIn("build", in, "-o", js); code != exitOK {
+		t.Fatalf("build: exit %d: %s", code, stderr)
+	}
+	b, _ := os.ReadFile(js)
+	if !bytes.Contains(b, []byte(`"partial": true`)) {
+		t.Fatal("the built JSON has no partial operating costs: the test does not test them")
+	}
+	if code, stdout, stderr := runIn("validate", js); code != exitOK {
+		t.Errorf("validate of the built JSON: exit %d: %s%s", code, stdout, stderr)
+	}
+	if code, _, stderr := runIn("export", js, "-o", filepath.Join(dir, "out"), "--format", "xlsx"); code != exitOK {
+		t.Errorf("export of the built JSON: exit %d: %s", code, stderr)
+	}
+}

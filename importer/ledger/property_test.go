@@ -1,6 +1,8 @@
 package ledger_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"math/rand/v2"
@@ -10,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"gongkai/check"
+	"gongkai/importer/jsonin"
 	"gongkai/importer/ledger"
 	"gongkai/model"
 )
@@ -205,6 +208,7 @@ func TestPropertyRandomLedgers(t *testing.T) {
 			if len(ts.T09.Rows) > 0 {
 				within(t, "表九 合计", ts.T09.Rows[0].Total, ex.t9, tol)
 			}
+			jsonRoundTrip(t, d)
 			if t.Failed() {
 				t.Logf("ledger: %d units, %d lines, %d cells, %d moved", len(unitsOf(l)), len(l.Lines), rep.Cells, len(rep.Moved))
 			}
@@ -221,6 +225,34 @@ func unitsOf(l *ledger.Ledger) map[string]bool {
 }
 
 var _ = strings.TrimSpace
+
+// jsonRoundTrip writes a built disclosure as build writes it and reads it
+// back as validate and export do: the same disclosure, every field
+// (operating_costs.partial included) read back.
+func jsonRoundTrip(t *testing.T, d *model.Disclosure) {
+	t.Helper()
+	var b1 bytes.Buffer
+	enc := json.NewEncoder(&b1)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(d); err != nil {
+		t.Fatal(err)
+	}
+	d2, err := jsonin.ReadBytes(b1.Bytes(), "budget.json")
+	if err != nil {
+		t.Fatalf("the built disclosure written as JSON is not read back: %v", err)
+	}
+	var b2 bytes.Buffer
+	enc = json.NewEncoder(&b2)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(d2); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b1.Bytes(), b2.Bytes()) {
+		t.Errorf("JSON round trip changed the built disclosure")
+	}
+}
 
 func threePublicOf(econ string) ledger.ThreePublic {
 	switch econ {
