@@ -89,11 +89,19 @@ func (b *builder) narrative(d *model.Disclosure, tp model.ThreePublicRow, proc m
 	n.Procurement.Total = strip(proc.Total)
 
 	if p := b.o.Prior; p != nil {
-		pf := priorFigures(p)
+		pf := priorFigures(p, d.Unit)
 		change(n, "income", &n.Income.Total, pf.income, &n.Income.PriorTotal, &n.Income.Change, &n.Income.ChangePercent)
 		change(n, "expenditure", &n.Expenditure.Total, pf.expenditure, &n.Expenditure.PriorTotal, &n.Expenditure.Change, &n.Expenditure.ChangePercent)
 		change(n, "operating_costs", &n.OperatingCosts.Total, pf.operating, &n.OperatingCosts.PriorTotal, &n.OperatingCosts.Change, &n.OperatingCosts.ChangePercent)
 		change(n, "three_public", &n.ThreePublic.Total, pf.threePublic, &n.ThreePublic.PriorTotal, &n.ThreePublic.Change, &n.ThreePublic.ChangePercent)
+		// The items of the “三公”经费, each against last year's item (the
+		// model states only the change of an item, and the percentage of
+		// 公务接待费).
+		t := &n.ThreePublic
+		itemChange(n, "three_public.abroad_change", "", t.Abroad, pf.abroad, &t.AbroadChange, nil)
+		itemChange(n, "three_public.vehicle_purchase_change", "", t.VehiclePurchase, pf.vehiclePurchase, &t.VehiclePurchaseChange, nil)
+		itemChange(n, "three_public.vehicle_operation_change", "", t.VehicleOperation, pf.vehicleOperation, &t.VehicleOperationChange, nil)
+		itemChange(n, "three_public.reception_change", "three_public.reception_change_percent", t.Reception, pf.reception, &t.ReceptionChange, &t.ReceptionPercent)
 		if !pf.procurement.IsBlank() {
 			n.Procurement.Change = strip(n.Procurement.Total.Sub(pf.procurement))
 			n.Words["procurement.change"] = word(n.Procurement.Change, "增加", "减少")
@@ -114,35 +122,99 @@ func opItemName(s string) string {
 
 type prior struct {
 	income, expenditure, operating, threePublic, procurement model.Amount
+	// the items of the “三公”经费
+	abroad, vehiclePurchase, vehicleOperation, reception model.Amount
 }
 
-// priorFigures takes last year's totals from its narrative where stated,
-// else from its tables.
-func priorFigures(p *model.Disclosure) prior {
+// priorFigures takes last year's figures from its narrative where stated,
+// else from its tables, in unit (万元 or 元; last year may have been
+// published in the other one).
+func priorFigures(p *model.Disclosure, unit string) prior {
 	var f prior
 	ts := &p.Tables
 	n := p.Narrative
 	if n == nil {
 		n = &model.Narrative{}
 	}
-	f.income = n.Income.Total
-	if f.income.IsBlank() && ts.T01 != nil {
-		f.income = ts.T01.IncomeGrandTotal
+	tc := toUnit(p.Unit, unit)
+	nc := tc
+	if n.Unit != "" {
+		nc = toUnit(n.Unit, unit)
 	}
-	f.expenditure = n.Expenditure.Total
-	if f.expenditure.IsBlank() && ts.T03 != nil && len(ts.T03.Rows) > 0 {
-		f.expenditure = ts.T03.Rows[0].Total
+	pick := func(stated, table model.Amount) model.Amount {
+		if !stated.IsBlank() {
+			return nc(stated)
+		}
+		return tc(table)
 	}
-	f.operating = n.OperatingCosts.Total
-	f.threePublic = n.ThreePublic.Total
-	if f.threePublic.IsBlank() && ts.T07 != nil && len(ts.T07.Rows) > 0 {
-		f.threePublic = ts.T07.Rows[0].Total
+	var t1Income model.Amount
+	if ts.T01 != nil {
+		t1Income = ts.T01.IncomeGrandTotal
 	}
-	f.procurement = n.Procurement.Total
-	if f.procurement.IsBlank() && ts.T09 != nil && len(ts.T09.Rows) > 0 {
-		f.procurement = ts.T09.Rows[0].Total
+	f.income = pick(n.Income.Total, t1Income)
+	var t3 model.Amount
+	if ts.T03 != nil && len(ts.T03.Rows) > 0 {
+		t3 = ts.T03.Rows[0].Total
 	}
+	f.expenditure = pick(n.Expenditure.Total, t3)
+	f.operating = nc(n.OperatingCosts.Total)
+	var t7 model.ThreePublicRow
+	if ts.T07 != nil && len(ts.T07.Rows) > 0 {
+		t7 = ts.T07.Rows[0]
+	}
+	tp := n.ThreePublic
+	f.threePublic = pick(tp.Total, t7.Total)
+	f.abroad = pick(tp.Abroad, t7.Abroad)
+	f.vehiclePurchase = pick(tp.VehiclePurchase, t7.VehiclePurchase)
+	f.vehicleOperation = pick(tp.VehicleOperation, t7.VehicleOperation)
+	f.reception = pick(tp.Reception, t7.Reception)
+	var t9 model.Amount
+	if ts.T09 != nil && len(ts.T09.Rows) > 0 {
+		t9 = ts.T09.Rows[0].Total
+	}
+	f.procurement = pick(n.Procurement.Total, t9)
 	return f
+}
+
+// toUnit converts amounts of unit from (万元 or 元; "" for 万元) into unit to.
+func toUnit(from, to string) func(model.Amount) model.Amount {
+	if from == "" {
+		from = model.UnitWanYuan
+	}
+	if to == "" {
+		to = model.UnitWanYuan
+	}
+	var k decimal.Decimal
+	switch {
+	case from == model.UnitYuan && to == model.UnitWanYuan:
+		k = decimal.New(1, -4)
+	case from == model.UnitWanYuan && to == model.UnitYuan:
+		k = decimal.New(1, 4)
+	default:
+		return func(a model.Amount) model.Amount { return a }
+	}
+	return func(a model.Amount) model.Amount {
+		if a.IsBlank() {
+			return a
+		}
+		return strip(model.A(a.Decimal().Mul(k)))
+	}
+}
+
+// itemChange states an item's signed change against last year (and, with
+// pct, its signed percentage) with the change words, when both years give
+// the item.
+func itemChange(n *model.Narrative, key, pctKey string, this, p model.Amount, ch, pct *model.Amount) {
+	if p.IsBlank() || this.IsBlank() {
+		return
+	}
+	d := this.Decimal().Sub(p.Decimal())
+	*ch = strip(model.A(d))
+	n.Words[key] = word(*ch, "增加", "减少")
+	if pct != nil && !p.IsZero() {
+		*pct = model.A(d.Mul(decimal.NewFromInt(100)).DivRound(p.Decimal().Abs(), 2))
+		n.Words[pctKey] = word(*ch, "增长", "下降")
+	}
 }
 
 // change states prior, change and percentage (signed, 2 places, from the
