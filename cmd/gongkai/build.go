@@ -48,6 +48,8 @@ docs/ledger-format.md，'gongkai sample --ledger' 打印一个示例。
 为此偏离就近舍入超过半个单位的明细格也在标准错误中列出（--moves 控制条数）。
 
 机关运行经费 = 行政单位和参公单位在一般公共预算基本支出中的公用经费（302 商品和服务支出）。
+政府采购预算按品目分为货物、工程、服务类（品目编码的首字母 A、B、C，或 docs/ledger-format.md 所列名称）；
+无法判断的品目（这时文字说明不写这三类金额）和印不出名称的功能科目作为“提示”列出，附明细中的位置。
 
 输入有误时一次列出全部问题及其位置（文件:行 或 工作表!单元格），不写任何文件。
 
@@ -64,7 +66,9 @@ is a search, and any total it cannot bring there is listed as a warning (docs/ro
 lacks (they win over its 基本信息); --income adds 上年结转, --prior last year's ledger or
 budget.json for the changes, --catalog the region's function catalog for names the ledger
 leaves blank. export, validate and narrative take the same flags for a ledger and give
-the same result as build followed by reading the JSON.
+the same result as build followed by reading the JSON. The 政府采购 figures are split into
+goods, works and services by the 品目's code (A, B, C) or name; a 品目 that decides none
+(the split is then left out) and a function code printed without a name are listed as notes.
 
 Exit status: 0 built, 1 the ledger has problems (all are listed, nothing is written),
 2 the file cannot be read or the output cannot be written.`,
@@ -132,6 +136,9 @@ func runBuild(e env, opts any, args []string) int {
 	}
 	for _, off := range rep.Off {
 		fmt.Fprintf(e.stderr, "警告：舍入后与精确值相差超过 0.01：%s\n", off)
+	}
+	for _, nt := range rep.Notes {
+		fmt.Fprintf(e.stderr, "提示：%s\n", nt)
 	}
 	write := func(w io.Writer) error {
 		enc := json.NewEncoder(w)

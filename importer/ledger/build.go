@@ -40,6 +40,9 @@ type Report struct {
 	// Off lists printed totals more than one unit from their exact value
 	// (empty unless the rounding could not meet every bound).
 	Off []string
+	// Notes are the 提示: 政府采购品目 whose kind (货物, 工程, 服务) cannot be
+	// decided, function codes printed without a name.
+	Notes []Note
 }
 
 // fine cell key
@@ -159,6 +162,7 @@ func Build(l *Ledger, o Options) (*model.Disclosure, *Report, error) {
 	t9, proc := b.procurement()
 	ts.T09 = t9
 	d.Narrative = b.narrative(d, tp, proc)
+	b.nameNotes()
 	return d, &b.rep, nil
 }
 

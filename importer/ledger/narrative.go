@@ -87,6 +87,7 @@ func (b *builder) narrative(d *model.Disclosure, tp model.ThreePublicRow, proc m
 	n.ThreePublic.VehicleOperation = strip(tp.VehicleOperation)
 	n.ThreePublic.Reception = strip(tp.Reception)
 	n.Procurement.Total = strip(proc.Total)
+	b.procurementKinds(n, ts.T09)
 
 	if p := b.o.Prior; p != nil {
 		pf := priorFigures(p, d.Unit)
