@@ -54,9 +54,9 @@ func (c *checker) funcCode(id model.TableID, pos int, code, name string) {
 	}
 	want, known := c.funcName(code)
 	if len(code) > 3 && !known {
-		// The embedded catalog holds only a sample below 类 (the 款/项
-		// catalog changes every year): a code it lacks is a 提示, never
-		// a 警告 (20126, 20701 are valid). A 项 of a known 款 is not
+		// The embedded catalog holds every 款 of one edition but only a
+		// sample of 项 (the catalog changes every year): a code it lacks
+		// is a 提示, never a 警告. A 项 of a known 款 is not
 		// noted, unless Options.Catalog lists that 款's 项.
 		kuan := code[:5]
 		if _, ok := c.funcName(kuan); !ok && !c.listed[kuan] {
@@ -72,6 +72,9 @@ func (c *checker) funcCode(id model.TableID, pos int, code, name string) {
 	}
 	if !known || name == "" {
 		return
+	}
+	if _, given := c.o.Catalog[code]; !given && c.cat.funcUnsure[code] {
+		return // a new or renamed 款 whose official name the embedded catalog is unsure of
 	}
 	c.nameCheck(id, pos, row, code, name, want, len(code) == 3)
 }

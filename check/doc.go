@@ -29,9 +29,10 @@
 //     编制 kinds that do not add up to 编制人数, an inconsistent unit code,
 //     income labels numbered out of order, missing tables.
 //   - 提示 (model.SeverityInfo): amounts stated with more than two places
-//     (0.01356 万元), a zero change worded as 增加, a name cut short, a 款 or
-//     项 under a known 类 that the embedded sample of the catalog lacks
-//     (20126, 20701: the 款/项 catalog changes every year). Options.Catalog
+//     (0.01356 万元), a zero change worded as 增加, a name cut short, a 款
+//     the embedded catalog lacks (it holds every 款 of the 2025 edition, but
+//     the catalog changes every year; 项 are only a sample and a 项 of a
+//     known 款 is not noted). Options.Catalog
 //     (a region's catalog, the CLI's --catalog) makes the codes it holds
 //     known; a 项 neither catalog holds stays a 提示.
 //

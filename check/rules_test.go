@@ -381,11 +381,11 @@ func TestRules(t *testing.T) {
 			y.Rows[4].Code, y.Rows[4].Name = "30213", "维修(护)费"
 			return disc(model.Tables{T06: y}, nil)
 		}, nil},
-		{"C-FUNC 款 the catalog lacks is a 提示 (20126, 20701 are valid)", func() *model.Disclosure {
+		{"C-FUNC 款 the catalog lacks (a made-up 20197) is a 提示", func() *model.Disclosure {
 			x := t5()
-			x.Rows[1].FuncCode = "2019950"
+			x.Rows[1].FuncCode = "2019750"
 			return disc(model.Tables{T05: x}, nil)
-		}, []want{{"C-FUNC", I, model.T05, "2019950 事业运行"}}},
+		}, []want{{"C-FUNC", I, model.T05, "2019750 事业运行"}}},
 		{"C-FUNC class of another fund in 表十", func() *model.Disclosure {
 			return disc(model.Tables{T10: t5()}, nil)
 		}, []want{{"C-FUNC", W, model.T10, "2010350 事业运行"}}},
@@ -591,16 +591,17 @@ func TestCatalogOption(t *testing.T) {
 		catalog map[string]string
 		want    []want
 	}{
-		{"款 absent from the embedded sample: 提示", row("2012604", "档案馆"), nil,
-			[]want{{"C-FUNC", I, model.T05, "2012604 档案馆"}}},
+		{"款 absent from the embedded catalog (made up): 提示", row("2019704", "某某事务"), nil,
+			[]want{{"C-FUNC", I, model.T05, "2019704 某某事务"}}},
+		{"a 项 of a 款 the embedded catalog has: nothing", row("2012604", "档案馆"), nil, nil},
 		{"the same 项 in the region's catalog: nothing", row("2012604", "档案馆"), region, nil},
 		{"a 项 of a 款 only the catalog's 项 show, not in it: 提示", row("2012699", "其他档案事务支出"), region,
 			[]want{{"C-FUNC", I, model.T05, "2012699 其他档案事务支出"}}},
 		{"a 项 the catalog lacks while it lists that 款's 项: 提示", row("2010309", "参事事务"), region,
 			[]want{{"C-FUNC", I, model.T05, "2010309 参事事务"}}},
 		{"a 项 of a known 款 without a catalog: nothing", row("2010309", "参事事务"), nil, nil},
-		{"a 项 of a 款 neither catalog has: 提示", row("2019950", "事业运行"), region,
-			[]want{{"C-FUNC", I, model.T05, "2019950 事业运行"}}},
+		{"a 项 of a 款 neither catalog has: 提示", row("2019750", "事业运行"), region,
+			[]want{{"C-FUNC", I, model.T05, "2019750 事业运行"}}},
 		{"a 项 of a known 款 whose 项 the catalog does not list: nothing", row("2010104", "人大会议"), region, nil},
 		{"the name is compared with the catalog's", row("2070101", "文化行政运行"), region,
 			[]want{{"C-NAME", W, model.T05, "2070101 文化行政运行"}}},

@@ -12,13 +12,13 @@ import (
 func TestCatalog(t *testing.T) {
 	ledgerCSV := "部门名称,某某局\n年度,2027\n\n" +
 		"单位编码,单位名称,单位类型,功能科目编码,经济科目编码,支出类别,资金性质,金额\n" +
-		"901001,测试单位,行政,2012604,30101,人员类,一般公共预算,12345.67\n"
+		"901001,测试单位,行政,2019704,30101,人员类,一般公共预算,12345.67\n"
 	for _, tc := range []struct {
 		catalog map[string]string
 		notes   int
 	}{
-		{nil, 2}, // 表三 and 表五: 款 20126 is not in the embedded catalog
-		{map[string]string{"2012604": "档案馆"}, 0},
+		{nil, 2}, // 表三 and 表五: 款 20197 (made up) is not in the embedded catalog
+		{map[string]string{"2019704": "档案馆"}, 0},
 	} {
 		_, ts := newTest(t, Options{Catalog: tc.catalog})
 		var rep report
