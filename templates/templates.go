@@ -93,7 +93,7 @@ func Sheet(d *model.Disclosure, id model.TableID, o Options) (layout.Sheet, erro
 
 func sheet(d *model.Disclosure, p *profiles.Profile, t *profiles.Table) (layout.Sheet, error) {
 	if d.Unit != "" && d.Unit != model.UnitWanYuan && d.Unit != model.UnitYuan {
-		return layout.Sheet{}, fmt.Errorf("%w: %q", ErrBadUnit, d.Unit)
+		return layout.Sheet{}, fmt.Errorf("金额单位（unit）“%s”应为“万元”或“元” / %w", d.Unit, ErrBadUnit)
 	}
 	b := builder{d: d, p: p, t: t}
 	if profiles.Shape(t.Data) == profiles.ShapeSummary {
@@ -126,7 +126,7 @@ func documentDate(d *model.Disclosure) (time.Time, error) {
 	}
 	t, err := time.Parse("2006-01-02", d.Date)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("%w: %q", ErrBadDate, d.Date)
+		return time.Time{}, fmt.Errorf("公开日期（date）“%s”不是 YYYY-MM-DD 格式的日期（如 2027-01-05）/ %w", d.Date, ErrBadDate)
 	}
 	return t, nil
 }
