@@ -179,6 +179,7 @@ func (b *builder) collect() error {
 	var firstLine []int32 // per cell: its first line
 	var packed []uint64   // per cell: its codes packed
 	basic, cat := false, false
+	var firstScheme [2]int // first line of each scheme: category, basic/project
 	for i := range b.l.Lines {
 		ln := &b.l.Lines[i]
 		// Lines made by a program rather than Read: the codes the tables
@@ -209,8 +210,14 @@ func (b *builder) collect() error {
 			}
 		}
 		if ln.Category.basicScheme() {
+			if !basic {
+				firstScheme[1] = i
+			}
 			basic = true
 		} else {
+			if !cat {
+				firstScheme[0] = i
+			}
 			cat = true
 		}
 		tp := TPNone
@@ -242,7 +249,13 @@ func (b *builder) collect() error {
 		}
 	}
 	if basic && cat {
-		errs = append(errs, &model.ParseError{File: b.l.firstFile(), Err: bad(model.ErrBadValue, "支出类别混用了“人员类/公用经费/其他运转类/特定目标类”和“基本支出/项目支出”两种口径，一份明细只能用一种")})
+		// Named at the first line of the scheme that came second.
+		first, second := b.l.Lines[firstScheme[0]], b.l.Lines[firstScheme[1]]
+		if firstScheme[1] < firstScheme[0] {
+			first, second = second, first
+		}
+		errs = append(errs, posErr(second.Pos, fmtBad(model.ErrBadValue, "支出类别“%s”与%s的“%s”是两种口径（“人员类/公用经费/其他运转类/特定目标类”和“基本支出/项目支出”），一份明细只能用一种",
+			second.Category, placeName(first.Pos), first.Category)))
 	}
 	b.scheme = model.SchemeCategory
 	if basic && !cat {
@@ -251,7 +264,7 @@ func (b *builder) collect() error {
 	for c, a := range b.amount {
 		if a < 0 {
 			k := b.cells[c]
-			errs = append(errs, posErr(b.l.Lines[firstLine[c]].Pos, fmtBad(model.ErrBadValue, "单位 %s、功能科目 %s、经济科目 %s、%s、%s 各行合计为负数 %s 元；负数行只能冲减同一单位、科目、类别和资金性质下的正数行",
+			errs = append(errs, posErr(b.l.Lines[firstLine[c]].Pos, fmtBad(ErrNegativeNet, "单位 %s、功能科目 %s、经济科目 %s、%s、%s 各行合计为负数 %s 元；负数行只能冲减同一单位、科目、类别和资金性质下的正数行",
 				b.units[k.unit].code, k.fn, k.econ, k.cat, k.fund, yuan(a))))
 		}
 	}

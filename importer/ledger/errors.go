@@ -25,6 +25,9 @@ var (
 	ErrNoLines         = errors.New("ledger: no budget lines")
 	ErrMissingInfo     = errors.New("ledger: missing department details")
 	ErrUnknownUnit     = errors.New("ledger: unit not of this department")
+	ErrTwoIncomes      = errors.New("ledger: 收入 sheet and 收入 file both given")
+	ErrNegativeNet     = fmt.Errorf("ledger: lines net to a negative amount: %w", model.ErrBadValue)
+	ErrPriorYear       = errors.New("ledger: last year's data is not of the year before")
 )
 
 // msgError is a message in Chinese with the sentinel it stands for.
@@ -43,6 +46,15 @@ func bad(sentinel error, msg string) error { return &msgError{msg, sentinel} }
 // problems of its content. The CLI exits 2 for the first, 1 for the second.
 func Unreadable(err error) bool {
 	return errors.Is(err, model.ErrEncoding) || errors.Is(err, model.ErrSyntax) || errors.Is(err, model.ErrUnsupported)
+}
+
+// ContentError reports whether err holds problems of a ledger's content
+// (its header, lines, details, 收入 rows or a catalog's lines) and nothing
+// that makes a file unreadable (see Unreadable): the data's problem, which
+// the CLI reports with exit status 1 whichever command read the ledger.
+func ContentError(err error) bool {
+	var me *msgError
+	return errors.As(err, &me) && !Unreadable(err)
 }
 
 func fmtBad(sentinel error, format string, args ...any) error {

@@ -1,12 +1,18 @@
 package ledger_test
 
 import (
+	"bytes"
+	"errors"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"gongkai/importer/ledger"
+	"gongkai/model"
 )
 
 // bigLedger is a ledger of n lines with Chinese text on every line, the
@@ -56,6 +62,145 @@ func TestIsLedgerLongFile(t *testing.T) {
 		want := end < 4096
 		if got := ledger.IsLedger([]byte(text)); got != want {
 			t.Errorf("header line ending at byte %d: IsLedger = %v, want %v", end, got, want)
+		}
+	}
+}
+
+// A 公开日期 typed as a date cell of the 基本信息 sheet is the date, not
+// the day number the cell holds; a date that is not one is reported at
+// its cell.
+func TestInfoDateCell(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		set  func(f *excelize.File)
+		want string // the date read, or the error
+	}{
+		{"date cell", func(f *excelize.File) {
+			f.SetCellValue("基本信息", "B11", time.Date(2027, 1, 5, 0, 0, 0, 0, time.UTC))
+		}, "2027-01-05"},
+		{"day number", func(f *excelize.File) { f.SetCellValue("基本信息", "B11", 45000) }, "2023-03-15"},
+		{"text 年月日", func(f *excelize.File) { f.SetCellStr("基本信息", "B11", "2027年1月5日") }, "2027-01-05"},
+		{"text with slashes", func(f *excelize.File) { f.SetCellStr("基本信息", "B11", "2027/1/5") }, "2027-01-05"},
+		{"no such day", func(f *excelize.File) { f.SetCellStr("基本信息", "B11", "2027-02-30") }, "预算明细.xlsx: 基本信息!B11: 公开日期“2027-02-30”不是日期"},
+		{"not a date", func(f *excelize.File) { f.SetCellStr("基本信息", "B11", "一月") }, "预算明细.xlsx: 基本信息!B11: 公开日期“一月”不是日期"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := workbook(t, ledgerRows(), func(f *excelize.File) {
+				f.SetCellStr("基本信息", "A11", "公开日期")
+				tc.set(f)
+			})
+			l, err := ledger.Read("预算明细.xlsx", data, ledger.ReadOptions{})
+			if strings.Contains(tc.want, "!") {
+				if err == nil || !strings.Contains(err.Error(), tc.want) || !errors.Is(err, model.ErrBadValue) {
+					t.Errorf("err = %v, want %q", err, tc.want)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if l.Info.Date != tc.want {
+				t.Errorf("公开日期 %q, want %q", l.Info.Date, tc.want)
+			}
+		})
+	}
+	// In CSV a number is no date.
+	_, err := readCSV(t, "公开日期,45000\n"+hdr+"\n"+good+"\n")
+	if err == nil || !strings.Contains(err.Error(), "ledger.csv:1: 公开日期“45000”不是日期") {
+		t.Errorf("CSV day number: %v", err)
+	}
+}
+
+// A 科室编码 typed as a number keeps its two digits.
+func TestSectionCodeNumber(t *testing.T) {
+	data := workbook(t, ledgerRows(), func(f *excelize.File) { f.SetCellValue("基本信息", "B3", 4) })
+	d, _, err := ledger.Load("预算明细.xlsx", data, ledger.ReadOptions{}, ledger.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.Tables.T03.Rows[1].UnitCode; got != "04" {
+		t.Errorf("科室编码 typed as the number 4 printed %q, want 04", got)
+	}
+}
+
+// Every problem at once: the lines that parse are checked against each
+// other (Build's checks) and against the 收入 file even when other lines
+// do not parse, and the list is in file and line order.
+func TestAllProblemsAtOnce(t *testing.T) {
+	other := strings.NewReplacer("901001", "901002", "测试单位", "第二单位")
+	text := hdr + "\n" +
+		good + "\n" + // 2
+		strings.Replace(good, "一般公共预算", "一般预算", 1) + "\n" + // 3: unknown fund
+		strings.Replace(good, "测试单位", "别的名字", 1) + "\n" + // 4: second name of 901001
+		other.Replace(good) + "\n" + // 5
+		strings.Replace(other.Replace(good), ",10000", ",-30000", 1) + "\n" // 6: 901002 nets to -20000
+	income := "单位编码,资金性质,上年结转\n901009,一般公共预算,100\n"
+	_, err := ledger.Read("ledger.csv", []byte(text), ledger.ReadOptions{Info: ledger.Info{Department: "测试局", Year: 2027},
+		Income: []byte(income), IncomeName: "收入.csv"})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	want := []string{
+		"ledger.csv:3: 资金性质“一般预算”不是已知类别",
+		"ledger.csv:4: 单位 901001 的名称“别的名字”与前面的“测试单位”不同",
+		"ledger.csv:5: 单位 901002、功能科目 2010101、经济科目 30101、人员类项目支出、一般公共预算 各行合计为负数 -20000.00 元",
+		"收入.csv:2: 上年结转的单位 901009 在支出明细中没有支出",
+	}
+	got := strings.Split(err.Error(), "\n")
+	if len(got) != len(want) {
+		t.Fatalf("got %d problems, want %d:\n%s", len(got), len(want), err)
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("problem %d:\n%s\nwant\n%s", i+1, got[i], want[i])
+		}
+	}
+	if !errors.Is(err, ledger.ErrNegativeNet) || !errors.Is(err, model.ErrBadValue) {
+		t.Errorf("sentinels: %v", err)
+	}
+	// A unit with a line that did not parse is not judged on its sums: the
+	// line might have offset the negative one.
+	text = hdr + "\n" + strings.Replace(good, "一般公共预算", "一般预算", 1) + "\n" + strings.Replace(good, ",10000", ",-5000", 1) + "\n"
+	_, err = readCSV(t, text)
+	if err == nil || strings.Contains(err.Error(), "负数") || !strings.Contains(err.Error(), "ledger.csv:2: 资金性质") {
+		t.Errorf("negative cell of a unit with a line not parsed: %v", err)
+	}
+}
+
+// A workbook with its own 收入 sheet and a 收入 file: refused, not added
+// together.
+func TestTwoIncomes(t *testing.T) {
+	data := workbook(t, ledgerRows(), func(f *excelize.File) {
+		f.NewSheet("收入")
+		f.SetSheetRow("收入", "A1", &[]any{"单位编码", "资金性质", "上年结转"})
+		f.SetSheetRow("收入", "A2", &[]any{"901001", "一般公共预算", "100"})
+	})
+	_, err := ledger.Read("预算明细.xlsx", data, ledger.ReadOptions{Income: []byte("单位编码,资金性质,上年结转\n901001,一般公共预算,100\n"), IncomeName: "收入.csv"})
+	if !errors.Is(err, ledger.ErrTwoIncomes) || !strings.Contains(err.Error(), "预算明细.xlsx: 收入: 工作簿已有“收入”表，又给了收入文件“收入.csv”") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+// The header row is looked for in the first 50 rows, in a CSV file and a
+// workbook alike.
+func TestHeaderRowLimit(t *testing.T) {
+	for _, row := range []int{11, 50, 51} {
+		text := "部门名称,测试局\n年度,2027\n" + strings.Repeat("说明,备注\n", row-3) + hdr + "\n" + good + "\n"
+		_, csvErr := ledger.Read("ledger.csv", []byte(text), ledger.ReadOptions{})
+		f := excelize.NewFile()
+		for i, line := range strings.Split(text, "\n") {
+			for c, v := range strings.Split(line, ",") {
+				if v != "" {
+					cell, _ := excelize.CoordinatesToCellName(c+1, i+1)
+					f.SetCellStr("Sheet1", cell, v)
+				}
+			}
+		}
+		var buf bytes.Buffer
+		f.Write(&buf)
+		_, bookErr := ledger.Read("ledger.xlsx", buf.Bytes(), ledger.ReadOptions{})
+		if ok := row <= 50; (csvErr == nil) != ok || (bookErr == nil) != ok || ledger.IsLedger(buf.Bytes()) != ok || ledger.IsLedger([]byte(text)) != ok {
+			t.Errorf("header on row %d: CSV %v, workbook %v", row, csvErr, bookErr)
 		}
 	}
 }

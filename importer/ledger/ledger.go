@@ -132,4 +132,11 @@ type Ledger struct {
 	// Names are function and economic names the ledger gives, by code.
 	FuncNames map[string]string
 	EconNames map[string]string
+
+	// unparsed holds the unit codes of lines Read could not parse ("" for
+	// a line whose unit code is not known): Read's check of the parsed
+	// lines against each other does not judge those units' sums.
+	unparsed map[string]bool
+	// incomeSheet is the 收入 sheet of a workbook ledger ("" for none).
+	incomeSheet string
 }

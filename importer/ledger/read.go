@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -34,6 +35,9 @@ const (
 	unzipLimit    = 512 << 20
 	unzipXMLLimit = 256 << 20
 	defaultRows   = 2_000_000
+	// headerRows: the header row of a ledger is looked for in the first
+	// 50 rows of a CSV file or a sheet, under the 基本信息 rows.
+	headerRows = 50
 )
 
 // Sheet names of the workbook form.
@@ -63,18 +67,31 @@ func Read(name string, data []byte, o ReadOptions) (*Ledger, error) {
 	default:
 		l, err = readCSV(name, data, o)
 	}
+	// Problems of the content are collected, with those of the 收入 file,
+	// the department details and the parsed lines against each other;
+	// anything else ends the reading.
+	var errs model.ParseErrors
 	if err != nil {
-		return nil, err
-	}
-	if len(o.Income) > 0 {
-		cs, err := readIncomeFile(o.IncomeName, o.Income)
-		if err != nil {
+		if l == nil || Unreadable(err) || !errors.As(err, &errs) {
 			return nil, err
 		}
-		l.Carryovers = append(l.Carryovers, cs...)
+	}
+	if len(o.Income) > 0 {
+		if l.incomeSheet != "" {
+			// Two sources of 上年结转 would be added together silently.
+			errs = append(errs, &model.ParseError{File: name, Sheet: l.incomeSheet, Err: bad(ErrTwoIncomes,
+				"工作簿已有“收入”表，又给了收入文件“"+o.IncomeName+"”：上年结转只能写在一处（删去工作簿的“收入”表，或不给收入文件 --income）")})
+		} else {
+			cs, err := readIncomeFile(o.IncomeName, o.Income)
+			var ierrs model.ParseErrors
+			if err != nil && (Unreadable(err) || !errors.As(err, &ierrs)) {
+				return nil, err
+			}
+			errs = append(errs, ierrs...)
+			l.Carryovers = append(l.Carryovers, cs...)
+		}
 	}
 	mergeInfo(&l.Info, o.Info)
-	var errs model.ParseErrors
 	if l.Info.Department == "" {
 		errs = append(errs, &model.ParseError{File: name, Err: bad(ErrMissingInfo, "缺少部门名称：请在“基本信息”表（CSV 为表头上方的“部门名称,某某局”行）填写“部门名称”，或用 gongkai build --department 给出")})
 	}
@@ -89,6 +106,10 @@ func Read(name string, data []byte, o ReadOptions) (*Ledger, error) {
 		errs = append(errs, &model.ParseError{File: name, Err: bad(ErrUnknownValue, "金额单位“"+l.Info.Unit+"”不认识：公开表只用“万元”或“元”")})
 	}
 	if len(errs) > 0 {
+		// Build would stop at these; what it would find in the lines
+		// that parsed is reported with them.
+		errs = append(errs, l.consistency()...)
+		sortErrors(errs)
 		return nil, errs
 	}
 	return l, nil
@@ -178,12 +199,12 @@ func readCSV(name string, data []byte, o ReadOptions) (*Ledger, error) {
 // 1-based line or row of rows[i].
 func readRows(t *table, rows [][]string, rowNo func(int) int, maxRows int) (*Ledger, error) {
 	h := 0
-	for h < len(rows) && h < 50 && !looksLikeHeader(rows[h]) {
+	for h < len(rows) && h < headerRows && !looksLikeHeader(rows[h]) {
 		h++
 	}
 	var info Info
 	var errs model.ParseErrors
-	if h < len(rows) && h < 50 {
+	if h < len(rows) && h < headerRows {
 		// Rows above the header: 基本信息 as label, value (部门名称,某某局).
 		errs = infoRows(t, rows[:h], rowNo, &info)
 	} else {
@@ -211,12 +232,18 @@ func readRows(t *table, rows [][]string, rowNo func(int) int, maxRows int) (*Led
 		ln, es := t.parseLine(rows[i], rowNo(i))
 		if len(es) > 0 {
 			errs = append(errs, es...)
+			if l.unparsed == nil {
+				l.unparsed = map[string]bool{}
+			}
+			l.unparsed[ln.UnitCode] = true
 			continue
 		}
 		l.Lines = append(l.Lines, ln)
 	}
 	if len(errs) > 0 {
-		return nil, errs
+		// The lines that parsed, for Read to check them against each
+		// other and report every problem at once.
+		return l, errs
 	}
 	if len(l.Lines) == 0 {
 		return nil, &model.ParseError{File: t.file, Sheet: t.sheet, Err: bad(ErrNoLines, "表头下没有预算明细行")}
@@ -274,7 +301,7 @@ func ledgerSheet(f *excelize.File) string {
 		if err != nil {
 			continue
 		}
-		for n := 0; n < 10 && it.Next(); n++ {
+		for n := 0; n < headerRows && it.Next(); n++ {
 			cols, _ := it.Columns()
 			if looksLikeHeader(cols) {
 				it.Close()
@@ -289,7 +316,7 @@ func ledgerSheet(f *excelize.File) string {
 // Detect reports whether a workbook is a ledger (budget lines), not the
 // official tables: it has a 明细 sheet, or one of its first sheets has a
 // ledger header row (金额, 功能科目编码 and at least one more ledger
-// column) in its first ten rows.
+// column) in its first 50 rows.
 func Detect(f *excelize.File) bool { return ledgerSheet(f) != "" }
 
 // IsLedger reports whether data is a ledger: a workbook that Detect
@@ -310,7 +337,7 @@ func IsLedger(data []byte) bool {
 	// The header row may follow a few 基本信息 rows (部门名称,某某局).
 	lines := strings.Split(strings.ReplaceAll(text, "\r", "\n"), "\n")
 	for i, line := range lines {
-		if i >= 60 {
+		if i >= headerRows {
 			break
 		}
 		sep := ","
@@ -410,12 +437,25 @@ func readWorkbook(name string, data []byte, o ReadOptions) (*Ledger, error) {
 			errs = append(errs, ce...)
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errs
+	if l != nil {
+		mergeInfo(&l.Info, info)
+		l.Carryovers = carry
+		l.incomeSheet = incomeSheet(f)
 	}
-	mergeInfo(&l.Info, info)
-	l.Carryovers = carry
+	if len(errs) > 0 {
+		return l, errs // l: the lines that parsed, if any
+	}
 	return l, nil
+}
+
+// incomeSheet is the name of the workbook's 收入 sheet, "" when it has none.
+func incomeSheet(f *excelize.File) string {
+	for _, s := range f.GetSheetList() {
+		if strings.TrimSpace(s) == SheetIncome {
+			return s
+		}
+	}
+	return ""
 }
 
 func hasSheet(f *excelize.File, name string) bool {
@@ -499,7 +539,7 @@ func readIncomeFile(name string, data []byte) ([]Carryover, error) {
 	}
 	cs, errs := readIncomeRows(t, rows, rowNo)
 	if len(errs) > 0 {
-		return nil, errs
+		return cs, errs // cs: the rows that parsed
 	}
 	return cs, nil
 }
@@ -599,6 +639,11 @@ func infoRows(t *table, rows [][]string, rowNo func(int) int, info *Info) model.
 			}
 			info.Year = y
 		case "section_code":
+			// A 科室编码 typed as a number lost its leading zero (4 for
+			// 04): the codes have two digits.
+			if len(v) == 1 && digits(v) {
+				v = "0" + v
+			}
 			info.SectionCode = v
 		case "section":
 			info.SectionName = v
@@ -609,8 +654,49 @@ func infoRows(t *table, rows [][]string, rowNo func(int) int, info *Info) model.
 		case "unit":
 			info.Unit = v
 		case "date":
-			info.Date = v
+			d, ok := infoDate(v, t.sheet != "")
+			if !ok {
+				errs = append(errs, t.errAt(rowNo(i), 1, bad(model.ErrBadValue, "公开日期“"+v+"”不是日期：应为年-月-日，如 2027-01-05（也可写 2027/1/5、2027年1月5日，或在工作簿中用日期单元格）")))
+				continue
+			}
+			info.Date = d
 		}
 	}
 	return errs
+}
+
+// infoDate reads a 公开日期 as YYYY-MM-DD: 2027-01-05, 2027-1-5, 2027/1/5,
+// 2027.1.5 or 2027年1月5日, and in a workbook a date cell, which holds a
+// day number (45000 is 2023-03-15; a time of day is dropped).
+func infoDate(v string, workbook bool) (string, bool) {
+	if workbook {
+		if f, err := strconv.ParseFloat(v, 64); err == nil && f >= 1 && f < 2958466 {
+			tm, err := excelize.ExcelDateToTime(f, false)
+			if err == nil && tm.Year() >= 1990 && tm.Year() <= 2200 {
+				return tm.Format("2006-01-02"), true
+			}
+			return "", false
+		}
+	}
+	s := strings.TrimSuffix(strings.TrimSpace(v), "日")
+	s = strings.NewReplacer("年", "-", "月", "-", "/", "-", ".", "-").Replace(s)
+	parts := strings.Split(s, "-")
+	if len(parts) != 3 {
+		return "", false
+	}
+	var n [3]int
+	for i, p := range parts {
+		if !digits(p) || len(p) > 4 {
+			return "", false
+		}
+		n[i], _ = strconv.Atoi(p)
+	}
+	if len(parts[0]) != 4 || n[0] < 1990 || n[0] > 2200 {
+		return "", false
+	}
+	tm := time.Date(n[0], time.Month(n[1]), n[2], 0, 0, 0, 0, time.UTC)
+	if tm.Month() != time.Month(n[1]) || tm.Day() != n[2] {
+		return "", false // 2027-02-30
+	}
+	return tm.Format("2006-01-02"), true
 }

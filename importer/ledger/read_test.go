@@ -46,7 +46,7 @@ func TestBadInputCSV(t *testing.T) {
 		{"unknown unit type", hdr + "\n" + strings.Replace(good, "行政", "企业", 1) + "\n", []string{"ledger.csv:2: 单位类型“企业”不是已知类别"}, []error{ledger.ErrUnknownValue}},
 		{"negative cell", hdr + "\n" + good + "\n" + strings.Replace(good, ",10000", ",-20000", 1) + "\n", []string{"ledger.csv:2: 单位 901001、功能科目 2010101、经济科目 30101、人员类项目支出、一般公共预算 各行合计为负数 -10000.00 元"}, []error{model.ErrBadValue}},
 		{"unit with two names", hdr + "\n" + good + "\n" + strings.Replace(good, "测试单位", "另一单位", 1) + "\n", []string{"ledger.csv:3: 单位 901001 的名称“另一单位”与前面的“测试单位”不同"}, []error{model.ErrBadValue}},
-		{"mixed schemes", hdr + "\n" + good + "\n" + strings.Replace(good, "人员类", "基本支出", 1) + "\n", []string{"支出类别混用了"}, []error{model.ErrBadValue}},
+		{"mixed schemes", hdr + "\n" + good + "\n" + strings.Replace(good, "人员类", "基本支出", 1) + "\n", []string{"ledger.csv:3: 支出类别“基本支出”与第 2 行的“人员类项目支出”是两种口径"}, []error{model.ErrBadValue}},
 		{"unit of another department", "主管部门编码,901\n" + hdr + "\n" + good + "\n" + strings.Replace(good, "901001", "902001", 1) + "\n",
 			[]string{"ledger.csv:4: 单位 902001 测试单位 不属于主管部门 901"}, []error{ledger.ErrUnknownUnit}},
 		{"三公 kind against its economic 款", hdr + "\n" + strings.Replace(strings.Replace(good, "30101,基本工资", "30217,公务接待费", 1), "一般公共预算,,,", "一般公共预算,,因公出国(境)费,", 1) + "\n",
