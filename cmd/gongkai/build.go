@@ -91,7 +91,7 @@ func runBuild(e env, opts any, args []string) int {
 	}
 	in, catalog, err := o.Ledger.options()
 	if err != nil {
-		fmt.Fprintf(e.stderr, "gongkai build: %v\n", err)
+		printInputError(e, "build", err, true)
 		return flagsExit(err)
 	}
 	var data []byte
@@ -119,13 +119,13 @@ func runBuild(e env, opts any, args []string) int {
 	}
 	l, err := ledger.Read(name, data, in.Ledger)
 	if err != nil {
-		printErrors(e, err)
-		return ledgerExit(err)
+		printInputError(e, "build", err, true)
+		return inputExit(err)
 	}
 	d, rep, err := ledger.Build(l, in.Build)
 	if err != nil {
-		printErrors(e, err)
-		return ledgerExit(err)
+		printInputError(e, "build", err, true)
+		return inputExit(err)
 	}
 	for i, m := range rep.Moved {
 		if i == o.Moves {
@@ -139,6 +139,18 @@ func runBuild(e env, opts any, args []string) int {
 	}
 	for _, nt := range rep.Notes {
 		fmt.Fprintf(e.stderr, "提示：%s\n", nt)
+	}
+	// Checked before anything is written: a disclosure with errors is
+	// not written at all.
+	fs := check.Disclosure(d, check.Options{Exact: true, Catalog: catalog})
+	if model.HasErrors(fs) {
+		for _, f := range fs {
+			if f.Severity == model.SeverityError {
+				fmt.Fprintln(e.stderr, f.String())
+			}
+		}
+		fmt.Fprintf(e.stderr, "gongkai build: %s: 核对发现错误，未写入任何文件\n", args[0])
+		return exitFindings
 	}
 	write := func(w io.Writer) error {
 		enc := json.NewEncoder(w)
@@ -160,15 +172,6 @@ func runBuild(e env, opts any, args []string) int {
 			fmt.Fprintf(e.stdout, "wrote %s\n", o.Out)
 		}
 	}
-	fs := check.Disclosure(d, check.Options{Exact: true, Catalog: catalog})
-	if model.HasErrors(fs) {
-		for _, f := range fs {
-			if f.Severity == model.SeverityError {
-				fmt.Fprintln(e.stderr, f.String())
-			}
-		}
-		return exitFindings
-	}
 	return exitOK
 }
 
@@ -180,38 +183,38 @@ func movePlace(m ledger.Move) string {
 	return fmt.Sprintf("%s:%d（%s）", p.File, p.Row, m.Where)
 }
 
-// printErrors prints every problem of a ParseErrors on its own line.
-func printErrors(e env, err error) {
-	var pes model.ParseErrors
-	if errors.As(err, &pes) {
+// printInputError prints why an input could not be loaded. A list of
+// problems (model.ParseErrors) is printed one problem a line, each with
+// its place, followed by a count line that carries the command's name like
+// its other messages; anything else is one message with that name.
+// writes tells whether the command would have written files.
+func printInputError(e env, cmd string, err error, writes bool) {
+	pes, list := err.(model.ParseErrors)
+	if list {
 		for _, pe := range pes {
 			fmt.Fprintln(e.stderr, pe.Error())
 		}
-		fmt.Fprintf(e.stderr, "共 %d 处问题，未写入任何文件\n", len(pes))
+	} else {
+		fmt.Fprintf(e.stderr, "gongkai %s: %v\n", cmd, err)
+		list = errors.As(err, &pes) && len(pes) > 1
+	}
+	if !list {
 		return
 	}
-	fmt.Fprintln(e.stderr, err)
+	suffix := ""
+	if writes {
+		suffix = "，未写入任何文件"
+	}
+	fmt.Fprintf(e.stderr, "gongkai %s: 共 %d 处问题%s\n", cmd, len(pes), suffix)
 }
 
-// inputExit is the exit status of export and validate when their input
-// could not be loaded: 1 when it was read as a ledger whose lines are wrong
-// (the data's problem, as build reports it), 2 when it could not be read.
+// inputExit is the exit status of a command whose input could not be
+// loaded, one rule for build, export, validate and narrative: 1 for
+// problems of a ledger's content (every problem is listed; the data's
+// problem), 2 for a file that cannot be read or any other failure.
 func inputExit(err error) int {
-	for _, s := range []error{ledger.ErrMissingColumn, ledger.ErrDuplicateColumn, ledger.ErrMergedCell,
-		ledger.ErrBadCode, ledger.ErrLostZero, ledger.ErrBadAmount, ledger.ErrUnknownValue,
-		ledger.ErrFundClass, ledger.ErrNoLines} {
-		if errors.Is(err, s) {
-			return ledgerExit(err)
-		}
+	if ledger.ContentError(err) {
+		return exitFindings
 	}
 	return exitUsage
-}
-
-// ledgerExit is 2 for a file that cannot be read, 1 for problems of its content.
-func ledgerExit(err error) int {
-	var pe *model.ParseError
-	if ledger.Unreadable(err) || !errors.As(err, &pe) {
-		return exitUsage
-	}
-	return exitFindings
 }

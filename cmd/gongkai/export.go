@@ -152,7 +152,7 @@ func runExport(e env, opts any, args []string) int {
 	}
 	r, catalog, err := loadWithLedgerFlags(e, args[0], o.Ledger, in)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "gongkai export: %v\n", err)
+		printInputError(e, "export", err, true)
 		return flagsExit(err)
 	}
 	d := r.Disclosure

@@ -72,8 +72,8 @@ func runNarrative(e env, opts any, args []string) int {
 	}
 	r, _, err := loadWithLedgerFlags(e, args[0], o.Ledger, inputs.Options{})
 	if err != nil {
-		fmt.Fprintf(e.stderr, "gongkai narrative: %v\n", err)
-		return exitUsage
+		printInputError(e, "narrative", err, false)
+		return flagsExit(err)
 	}
 	d, read, readIn := r.Disclosure, r.Findings, r.Profile
 	prof, err := loadProfile(o.Profile)

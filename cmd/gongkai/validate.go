@@ -104,7 +104,7 @@ func runValidate(e env, opts any, args []string) int {
 	}
 	r, catalog, err := loadWithLedgerFlags(e, args[0], o.Ledger, in)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "gongkai validate: %v\n", err)
+		printInputError(e, "validate", err, false)
 		return flagsExit(err)
 	}
 	if o.Profile == profiles.DefaultName && r.Profile != nil {
