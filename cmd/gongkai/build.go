@@ -51,9 +51,12 @@ docs/ledger-format.md，'gongkai sample --ledger' 打印一个示例。
 政府采购预算按品目分为货物、工程、服务类（品目编码的首字母 A、B、C，或 docs/ledger-format.md 所列名称）；
 无法判断的品目（这时文字说明不写这三类金额）和印不出名称的功能科目作为“提示”列出，附明细中的位置。
 
-输入有误时一次列出全部问题及其位置（文件:行 或 工作表!单元格），不写任何文件。
+输入有误时一次列出全部问题及其位置（文件:行 或 工作表!单元格）和问题数，不写任何文件：
+每行自身的问题，以及能读出的各行之间的矛盾（同一单位编码两个名称、同一格各行合计为负数、
+单位不属于主管部门、两种支出类别口径混用、上年结转的单位没有支出）。生成的数据先经核对
+（同 'gongkai validate --exact'），有“错误”时也不写文件。工作簿自带“收入”表时不能再给 --income。
 
-退出码：0 已生成；1 明细有误（全部列出，不写文件）；2 文件无法读取或输出无法写入。`,
+退出码：0 已生成；1 明细有误或核对发现错误（全部列出，不写文件）；2 文件无法读取或输出无法写入。`,
 		LongEN: `
 Build reads a ledger of budget lines and writes the complete input of every other
 command: the ten tables, the narrative figures that follow from the numbers, and the
@@ -70,8 +73,15 @@ the same result as build followed by reading the JSON. The 政府采购 figures 
 goods, works and services by the 品目's code (A, B, C) or name; a 品目 that decides none
 (the split is then left out) and a function code printed without a name are listed as notes.
 
-Exit status: 0 built, 1 the ledger has problems (all are listed, nothing is written),
-2 the file cannot be read or the output cannot be written.`,
+Problems are listed all at once with their places and a count: those of each line,
+and the contradictions between the lines that can be read (a unit code with two names,
+a cell whose lines net to a negative amount, a unit outside the department, both
+category schemes, 上年结转 of a unit without spending). The built disclosure is checked
+(as validate --exact) before anything is written. --income is refused for a workbook
+that has its own 收入 sheet.
+
+Exit status: 0 built, 1 the ledger has problems or the check found an error (all are
+listed, nothing is written), 2 the file cannot be read or the output cannot be written.`,
 		Flags: func(fs *pflag.FlagSet) any {
 			o := &buildOptions{}
 			fs.StringVarP(&o.Out, "out", "o", "", "写入此文件，默认标准输出 / write the JSON here instead of standard output")

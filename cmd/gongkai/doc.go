@@ -54,7 +54,8 @@ Export 读取一个部门的公开数据（docs/input-format.md 所述的 JSON�
 OUT/NAME.xlsx 和 OUT/NAME.pdf，NAME 是输入文件名去掉扩展名（-o 是目录，不是文件名）。
 
 核对结果打印到标准错误。只要有“错误”，就不写出任何文件，退出状态为 1；加 --force
-则照样写出。所有文件先写到临时文件，全部写好后才改名替换：失败时不留下写了一半的
+则照样写出。预算明细本身有误（无法识别的编码、相互矛盾的明细行等）时同 'gongkai build'：
+一次列出全部问题及其位置和问题数，不写文件，退出状态 1；文件无法读取时为 2。所有文件先写到临时文件，全部写好后才改名替换：失败时不留下写了一半的
 文件，也不会只替换其中一部分。-o 指向的目标若是目录、输入文件本身，则拒绝；符号链接
 会被跟随（替换它指向的文件，链接保留）。按 Ctrl-C 中断时不留下临时文件。
 
@@ -84,7 +85,9 @@ default, prints the ten Hubei tables; 'gongkai profiles' lists the others): OUT/
 where NAME is the input's file name without its extension.
 
 The findings are printed to standard error. When any is an error (错误) nothing is
-written and the exit status is 1, unless --force is given. Files are written to a
+written and the exit status is 1, unless --force is given. A ledger whose lines are
+wrong is reported as build reports it: every problem with its place and a count, nothing
+written, exit 1 (2 when the file cannot be read). Files are written to a
 temporary name and renamed at the end, so a failure leaves no half-written file.
 
 The PDF uses the embedded WenQuanYi Micro Hei font unless --font names a TrueType
@@ -264,8 +267,9 @@ Validate 核对一份公开数据（JSON，或公开表格式的工作簿 .xlsx�
 列出 10 项，其余计数（“… 另有 990 项”）。四舍五入到两位小数能解释的差额不算错误（容差
 见 check 包的说明；--exact 不留容差）。--format json 输出同样的内容供其他程序使用。
 
-退出状态：0 没有错误；1 至少有一个错误（加 --strict 时警告也算）；2 输入无法读取，或
-结果无法写出（如磁盘已满）。
+退出状态：0 没有错误；1 至少有一个错误（加 --strict 时警告也算），或预算明细本身有误
+（一次列出全部问题及其位置和问题数，同 'gongkai build'）；2 输入无法读取，或结果无法写出
+（如磁盘已满）。
 
 预算明细输入接受与 'gongkai build' 相同的参数（--department、--year、--department-code、--region、
 --unit、--income、--prior、--catalog），结果与先 build 再核对 JSON 相同；除 --catalog 外，这些参数
@@ -289,7 +293,9 @@ the rest. Differences that rounding to two decimals explains are not errors (see
 check package documentation for the tolerance).
 
 Exit status: 0 when there is no error, 1 when there is at least one error (with
---strict, also a warning), 2 when the input cannot be read or the output not written.
+--strict, also a warning) or a ledger's lines are wrong (every problem is listed with
+its place and a count, as build lists them), 2 when the input cannot be read or the
+output not written.
 
 For a ledger, the flags of 'gongkai build' give the findings of build followed by validate;
 except --catalog they are refused (exit 2) for any other input. --catalog applies to every
@@ -369,9 +375,12 @@ docs/ledger-format.md，'gongkai sample --ledger' 打印一个示例。
 政府采购预算按品目分为货物、工程、服务类（品目编码的首字母 A、B、C，或 docs/ledger-format.md 所列名称）；
 无法判断的品目（这时文字说明不写这三类金额）和印不出名称的功能科目作为“提示”列出，附明细中的位置。
 
-输入有误时一次列出全部问题及其位置（文件:行 或 工作表!单元格），不写任何文件。
+输入有误时一次列出全部问题及其位置（文件:行 或 工作表!单元格）和问题数，不写任何文件：
+每行自身的问题，以及能读出的各行之间的矛盾（同一单位编码两个名称、同一格各行合计为负数、
+单位不属于主管部门、两种支出类别口径混用、上年结转的单位没有支出）。生成的数据先经核对
+（同 'gongkai validate --exact'），有“错误”时也不写文件。工作簿自带“收入”表时不能再给 --income。
 
-退出码：0 已生成；1 明细有误（全部列出，不写文件）；2 文件无法读取或输出无法写入。
+退出码：0 已生成；1 明细有误或核对发现错误（全部列出，不写文件）；2 文件无法读取或输出无法写入。
 
 English:
 
@@ -390,8 +399,15 @@ the same result as build followed by reading the JSON. The 政府采购 figures 
 goods, works and services by the 品目's code (A, B, C) or name; a 品目 that decides none
 (the split is then left out) and a function code printed without a name are listed as notes.
 
-Exit status: 0 built, 1 the ledger has problems (all are listed, nothing is written),
-2 the file cannot be read or the output cannot be written.
+Problems are listed all at once with their places and a count: those of each line,
+and the contradictions between the lines that can be read (a unit code with two names,
+a cell whose lines net to a negative amount, a unit outside the department, both
+category schemes, 上年结转 of a unit without spending). The built disclosure is checked
+(as validate --exact) before anything is written. --income is refused for a workbook
+that has its own 收入 sheet.
+
+Exit status: 0 built, 1 the ledger has problems or the check found an error (all are
+listed, nothing is written), 2 the file cannot be read or the output cannot be written.
 
 选项 Flags:
 

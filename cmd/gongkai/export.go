@@ -54,7 +54,8 @@ Export 读取一个部门的公开数据（docs/input-format.md 所述的 JSON�
 OUT/NAME.xlsx 和 OUT/NAME.pdf，NAME 是输入文件名去掉扩展名（-o 是目录，不是文件名）。
 
 核对结果打印到标准错误。只要有“错误”，就不写出任何文件，退出状态为 1；加 --force
-则照样写出。所有文件先写到临时文件，全部写好后才改名替换：失败时不留下写了一半的
+则照样写出。预算明细本身有误（无法识别的编码、相互矛盾的明细行等）时同 'gongkai build'：
+一次列出全部问题及其位置和问题数，不写文件，退出状态 1；文件无法读取时为 2。所有文件先写到临时文件，全部写好后才改名替换：失败时不留下写了一半的
 文件，也不会只替换其中一部分。-o 指向的目标若是目录、输入文件本身，则拒绝；符号链接
 会被跟随（替换它指向的文件，链接保留）。按 Ctrl-C 中断时不留下临时文件。
 
@@ -82,7 +83,9 @@ default, prints the ten Hubei tables; 'gongkai profiles' lists the others): OUT/
 where NAME is the input's file name without its extension.
 
 The findings are printed to standard error. When any is an error (错误) nothing is
-written and the exit status is 1, unless --force is given. Files are written to a
+written and the exit status is 1, unless --force is given. A ledger whose lines are
+wrong is reported as build reports it: every problem with its place and a count, nothing
+written, exit 1 (2 when the file cannot be read). Files are written to a
 temporary name and renamed at the end, so a failure leaves no half-written file.
 
 The PDF uses the embedded WenQuanYi Micro Hei font unless --font names a TrueType

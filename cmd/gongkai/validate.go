@@ -36,8 +36,9 @@ Validate 核对一份公开数据（JSON，或公开表格式的工作簿 .xlsx�
 列出 10 项，其余计数（“… 另有 990 项”）。四舍五入到两位小数能解释的差额不算错误（容差
 见 check 包的说明；--exact 不留容差）。--format json 输出同样的内容供其他程序使用。
 
-退出状态：0 没有错误；1 至少有一个错误（加 --strict 时警告也算）；2 输入无法读取，或
-结果无法写出（如磁盘已满）。
+退出状态：0 没有错误；1 至少有一个错误（加 --strict 时警告也算），或预算明细本身有误
+（一次列出全部问题及其位置和问题数，同 'gongkai build'）；2 输入无法读取，或结果无法写出
+（如磁盘已满）。
 
 预算明细输入接受与 'gongkai build' 相同的参数（--department、--year、--department-code、--region、
 --unit、--income、--prior、--catalog），结果与先 build 再核对 JSON 相同；除 --catalog 外，这些参数
@@ -59,7 +60,9 @@ the rest. Differences that rounding to two decimals explains are not errors (see
 check package documentation for the tolerance).
 
 Exit status: 0 when there is no error, 1 when there is at least one error (with
---strict, also a warning), 2 when the input cannot be read or the output not written.
+--strict, also a warning) or a ledger's lines are wrong (every problem is listed with
+its place and a count, as build lists them), 2 when the input cannot be read or the
+output not written.
 
 For a ledger, the flags of 'gongkai build' give the findings of build followed by validate;
 except --catalog they are refused (exit 2) for any other input. --catalog applies to every
