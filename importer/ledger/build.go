@@ -79,7 +79,11 @@ const (
 	kOperItem          // a=款 index (302 items of 行政/参公 units)
 	kOperTotal
 	kThreePublic // a=node (0 total, 1+unit), b=column (0 合计, 1 出国, 2 购置, 3 运行, 4 接待, 5 公务用车小计)
+	kCarry       // a=node (0 total, 1+unit), b=fund (0..4), 5 all, 6 财政拨款: 上年结转
 )
+
+// kIncome is this year's income (本年收入): the spending of the unit or
+// department less its carry-overs; b=6 sums the three 财政拨款 funds.
 
 // expenditure tables: 表三 (all funds), 表五, 表八, 表十.
 var expTables = [4]struct {
@@ -101,9 +105,19 @@ type builder struct {
 	rows   []rowKey
 	econs  []string // 款 in code order (表六)
 	r      *rounder
-	sums   []int64 // printed value per aggregate
+	carry  []carryCell // rounded with the spending: cells after the spending's
+	sums   []int64     // printed value per aggregate
 	exact  []int64
 	rep    Report
+}
+
+// carryCell is a unit's carry-over (上年结转) of one fund; the rounder holds
+// it as a cell of amount −carry-over after the spending cells, so that
+// this year's income (spending − carry-over) is a sum of cells.
+type carryCell struct {
+	unit   int32
+	fund   Fund
+	amount int64 // in 分, > 0
 }
 
 type unitInfo struct {
@@ -134,7 +148,11 @@ func Build(l *Ledger, o Options) (*model.Disclosure, *Report, error) {
 	if err := b.collect(); err != nil {
 		return nil, nil, err
 	}
+	if err := b.carryOvers(); err != nil {
+		return nil, nil, err
+	}
 	b.register()
+	b.registerCarry()
 	b.solve()
 	d := &model.Disclosure{
 		Department:     l.Info.Department,
@@ -448,7 +466,14 @@ func (b *builder) funcClasses() []string {
 }
 
 func (b *builder) register() {
-	b.r = newRounder(b.unit, b.amount)
+	amounts := b.amount
+	if len(b.carry) > 0 {
+		amounts = append(slices.Clip(b.amount), make([]int64, len(b.carry))...)
+		for k, c := range b.carry {
+			amounts[len(b.cells)+k] = -c.amount
+		}
+	}
+	b.r = newRounder(b.unit, amounts)
 	r := b.r
 	classes := b.funcClasses()
 	classIdx := map[string]int32{}
@@ -523,10 +548,14 @@ func (b *builder) register() {
 				r.add(aggKey{kSumTotal, tab, 0, c}, i)
 			}
 		}
-		// 表二 (income by unit and fund, before carry-over).
+		// 表二, 表一, 表四: this year's income by unit and fund (the
+		// carry-over cells below take their part away).
 		for _, n := range [2]int32{0, 1 + k.unit} {
 			r.add(aggKey{kIncome, n, int32(k.fund), 0}, i)
 			r.add(aggKey{kIncome, n, 5, 0}, i)
+		}
+		if len(b.carry) > 0 && k.fund.appropriation() {
+			r.add(aggKey{kIncome, 0, 6, 0}, i)
 		}
 		// 表七: the same cells, so that 表六 30217 and 表七 公务接待费 agree.
 		if k.tp != TPNone {
@@ -557,6 +586,25 @@ func (b *builder) register() {
 	}
 }
 
+// registerCarry adds the carry-over cells: in this year's income of their
+// unit and fund, and in the carry-over totals 表二 and 表一/表四 print.
+func (b *builder) registerCarry() {
+	r := b.r
+	for k, c := range b.carry {
+		i := len(b.cells) + k
+		for _, n := range [2]int32{0, 1 + c.unit} {
+			r.add(aggKey{kIncome, n, int32(c.fund), 0}, i)
+			r.add(aggKey{kIncome, n, 5, 0}, i)
+			r.add(aggKey{kCarry, n, 5, 0}, i)
+		}
+		r.add(aggKey{kCarry, 0, int32(c.fund), 0}, i)
+		if c.fund.appropriation() {
+			r.add(aggKey{kIncome, 0, 6, 0}, i)
+			r.add(aggKey{kCarry, 0, 6, 0}, i)
+		}
+	}
+}
+
 func (b *builder) solve() {
 	r := b.r
 	r.preset = b.rowSolve
@@ -569,7 +617,7 @@ func (b *builder) solve() {
 		var s, x int64
 		for _, i := range r.aggCells(a) {
 			s += r.value(int(i))
-			x += b.amount[i]
+			x += r.base[i] + r.rem[i]
 		}
 		b.sums[a], b.exact[a] = s, x
 	}
@@ -587,7 +635,7 @@ func (b *builder) solve() {
 	}
 	if left > 0 {
 		for a := range r.err {
-			if r.over(r.err[a]) > 0 {
+			if r.overAt(int32(a), r.err[a]) > 0 {
 				b.rep.Off = append(b.rep.Off, fmt.Sprintf("%s 印 %s，精确值 %s", b.describe(b.keyOf(int32(a))), b.show(b.sums[a], true), b.show(b.exact[a], false)))
 			}
 		}
@@ -629,7 +677,9 @@ func (b *builder) describe(k aggKey) string {
 	case kSumTotal:
 		return fmt.Sprintf("%s 本年支出合计 %s", tab(k.a), at(fundCols, k.c))
 	case kIncome:
-		return fmt.Sprintf("表二 %s %s", node(k.a), at(append(append([]string{}, fundNames[:]...), "合计"), k.b))
+		return fmt.Sprintf("表二 %s %s 本年收入", node(k.a), at(append(append([]string{}, fundNames[:]...), "合计", "财政拨款"), k.b))
+	case kCarry:
+		return fmt.Sprintf("表二 %s %s 上年结转", node(k.a), at(append(append([]string{}, fundNames[:]...), "合计", "财政拨款"), k.b))
 	case kBasicItem:
 		return fmt.Sprintf("表六 %s %s", at(b.econs, k.a), at([]string{"合计", "人员经费", "公用经费"}, k.b))
 	case kBasicClass:
@@ -1031,6 +1081,9 @@ func (b *builder) rowSolve(r *rounder) {
 			}
 		}
 		i = j
+	}
+	for c := n; c < len(r.base); c++ { // carry-over cells: nearest
+		r.up[c] = r.rem[c] > 0 && 2*r.rem[c] >= U
 	}
 }
 

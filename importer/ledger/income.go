@@ -4,20 +4,23 @@ import (
 	"gongkai/model"
 )
 
-// income builds 表二 and the income blocks of 表一 and 表四. Income by
-// source is the spending of each fund; a carry-over line of the 收入 sheet
-// moves part of a unit's fund from 本年收入 to 上年结余结转. Each printed
-// carry-over is its exact value rounded toward the rounding of the unit's
-// printed spending of that fund, so that the income printed beside it
-// (spending − carry-over) is within one unit of its exact value too.
-func (b *builder) income(ts *model.Tables) (*model.IncomeTable, error) {
-	nu := len(b.units)
+// carryOvers checks the carry-over lines of the 收入 sheet and sums them by
+// unit and fund into the carry cells the rounder rounds with the spending.
+func (b *builder) carryOvers() error {
+	if len(b.l.Carryovers) == 0 {
+		return nil
+	}
 	unitIdx := map[string]int{}
 	for i, u := range b.units {
 		unitIdx[u.code] = i
 	}
+	nu := len(b.units)
 	exactC := make([][nFunds]int64, nu)
+	exactE := make([][nFunds]int64, nu)
 	firstC := make([][nFunds]*Pos, nu)
+	for i, k := range b.cells {
+		exactE[k.unit][k.fund] += b.amount[i]
+	}
 	var errs model.ParseErrors
 	for i := range b.l.Carryovers {
 		c := &b.l.Carryovers[i]
@@ -31,34 +34,44 @@ func (b *builder) income(ts *model.Tables) (*model.IncomeTable, error) {
 			firstC[u][c.Fund] = &c.Pos
 		}
 	}
-	printedE := make([][nFunds]int64, nu)
-	printedC := make([][nFunds]int64, nu)
 	for u := 0; u < nu; u++ {
 		for s := Fund(0); s < nFunds; s++ {
-			k := aggKey{kIncome, int32(1 + u), int32(s), 0}
-			printedE[u][s] = b.get(k)
 			x := exactC[u][s]
 			if x == 0 {
 				continue
 			}
-			var exactE int64
-			if id := b.r.id(k); id >= 0 {
-				exactE = b.exact[id]
-			}
-			if x < 0 || x > exactE {
+			if x < 0 || x > exactE[u][s] {
 				errs = append(errs, posErr(*firstC[u][s], fmtBad(model.ErrBadValue, "单位 %s %s上年结转 %s 元超过其%s支出 %s 元（或为负数）",
-					b.units[u].code, s, yuan(x), s, yuan(exactE))))
+					b.units[u].code, s, yuan(x), s, yuan(exactE[u][s]))))
 				continue
 			}
-			base := x / b.unit * b.unit
-			if base != x && printedE[u][s] >= exactE {
-				base += b.unit
-			}
-			printedC[u][s] = base
+			b.carry = append(b.carry, carryCell{unit: int32(u), fund: s, amount: x})
 		}
 	}
 	if len(errs) > 0 {
-		return nil, errs
+		return errs
+	}
+	return nil
+}
+
+// income builds 表二 and the income blocks of 表一 and 表四. Income by
+// source is the spending of each fund; a carry-over line of the 收入 sheet
+// moves part of a unit's fund from 本年收入 to 上年结余结转. The carry-overs
+// are cells of the controlled rounding (carryOvers), so every printed
+// income and carry-over total is within one unit of its exact value and
+// adds up like the rest.
+func (b *builder) income(ts *model.Tables) (*model.IncomeTable, error) {
+	nu := len(b.units)
+	printedE := make([][nFunds]int64, nu)
+	printedC := make([][nFunds]int64, nu)
+	for k, c := range b.carry {
+		printedC[c.unit][c.fund] = -b.r.value(len(b.cells) + k)
+	}
+	for u := 0; u < nu; u++ {
+		for s := Fund(0); s < nFunds; s++ {
+			// spending = this year's income + carry-over
+			printedE[u][s] = b.get(aggKey{kIncome, int32(1 + u), int32(s), 0}) + printedC[u][s]
+		}
 	}
 	// 表二.
 	it := &model.IncomeTable{Rows: []model.IncomeRow{}}

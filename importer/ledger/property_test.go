@@ -104,13 +104,20 @@ type exactSums struct {
 	funcFund          map[string]int64
 	t6                map[string]int64
 	t7, t9            int64
+	unitIncome        map[string]int64 // this year's income (spending − carry-over) and carry-over by unit
+	unitCarry         map[string]int64
+	fundIncome        [5]int64 // the department's, by fund
+	fundCarry         [5]int64
 }
 
 var tabFund = [4]int{-1, 0, 1, 2}
 
 func exact(l *ledger.Ledger) exactSums {
-	s := exactSums{t3Total: map[string]int64{}, unitFund: map[string]int64{}, funcFund: map[string]int64{}, t6: map[string]int64{}}
+	s := exactSums{t3Total: map[string]int64{}, unitFund: map[string]int64{}, funcFund: map[string]int64{}, t6: map[string]int64{},
+		unitIncome: map[string]int64{}, unitCarry: map[string]int64{}}
 	for _, ln := range l.Lines {
+		s.unitIncome[ln.UnitCode] += ln.Amount
+		s.fundIncome[ln.Fund] += ln.Amount
 		s.t3Total[ln.UnitCode+ln.FuncCode] += ln.Amount
 		s.unitFund[ln.UnitCode+" "+ln.Fund.String()] += ln.Amount
 		for t, f := range tabFund {
@@ -133,6 +140,10 @@ func exact(l *ledger.Ledger) exactSums {
 	}
 	for _, c := range l.Carryovers { // 表二 shows this year's income: spending less 上年结转
 		s.unitFund[c.UnitCode+" "+c.Fund.String()] -= c.Amount
+		s.unitIncome[c.UnitCode] -= c.Amount
+		s.unitCarry[c.UnitCode] += c.Amount
+		s.fundIncome[c.Fund] -= c.Amount
+		s.fundCarry[c.Fund] += c.Amount
 	}
 	return s
 }
@@ -195,10 +206,28 @@ func TestPropertyRandomLedgers(t *testing.T) {
 					within(t, "表六 "+r.Code, r.Total, ex.t6[r.Code], tol)
 				}
 			}
+			allFunds := []string{"一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "单位资金"}
 			for _, r := range ts.T02.Rows {
 				if r.Level == model.LevelUnit {
-					within(t, "表二 "+r.UnitCode+" 一般公共预算", r.General, ex.unitFund[r.UnitCode+" 一般公共预算"], tol)
+					for k, a := range []model.Amount{r.General, r.GovFund, r.StateCapital, r.SpecialAccount, r.UnitFunds} {
+						within(t, "表二 "+r.UnitCode+" "+allFunds[k], a, ex.unitFund[r.UnitCode+" "+allFunds[k]], tol)
+					}
+					within(t, "表二 "+r.UnitCode+" 本年收入小计", r.Subtotal, ex.unitIncome[r.UnitCode], tol)
+					within(t, "表二 "+r.UnitCode+" 上年结转", r.Carryover, ex.unitCarry[r.UnitCode], tol)
 				}
+			}
+			// 表一 (five funds) and 表四 (the three 财政拨款 funds): income and
+			// carry-over by fund and their totals.
+			for tab, st := range []*model.SummaryTable{ts.T01, ts.T04} {
+				var in, carry int64
+				for k := range st.Income {
+					within(t, fmt.Sprint("表", []string{"一", "四"}[tab], " 本年收入 ", allFunds[k]), st.Income[k].Amount, ex.fundIncome[k], tol)
+					within(t, fmt.Sprint("表", []string{"一", "四"}[tab], " 上年结转 ", allFunds[k]), st.CarryoverLines[k].Amount, ex.fundCarry[k], tol)
+					in += ex.fundIncome[k]
+					carry += ex.fundCarry[k]
+				}
+				within(t, fmt.Sprint("表", []string{"一", "四"}[tab], " 本年收入合计"), st.IncomeTotal, in, tol)
+				within(t, fmt.Sprint("表", []string{"一", "四"}[tab], " 上年结转合计"), st.Carryover, carry, tol)
 			}
 			within(t, "表七 合计", ts.T07.Rows[0].Total, ex.t7, tol)
 			if len(ts.T09.Rows) > 0 {
