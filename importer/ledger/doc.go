@@ -20,6 +20,17 @@
 // (docs/rounding.md). IsLedger and Detect tell a ledger from the official
 // workbook, for package inputs.
 //
+// Options.Prior is last year's disclosure, for the changes the narrative
+// states (income, expenditure, 机关运行经费, the “三公”经费 and each of its
+// items, 政府采购). Last year's data may be a ledger or a budget.json: load
+// it with inputs.LoadFile, which recognises either by its content (a ledger
+// with inputs.Options.Ledger for its details, as the CLI's --prior does),
+// or build last year's ledger with Load. Options.Catalog is a region's
+// function catalog (ReadCatalog) for the names of 项 a ledger leaves blank.
+// Report.Notes names what the disclosure leaves blank for want of data: a
+// 政府采购品目 whose kind (货物, 工程, 服务; ProcurementKindOf) cannot be
+// decided, a function code nothing names.
+//
 // 机关运行经费 is the 公用经费 (302) of 行政 and 参公 units in the 一般公共预算
 // basic expenditure.
 package ledger

@@ -39,6 +39,11 @@ const (
 	ProcServices                 // 服务, codes C…
 )
 
+// String is the Chinese name: 货物, 工程, 服务, or 无法判断.
+func (k ProcurementKind) String() string {
+	return [...]string{"无法判断", "货物", "工程", "服务"}[k]
+}
+
 //go:embed procitems.tsv
 var procItemsTSV string
 
