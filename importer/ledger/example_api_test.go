@@ -75,7 +75,9 @@ func ExampleBuild() {
 }
 
 // Every problem of a ledger comes back at once as model.ParseErrors, each
-// with its place and one of the package's sentinel errors; Unreadable tells
+// with its place and one of the package's sentinel errors (here: no
+// department name or year, as neither the file nor ReadOptions.Info gives
+// them; an unknown 资金性质; a 6-digit 项; an amount with a unit); Unreadable tells
 // a file that cannot be read at all (the CLI's exit 2) from one with wrong
 // lines (exit 1).
 func ExampleRead_errors() {
@@ -83,11 +85,19 @@ func ExampleRead_errors() {
 		"901001,测试局,行政,2010101,30201,公用经费,一般预算,,100\n" +
 		"901001,测试局,行政,201011,30201,公用经费,一般公共预算,,12元\n"
 	_, err := ledger.Read("ledger.csv", []byte(bad), ledger.ReadOptions{})
+	sentinels := []struct {
+		name string
+		err  error
+	}{{"ErrMissingInfo", ledger.ErrMissingInfo}, {"ErrUnknownValue", ledger.ErrUnknownValue},
+		{"ErrBadCode", ledger.ErrBadCode}, {"ErrBadAmount", ledger.ErrBadAmount}}
 	var pes model.ParseErrors
 	if errors.As(err, &pes) {
 		for _, pe := range pes {
-			fmt.Printf("line %d: bad code %v, bad amount %v, unknown value %v\n", pe.Line,
-				errors.Is(pe, ledger.ErrBadCode), errors.Is(pe, ledger.ErrBadAmount), errors.Is(pe, ledger.ErrUnknownValue))
+			for _, s := range sentinels {
+				if errors.Is(pe, s.err) {
+					fmt.Printf("%s line %d: %s\n", pe.File, pe.Line, s.name)
+				}
+			}
 		}
 	}
 	fmt.Println("any bad amount:", errors.Is(err, ledger.ErrBadAmount), "unreadable:", ledger.Unreadable(err))
@@ -100,9 +110,11 @@ func ExampleRead_errors() {
 	_, err = inputs.LoadFile(filepath.Join(os.TempDir(), "no-such-dir", "上年.csv"), inputs.Options{})
 	fmt.Println("missing:", errors.Is(err, os.ErrNotExist))
 	// Output:
-	// line 2: bad code false, bad amount false, unknown value true
-	// line 3: bad code true, bad amount false, unknown value false
-	// line 3: bad code false, bad amount true, unknown value false
+	// ledger.csv line 0: ErrMissingInfo
+	// ledger.csv line 0: ErrMissingInfo
+	// ledger.csv line 2: ErrUnknownValue
+	// ledger.csv line 3: ErrBadCode
+	// ledger.csv line 3: ErrBadAmount
 	// any bad amount: true unreadable: false
 	// unreadable: true
 	// missing: true
