@@ -36,7 +36,7 @@ type Move struct {
 // Report says how the rounding went.
 type Report struct {
 	Cells int    // fine cells rounded
-	Moved []Move // cells moved by more than half a unit
+	Moved []Move // cells (and carry-overs) moved by more than half a unit
 	// Off lists printed totals more than one unit from their exact value
 	// (empty unless the rounding could not meet every bound).
 	Off []string
@@ -118,6 +118,7 @@ type carryCell struct {
 	unit   int32
 	fund   Fund
 	amount int64 // in 分, > 0
+	pos    Pos   // its first line in the 收入 sheet or file
 }
 
 type unitInfo struct {
@@ -630,6 +631,16 @@ func (b *builder) solve() {
 				Where:   fmt.Sprintf("%s %s %s %s %s", b.units[k.unit].code, k.fn, k.econ, k.cat, k.fund),
 				Exact:   b.show(b.amount[i], false),
 				Printed: b.show(r.value(i), true),
+			})
+		}
+	}
+	for k, c := range b.carry {
+		if i := len(b.cells) + k; r.moved(i) {
+			b.rep.Moved = append(b.rep.Moved, Move{
+				Pos:     c.pos,
+				Where:   fmt.Sprintf("%s %s 上年结转", b.units[c.unit].code, c.fund),
+				Exact:   b.show(c.amount, false),
+				Printed: b.show(-r.value(i), true),
 			})
 		}
 	}

@@ -186,3 +186,52 @@ func TestCarryover(t *testing.T) {
 		t.Errorf("carry-over above spending: %v", err)
 	}
 }
+
+// A fund wholly carried over: this year's income of that fund is exactly
+// zero and prints as zero (never 0.01 or −0.01), the carry-over prints as
+// the spending does, and a carry-over moved by more than half a unit is
+// listed like a cell.
+func TestCarryoverWholeFund(t *testing.T) {
+	info := ledger.Info{Department: "测试局", DepartmentCode: "901", Year: 2027, Unit: model.UnitWanYuan}
+	line := func(row int, fn, econ string, amt int64) ledger.Line {
+		return ledger.Line{Pos: ledger.Pos{File: "明细.csv", Row: row}, UnitCode: "901001", UnitName: "测试单位", UnitType: ledger.UnitAdmin,
+			FuncCode: fn, EconCode: econ, Category: ledger.CatPersonnel, Fund: ledger.FundGeneral, Amount: amt}
+	}
+	// amounts in 分: 0.0460 + 0.0460 万元 of general spending in two
+	// functions, 0.0009 in a third (0.0929 in all); all of it carried over.
+	l := &ledger.Ledger{Info: info, Lines: []ledger.Line{
+		line(2, "2010101", "30101", 46_000), line(3, "2010102", "30101", 46_000), line(4, "2010103", "30102", 900),
+		{Pos: ledger.Pos{File: "明细.csv", Row: 5}, UnitCode: "901001", UnitName: "测试单位", UnitType: ledger.UnitAdmin,
+			FuncCode: "2010101", EconCode: "30101", Category: ledger.CatPersonnel, Fund: ledger.FundUnitFunds, Amount: 123_456},
+	}, Carryovers: []ledger.Carryover{{Pos: ledger.Pos{File: "收入.csv", Row: 2}, UnitCode: "901001", Fund: ledger.FundGeneral, Amount: 92_900}}}
+	d, rep, err := ledger.Build(l, ledger.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Off) > 0 {
+		t.Errorf("totals off: %v", rep.Off)
+	}
+	for _, r := range d.Tables.T02.Rows {
+		if !r.General.Decimal().IsZero() {
+			t.Errorf("表二 %s %s: 一般公共预算本年收入 %s, want 0 (all carried over)", r.UnitCode, r.UnitName, r.General)
+		}
+		spent := r.Total.Decimal().Sub(r.UnitFunds.Decimal())
+		if !r.Carryover.Decimal().Equal(spent) {
+			t.Errorf("表二 %s: 上年结转 %s, want the printed general spending %s", r.UnitCode, r.Carryover, spent)
+		}
+	}
+	if fs := check.Disclosure(d, check.Options{Exact: true}); model.HasErrors(fs) {
+		t.Errorf("check --exact: %v", fs)
+	}
+	// 0.0929 万元 carried over, printed 0.09 or 0.10: listed when it moved
+	// away from its nearest value (0.09).
+	if c := d.Tables.T02.Rows[0].Carryover.String(); c == "0.10" {
+		found := false
+		for _, m := range rep.Moved {
+			found = found || m.Pos.File == "收入.csv" && strings.Contains(m.Where, "上年结转")
+		}
+		if !found {
+			t.Errorf("carry-over printed 0.10 (exact 0.0929) not in the moved list: %+v", rep.Moved)
+		}
+	}
+}

@@ -45,7 +45,7 @@ func (b *builder) carryOvers() error {
 					b.units[u].code, s, yuan(x), s, yuan(exactE[u][s]))))
 				continue
 			}
-			b.carry = append(b.carry, carryCell{unit: int32(u), fund: s, amount: x})
+			b.carry = append(b.carry, carryCell{unit: int32(u), fund: s, amount: x, pos: *firstC[u][s]})
 		}
 	}
 	if len(errs) > 0 {
