@@ -11,7 +11,12 @@
 // optional 基本信息 and 收入 sheets), finding columns by their header words
 // (Headers, docs/ledger-format.md); every problem comes back at once as
 // model.ParseErrors with its place (file:line or sheet!cell) and one of the
-// sentinels in errors.go. Build aggregates the lines into fine cells (unit ×
+// sentinels in errors.go. A workbook is untrusted input: its unpacked size
+// (ReadOptions.MaxUnzipSize, MaxPartSize) is checked from the zip directory
+// before anything is parsed, nothing is unpacked to disk, the 明细 sheet is
+// read as a stream (excelize's row iterator; merged ranges are found by
+// internal/xlsxzip without loading the sheet) and refused at its first line
+// over ReadOptions.MaxRows. Build aggregates the lines into fine cells (unit ×
 // function 项 × economic 款 × category × fund × "三公" kind), rounds each
 // cell to 0.01 of the display unit by controlled rounding and sums every
 // printed figure from the rounded cells, so every table adds up and the

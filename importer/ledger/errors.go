@@ -21,7 +21,7 @@ var (
 	ErrBadAmount       = errors.New("ledger: bad amount")
 	ErrUnknownValue    = errors.New("ledger: unknown value")
 	ErrFundClass       = errors.New("ledger: function class not of this fund")
-	ErrTooLarge        = errors.New("ledger: too many rows")
+	ErrTooLarge        = errors.New("ledger: over a size limit") // rows, or unpacked bytes of a workbook
 	ErrNoLines         = errors.New("ledger: no budget lines")
 	ErrMissingInfo     = errors.New("ledger: missing department details")
 	ErrUnknownUnit     = errors.New("ledger: unit not of this department")
@@ -42,10 +42,12 @@ func (e *msgError) Unwrap() error { return e.err }
 func bad(sentinel error, msg string) error { return &msgError{msg, sentinel} }
 
 // Unreadable reports whether err means the file could not be read at all
-// (not a CSV or workbook, a broken encoding, a damaged zip), as opposed to
+// (not a CSV or workbook, a broken encoding, a damaged zip, over a size
+// limit: ErrTooLarge), as opposed to
 // problems of its content. The CLI exits 2 for the first, 1 for the second.
 func Unreadable(err error) bool {
-	return errors.Is(err, model.ErrEncoding) || errors.Is(err, model.ErrSyntax) || errors.Is(err, model.ErrUnsupported)
+	return errors.Is(err, model.ErrEncoding) || errors.Is(err, model.ErrSyntax) || errors.Is(err, model.ErrUnsupported) ||
+		errors.Is(err, ErrTooLarge)
 }
 
 // ContentError reports whether err holds problems of a ledger's content

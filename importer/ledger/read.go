@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -14,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"gongkai/internal/xlsxzip"
 	"gongkai/model"
 )
 
@@ -26,15 +28,28 @@ type ReadOptions struct {
 	// ledger has its own 收入 sheet.
 	Income     []byte
 	IncomeName string
-	// MaxRows limits the rows of a ledger (default 2,000,000).
+	// MaxRows limits the lines of a ledger (default DefaultMaxRows).
 	MaxRows int
+	// MaxUnzipSize and MaxPartSize bound what a workbook may unpack to:
+	// all its parts together, and one part (the 明细 sheet, the shared
+	// strings); defaults DefaultMaxUnzipSize and DefaultMaxPartSize. They
+	// are checked from the zip directory before anything is parsed, and
+	// nothing is ever unpacked to disk.
+	MaxUnzipSize, MaxPartSize int64
 }
 
-// Size limits for untrusted workbooks.
+// Limits for untrusted input. A department's ledger has hundreds to tens of
+// thousands of lines; 100,000 lines read and build in a few seconds (README,
+// "由预算明细生成"). A line of the 明细 sheet takes 540 bytes unpacked as
+// LibreOffice or Excel save it (shared strings) and 830 as excelize's
+// stream writer does (inline strings): 1 KB a line is room for either.
 const (
-	unzipLimit    = 512 << 20
-	unzipXMLLimit = 256 << 20
-	defaultRows   = 2_000_000
+	DefaultMaxRows      = 200_000
+	DefaultMaxPartSize  = 200 << 20 // DefaultMaxRows lines of 1 KB
+	DefaultMaxUnzipSize = 256 << 20 // the sheet and the shared strings
+	// maxCols is the number of columns of a sheet that are read; a ledger
+	// has 15, with a few of the user's own.
+	maxCols = 256
 	// headerRows: the header row of a ledger is looked for in the first
 	// 50 rows of a CSV file or a sheet, under the 基本信息 rows.
 	headerRows = 50
@@ -54,7 +69,13 @@ const (
 // model.ParseErrors, each with its place (file:line or sheet!cell).
 func Read(name string, data []byte, o ReadOptions) (*Ledger, error) {
 	if o.MaxRows <= 0 {
-		o.MaxRows = defaultRows
+		o.MaxRows = DefaultMaxRows
+	}
+	if o.MaxUnzipSize <= 0 {
+		o.MaxUnzipSize = DefaultMaxUnzipSize
+	}
+	if o.MaxPartSize <= 0 {
+		o.MaxPartSize = min(DefaultMaxPartSize, o.MaxUnzipSize)
 	}
 	var l *Ledger
 	var err error
@@ -82,7 +103,7 @@ func Read(name string, data []byte, o ReadOptions) (*Ledger, error) {
 			errs = append(errs, &model.ParseError{File: name, Sheet: l.incomeSheet, Err: bad(ErrTwoIncomes,
 				"工作簿已有“收入”表，又给了收入文件“"+o.IncomeName+"”：上年结转只能写在一处（删去工作簿的“收入”表，或不给收入文件 --income）")})
 		} else {
-			cs, err := readIncomeFile(o.IncomeName, o.Income)
+			cs, err := readIncomeFile(o.IncomeName, o.Income, o)
 			var ierrs model.ParseErrors
 			if err != nil && (Unreadable(err) || !errors.As(err, &ierrs)) {
 				return nil, err
@@ -217,7 +238,7 @@ func readRows(t *table, rows [][]string, rowNo func(int) int, maxRows int) (*Led
 		return nil, &model.ParseError{File: t.file, Sheet: t.sheet, Err: bad(ErrNoLines, "没有表头和预算明细行")}
 	}
 	if len(rows)-h > maxRows {
-		return nil, &model.ParseError{File: t.file, Sheet: t.sheet, Err: bad(ErrTooLarge, "明细超过 "+strconv.Itoa(maxRows)+" 行")}
+		return nil, &model.ParseError{File: t.file, Sheet: t.sheet, Err: tooManyRows(maxRows)}
 	}
 	errs = append(errs, readHeader(t, rows[h], rowNo(h))...)
 	if len(errs) > 0 {
@@ -251,17 +272,73 @@ func readRows(t *table, rows [][]string, rowNo func(int) int, maxRows int) (*Led
 	return l, nil
 }
 
-func openWorkbook(name string, data []byte) (*excelize.File, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipXMLLimit, RawCellValue: true})
+// openWorkbook opens an untrusted workbook within the limits of o: the
+// unpacked sizes are checked from the zip directory first (a zip bomb is
+// refused before anything is inflated), and excelize keeps every part in
+// memory, never in a temporary file.
+func openWorkbook(name string, data []byte, o ReadOptions) (*excelize.File, *zip.Reader, error) {
+	lim := xlsxzip.Limits{Total: o.MaxUnzipSize, Part: o.MaxPartSize}
+	zr, err := xlsxzip.Check(data, lim)
 	if err != nil {
-		return nil, &model.ParseError{File: name, Err: bad(model.ErrSyntax, "无法打开工作簿："+err.Error())}
+		return nil, nil, &model.ParseError{File: name, Err: workbookError(err, o)}
 	}
-	return f, nil
+	opts := lim.Excelize()
+	opts.RawCellValue = true
+	f, err := excelize.OpenReader(bytes.NewReader(data), opts)
+	if err != nil {
+		return nil, nil, &model.ParseError{File: name, Err: bad(model.ErrSyntax, "无法打开工作簿："+err.Error())}
+	}
+	return f, zr, nil
 }
 
-// sheetRows reads every row of a sheet (rows padded to their cells), with
-// at most max rows.
+// workbookError words an error of xlsxzip.Check: Chinese, then English.
+func workbookError(err error, o ReadOptions) error {
+	var se *xlsxzip.SizeError
+	var de *xlsxzip.DTDError
+	switch {
+	case errors.As(err, &se) && se.Part != "":
+		return fmtBad(ErrTooLarge, "工作簿的部件 %s 解压后 %s，超过每个部件 %s 的上限（明细最多 %s 行，每行按 1 KB 计），未读取 / a part unpacks to %s, over the limit of %s",
+			se.Part, size(int64(se.Size)), size(se.Limit), thousands(o.MaxRows), size(int64(se.Size)), size(se.Limit))
+	case errors.As(err, &se):
+		return fmtBad(ErrTooLarge, "工作簿解压后共 %s，超过 %s 的上限，未读取 / the workbook unpacks to %s, over the limit of %s",
+			size(int64(se.Size)), size(se.Limit), size(int64(se.Size)), size(se.Limit))
+	case errors.As(err, &de):
+		return fmtBad(model.ErrSyntax, "工作簿的部件 %s 含有 DTD 或实体定义（Excel、WPS、LibreOffice 不会写出这样的文件，可能是 XML 炸弹），拒绝读取 / XML with a DTD refused", de.Part)
+	}
+	return bad(model.ErrSyntax, "无法打开工作簿：文件已损坏，或不是 .xlsx 工作簿 / not a readable workbook: "+err.Error())
+}
+
+// size is a byte count for messages: 348 MB, 512 KB.
+func size(n int64) string {
+	switch {
+	case n >= 10<<20:
+		return strconv.FormatInt(n>>20, 10) + " MB"
+	case n >= 1<<20:
+		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MB"
+	case n >= 1<<10:
+		return strconv.FormatInt(n>>10, 10) + " KB"
+	}
+	return strconv.FormatInt(n, 10) + " 字节"
+}
+
+// thousands writes 200000 as 200,000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// tooManyRows is the error of a sheet over the row limit.
+func tooManyRows(max int) error {
+	return fmtBad(ErrTooLarge, "明细超过 %s 行的上限，未读取 / more than the limit of %s lines", thousands(max), thousands(max))
+}
+
+// sheetRows reads the rows of a sheet with excelize's streaming iterator,
+// each cut to maxCols cells. Blank rows at the end are dropped; a sheet
+// with a non-blank row below row max is refused (errTooMany) as soon as the
+// iterator reaches it, so a sheet of a million rows is not read through.
 func sheetRows(f *excelize.File, sheet string, max int) ([][]string, error) {
 	it, err := f.Rows(sheet)
 	if err != nil {
@@ -269,13 +346,24 @@ func sheetRows(f *excelize.File, sheet string, max int) ([][]string, error) {
 	}
 	defer it.Close()
 	var rows [][]string
+	blanks := 0 // blank rows read and not yet kept
 	for it.Next() {
-		if len(rows) >= max {
-			return nil, errTooMany
-		}
 		cols, err := it.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			return nil, err
+		}
+		if blankRow(cols) {
+			blanks++
+			continue
+		}
+		if len(rows)+blanks >= max {
+			return nil, errTooMany
+		}
+		for ; blanks > 0; blanks-- {
+			rows = append(rows, nil)
+		}
+		if len(cols) > maxCols {
+			cols = cols[:maxCols]
 		}
 		rows = append(rows, cols)
 	}
@@ -323,7 +411,19 @@ func Detect(f *excelize.File) bool { return ledgerSheet(f) != "" }
 // accepts, or CSV text whose first line is a ledger header.
 func IsLedger(data []byte) bool {
 	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
-		f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipXMLLimit})
+		// A sheet named 明细 says so from the workbook's sheet list, before
+		// anything large is unpacked (a workbook over the limits is then
+		// refused by Read with the ledger's limits).
+		if zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data))); err == nil {
+			if sheets, err := xlsxzip.Sheets(zr); err == nil {
+				for _, s := range sheets {
+					if n := strings.TrimSpace(s.Name); n == SheetLines || n == "预算明细" {
+						return true
+					}
+				}
+			}
+		}
+		f, _, err := openWorkbook("", data, ReadOptions{MaxUnzipSize: DefaultMaxUnzipSize, MaxPartSize: DefaultMaxPartSize, MaxRows: DefaultMaxRows})
 		if err != nil {
 			return false
 		}
@@ -385,7 +485,7 @@ func headText(data []byte, max int) (string, bool) {
 }
 
 func readWorkbook(name string, data []byte, o ReadOptions) (*Ledger, error) {
-	f, err := openWorkbook(name, data)
+	f, zr, err := openWorkbook(name, data, o)
 	if err != nil {
 		return nil, err
 	}
@@ -396,18 +496,26 @@ func readWorkbook(name string, data []byte, o ReadOptions) (*Ledger, error) {
 	}
 	rows, err := sheetRows(f, sheet, o.MaxRows+50)
 	if err == errTooMany {
-		return nil, &model.ParseError{File: name, Sheet: sheet, Err: bad(ErrTooLarge, "明细超过 "+strconv.Itoa(o.MaxRows)+" 行")}
+		return nil, &model.ParseError{File: name, Sheet: sheet, Err: tooManyRows(o.MaxRows)}
 	}
 	if err != nil {
 		return nil, &model.ParseError{File: name, Sheet: sheet, Err: bad(model.ErrSyntax, "无法读取工作表："+err.Error())}
 	}
 	var errs model.ParseErrors
-	if merged, err := f.GetMergeCells(sheet); err == nil {
-		for _, m := range merged {
-			ref := m.GetStartAxis() + ":" + m.GetEndAxis()
-			errs = append(errs, &model.ParseError{File: name, Sheet: sheet, Cell: m.GetStartAxis(),
-				Err: bad(ErrMergedCell, "合并单元格 "+ref+"：明细表每行一条预算明细，不能合并单元格，请取消合并并在每行填写")})
-		}
+	// The merged ranges, from the sheet's part as a stream: excelize's
+	// GetMergeCells would parse the whole sheet into memory again.
+	part, err := xlsxzip.SheetPart(zr, sheet)
+	var merged []string
+	if err == nil {
+		merged, err = xlsxzip.MergeCells(zr, part)
+	}
+	if err != nil {
+		return nil, &model.ParseError{File: name, Sheet: sheet, Err: bad(model.ErrSyntax, "无法读取工作表的合并单元格："+err.Error())}
+	}
+	for _, ref := range merged {
+		start, _, _ := strings.Cut(ref, ":")
+		errs = append(errs, &model.ParseError{File: name, Sheet: sheet, Cell: start,
+			Err: bad(ErrMergedCell, "合并单元格 "+ref+"：明细表每行一条预算明细，不能合并单元格，请取消合并并在每行填写")})
 	}
 	t := &table{file: name, sheet: sheet, names: map[string]string{}, econName: map[string]string{}}
 	l, err := readRows(t, rows, func(i int) int { return i + 1 }, o.MaxRows)
@@ -503,12 +611,12 @@ func readInfoSheet(f *excelize.File, name string) (Info, model.ParseErrors) {
 
 // readIncomeFile reads a 收入 file (CSV or a workbook with a 收入 sheet or
 // a single sheet).
-func readIncomeFile(name string, data []byte) ([]Carryover, error) {
+func readIncomeFile(name string, data []byte, o ReadOptions) ([]Carryover, error) {
 	var rows [][]string
 	var rowNo func(int) int
 	t := &table{file: name}
 	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
-		f, err := openWorkbook(name, data)
+		f, _, err := openWorkbook(name, data, o)
 		if err != nil {
 			return nil, err
 		}

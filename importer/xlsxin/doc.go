@@ -67,12 +67,12 @@
 //
 // # Limits
 //
-// A workbook is opened with excelize's UnzipSizeLimit (Options.MaxUnzipSize,
-// default 64 MiB: the total uncompressed size of the parts, which bounds zip
-// bombs and huge shared-string tables) and UnzipXMLSizeLimit
-// (Options.MaxXMLSize, default 16 MiB); a workbook with a part (a worksheet,
-// the shared-string table) larger than MaxXMLSize is refused before it is
-// parsed. A sheet may have at most Options.MaxRows
+// The total uncompressed size of the parts (Options.MaxUnzipSize, default
+// 64 MiB, which bounds zip bombs and huge shared-string tables) and the size
+// of each part (Options.MaxXMLSize, default 16 MiB) are checked from the zip
+// directory before anything is parsed (internal/xlsxzip, shared with the
+// ledger reader); excelize then keeps every part in memory, never in a
+// temporary file. A sheet may have at most Options.MaxRows
 // rows (default 20,000; one department's tables have a few hundred), and at
 // most MaxCols columns are looked at. A sheet reaching row 1,048,576 is
 // refused by the row limit before its rows are read.

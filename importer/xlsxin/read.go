@@ -1,7 +1,6 @@
 package xlsxin
 
 import (
-	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -16,6 +15,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
+	"gongkai/internal/xlsxzip"
 	"gongkai/model"
 	"gongkai/profiles"
 	"gongkai/templates"
@@ -38,9 +38,10 @@ type Options struct {
 	// MaxUnzipSize bounds the total uncompressed size of the workbook's
 	// parts (excelize UnzipSizeLimit); 0 means DefaultMaxUnzipSize.
 	MaxUnzipSize int64
-	// MaxXMLSize is the size above which a worksheet is streamed from a
-	// temporary file (excelize UnzipXMLSizeLimit); 0 means
-	// DefaultMaxXMLSize.
+	// MaxXMLSize bounds the uncompressed size of one part (a worksheet,
+	// the shared strings); 0 means DefaultMaxXMLSize. Both limits are
+	// checked from the zip directory before anything is unzipped, and no
+	// part is ever extracted to a temporary file.
 	MaxXMLSize int64
 	// MaxRows bounds the rows of one sheet; 0 means DefaultMaxRows.
 	MaxRows int
@@ -103,30 +104,30 @@ func ReadLayout(r io.Reader, name string, o Options) (*model.Disclosure, *profil
 		}
 		return nil, nil, nil, &Error{File: name, Err: fmt.Errorf("%w：这是旧版 Excel 97-2003 工作簿（.xls），请在 Excel 或 WPS 中另存为 .xlsx 后再读取", ErrNotWorkbook)}
 	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
+	// The declared sizes are checked before excelize unzips anything
+	// (archive/zip refuses to inflate a part beyond its declared size), and
+	// excelize keeps every part in memory, never in a temporary file.
+	lim := xlsxzip.Limits{Total: o.MaxUnzipSize, Part: o.MaxXMLSize}
+	zr, err := xlsxzip.Check(data, lim)
+	var se *xlsxzip.SizeError
+	var de *xlsxzip.DTDError
+	switch {
+	case errors.As(err, &se) && se.Part != "":
+		return nil, nil, nil, &Error{File: name, Err: fmt.Errorf("%w：工作簿的部件“%s”解压后 %d MB，超过每个部件 %d MB 的上限（一个部门的公开表只有几百 KB）", ErrTooLarge, se.Part, se.Size>>20, o.MaxXMLSize>>20)}
+	case errors.As(err, &se):
+		return nil, nil, nil, &Error{File: name, Err: fmt.Errorf("%w（%d MB）", ErrTooLarge, o.MaxUnzipSize>>20)}
+	case errors.As(err, &de):
+		return nil, nil, nil, &Error{File: name, Err: fmt.Errorf("%w：%s", ErrDTD, de.Part)}
+	case err != nil:
 		return nil, nil, nil, &Error{File: name, Err: ErrNotWorkbook}
 	}
-	// The declared sizes are checked before excelize unzips anything; the
-	// UnzipSizeLimit below also counts what is actually inflated.
-	var total uint64
 	var links []string
 	for _, zf := range zr.File {
-		total += zf.UncompressedSize64
-		if zf.UncompressedSize64 > uint64(o.MaxXMLSize) {
-			return nil, nil, nil, &Error{File: name, Err: fmt.Errorf("%w：工作簿的部件“%s”解压后 %d MB，超过每个部件 %d MB 的上限（一个部门的公开表只有几百 KB）", ErrTooLarge, zf.Name, zf.UncompressedSize64>>20, o.MaxXMLSize>>20)}
-		}
-		if hasDTD(zf) {
-			return nil, nil, nil, &Error{File: name, Err: fmt.Errorf("%w：%s", ErrDTD, zf.Name)}
-		}
 		if strings.HasPrefix(zf.Name, "xl/externalLinks/") && strings.HasSuffix(zf.Name, ".xml") {
 			links = append(links, zf.Name)
 		}
 	}
-	if total > uint64(o.MaxUnzipSize) {
-		return nil, nil, nil, &Error{File: name, Err: fmt.Errorf("%w（%d MB）", ErrTooLarge, o.MaxUnzipSize>>20)}
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: o.MaxUnzipSize, UnzipXMLSizeLimit: o.MaxXMLSize})
+	f, err := excelize.OpenReader(bytes.NewReader(data), lim.Excelize())
 	if err != nil {
 		if strings.Contains(err.Error(), "unzip size") {
 			return nil, nil, nil, &Error{File: name, Err: fmt.Errorf("%w（%d MB）", ErrTooLarge, o.MaxUnzipSize>>20)}
@@ -143,22 +144,6 @@ func ReadLayout(r io.Reader, name string, o Options) (*model.Disclosure, *profil
 		return nil, nil, rd.findings, err
 	}
 	return d, rd.o.Profile, rd.findings, nil
-}
-
-// hasDTD reports whether an XML part declares a DTD in its first 4 KB,
-// where the prolog is.
-func hasDTD(zf *zip.File) bool {
-	if !strings.HasSuffix(zf.Name, ".xml") && !strings.HasSuffix(zf.Name, ".rels") {
-		return false
-	}
-	rc, err := zf.Open()
-	if err != nil {
-		return false
-	}
-	defer rc.Close()
-	head := make([]byte, 4096)
-	n, _ := io.ReadFull(rc, head)
-	return bytes.Contains(head[:n], []byte("<!DOCTYPE")) || bytes.Contains(head[:n], []byte("<!ENTITY"))
 }
 
 func utf16(s string) []byte {
