@@ -204,3 +204,45 @@ func TestHeaderRowLimit(t *testing.T) {
 		}
 	}
 }
+
+// Numbers, headers and CSV quoting: each problem in Chinese, at its place.
+func TestNumbersAndQuotes(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       string // the whole first problem, from its place on
+		wantN      int    // problems
+		is         error
+	}{
+		{"exponent", hdr + "\n" + strings.Replace(good, ",10000", ",1e3", 1) + "\n",
+			"ledger.csv:2: 金额“1e3”是科学计数法：请写出完整的数字", 1, ledger.ErrBadAmount},
+		{"digits lost to a display", hdr + "\n" + strings.Replace(good, ",10000", ",1.23457E+11", 1) + "\n",
+			"ledger.csv:2: 金额“1.23457E+11”是科学计数法", 1, ledger.ErrBadAmount},
+		{"amount in 千元", strings.Replace(hdr, ",金额", ",金额（千元）", 1) + "\n" + good + "\n",
+			"ledger.csv:1: 金额列“金额（千元）”的单位不认识：应为“金额”（元）、“金额（元）”或“金额（万元）”", 1, ledger.ErrUnknownValue},
+		{"三公类别 of another fund", hdr + "\n" + strings.Replace(strings.Replace(good, "一般公共预算,,,", "政府性基金预算,,公务接待费,", 1), "2010101", "2120101", 1) + "\n",
+			"ledger.csv:2: 三公类别“公务接待费”只用于一般公共预算的行", 1, ledger.ErrFundClass},
+		{"bare quote", hdr + "\n" + strings.Replace(good, "测试单位", `测试"单位`, 1) + "\n",
+			`ledger.csv:2:10: 双引号（"）位置不对`, 1, model.ErrSyntax},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := readCSV(t, tc.text)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			got := strings.Split(err.Error(), "\n")
+			if !strings.HasPrefix(got[0], tc.want) || len(got) != tc.wantN || !errors.Is(err, tc.is) {
+				t.Errorf("got\n%s\nwant %d problem(s), the first starting %q, wrapping %v", err, tc.wantN, tc.want, tc.is)
+			}
+		})
+	}
+	// In a workbook a number is stored exactly: 1E-3 万元 (Excel's own
+	// form for 0.001) is 10 元.
+	rows := ledgerRows()
+	rows[0][14] = "金额（万元）"
+	rows[1][14] = "1E-3"
+	rows = rows[:2]
+	l, err := ledger.Read("预算明细.xlsx", workbook(t, rows, nil), ledger.ReadOptions{})
+	if err != nil || l.Lines[0].Amount != 1000 {
+		t.Errorf("workbook 1E-3 万元: %v %+v", err, l)
+	}
+}

@@ -69,10 +69,12 @@ func readHeader(t *table, cells []string, row int) model.ParseErrors {
 		if f == fAmount {
 			u, _, known := amountHeader(c)
 			if !known {
+				// The amount column in a unit not known: said once, not
+				// also as a missing amount column.
 				errs = append(errs, t.errAt(row, i, bad(ErrUnknownValue, "金额列“"+strings.TrimSpace(c)+"”的单位不认识：应为“金额”（元）、“金额（元）”或“金额（万元）”")))
-				continue
+			} else {
+				t.yuanPer = u
 			}
-			t.yuanPer = u
 		}
 		if prev := t.col[f]; prev >= 0 {
 			errs = append(errs, t.errAt(row, i, bad(ErrDuplicateColumn, "列“"+strings.TrimSpace(c)+"”与 "+t.colName(prev, row)+" 列“"+strings.TrimSpace(cells[prev])+"”重复（同一栏目只能有一列）")))
@@ -126,9 +128,11 @@ func blankRow(cells []string) bool {
 	return true
 }
 
-// parseLine reads one data row. numeric tells, per column, whether a
-// workbook cell holds a number (nil for CSV): a code stored as a number may
-// have lost its leading zeros.
+// parseLine reads one data row. A unit code shorter than 6 digits is
+// reported as one that may have lost its leading zeros (ErrLostZero): a
+// code column stored as numbers drops them. Function and economic codes
+// start with 2 and 3, so they keep their digits as numbers; a short one is
+// a bad code (ErrBadCode).
 func (t *table) parseLine(cells []string, row int) (Line, model.ParseErrors) {
 	var errs model.ParseErrors
 	ln := Line{Pos: Pos{File: t.file, Sheet: t.sheet, Row: row}}
@@ -231,6 +235,11 @@ func (t *table) parseLine(cells []string, row int) (Line, model.ParseErrors) {
 			fail(fThreePublic, bad(model.ErrBadValue, "三公类别“"+t.get(cells, fThreePublic)+"”与经济科目 "+ln.EconCode+" 不符（"+ln.EconCode+" 属于"+tpNames[k]+"）"))
 		}
 	}
+	// The 三公 tables list 一般公共预算 only: a 三公类别 written on a line
+	// of another fund would count nowhere.
+	if v := t.get(cells, fThreePublic); v != "" && fundOK && ln.Fund != FundGeneral {
+		fail(fThreePublic, bad(ErrFundClass, "三公类别“"+v+"”只用于一般公共预算的行（“三公”经费表只列一般公共预算），本行资金性质是“"+ln.Fund.String()+"”：请删去三公类别，或改正资金性质"))
+	}
 	ln.ProcItem = t.get(cells, fProcItem)
 	ln.MeasureUnit = t.get(cells, fMeasure)
 	if v := t.get(cells, fProcQty); v != "" {
@@ -243,6 +252,11 @@ func (t *table) parseLine(cells []string, row int) (Line, model.ParseErrors) {
 	}
 	if v, ok := need(fAmount); ok {
 		fen, msg := t.toFen(v)
+		if msg == "" && t.sheet == "" && strings.ContainsAny(v, "eE") {
+			// 1.23457E+11 is how a spreadsheet shows a long number in a
+			// narrow column: saved so, its digits are lost.
+			msg = "是科学计数法：请写出完整的数字（表格软件把长数字显示为 1.23457E+11 这样的形式时，另存的 CSV 已丢失后面的数位，请把该列设为数值并显示全部数位后重新导出）"
+		}
 		if msg != "" {
 			fail(fAmount, bad(ErrBadAmount, "金额“"+v+"”"+msg))
 		} else {

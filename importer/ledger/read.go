@@ -189,18 +189,37 @@ func records(name, text string) ([][]string, []int, error) {
 			break
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			line := 0
-			if errors.As(err, &pe) {
-				line = pe.Line
-			}
-			return nil, nil, &model.ParseError{File: name, Line: line, Err: bad(model.ErrSyntax, "CSV 格式错误："+err.Error())}
+			return nil, nil, csvError(name, text, err)
 		}
 		ln, _ := r.FieldPos(0)
 		rows = append(rows, rec)
 		lines = append(lines, ln)
 	}
 	return rows, lines, nil
+}
+
+// csvError turns an error of encoding/csv into a located message, Chinese
+// first: the line, and the column counted in characters (encoding/csv
+// counts bytes, three for a Chinese character).
+func csvError(name, text string, err error) error {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) {
+		return &model.ParseError{File: name, Err: bad(model.ErrSyntax, "CSV 格式错误："+err.Error())}
+	}
+	col := pe.Column
+	if lines := strings.SplitAfter(text, "\n"); pe.Line >= 1 && pe.Line <= len(lines) {
+		if l := lines[pe.Line-1]; col >= 1 && col-1 <= len(l) {
+			col = utf8.RuneCountInString(l[:col-1]) + 1
+		}
+	}
+	msg := "CSV 格式错误"
+	switch {
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		msg = "双引号（\"）位置不对：不以引号开头的栏目中不能有双引号；栏目含双引号时，整个栏目用双引号括起，其中的双引号写两次（\"\"）"
+	case errors.Is(pe.Err, csv.ErrQuote):
+		msg = "双引号（\"）不成对：以双引号开头的栏目没有结束的双引号（或结束引号后还有文字）"
+	}
+	return &model.ParseError{File: name, Line: pe.Line, Column: col, Err: bad(model.ErrSyntax, msg+" / "+pe.Err.Error())}
 }
 
 func readCSV(name string, data []byte, o ReadOptions) (*Ledger, error) {
