@@ -180,6 +180,7 @@ func LedgerSettings(o Options) []string {
 		{in.Region != "", "地区"},
 		{in.Unit != "", "金额单位"},
 		{in.SectionCode != "" || in.SectionName != "" || in.ParentCode != "" || in.ParentName != "" || in.Date != "", "部门信息"},
+		{o.Ledger.Defaults != (ledger.Info{}), "缺省部门信息"},
 		{o.Ledger.Income != nil, "收入文件"},
 		{o.Build.Prior != nil, "上年数据"},
 	} {
@@ -354,6 +355,9 @@ func loadLedger(name string, data []byte, o Options) (*Result, error) {
 	for _, off := range rep.Off {
 		r.Findings = append(r.Findings, model.Finding{Severity: model.SeverityWarning, Rule: "ROUND",
 			Message: "舍入后与精确值相差超过 0.01：" + off})
+	}
+	for _, w := range rep.Warnings {
+		r.Findings = append(r.Findings, model.Finding{Severity: model.SeverityWarning, Rule: "PRIOR", Message: w})
 	}
 	return r, nil
 }

@@ -147,6 +147,9 @@ func runBuild(e env, opts any, args []string) int {
 	for _, off := range rep.Off {
 		fmt.Fprintf(e.stderr, "警告：舍入后与精确值相差超过 0.01：%s\n", off)
 	}
+	for _, w := range rep.Warnings {
+		fmt.Fprintf(e.stderr, "警告：%s\n", w)
+	}
 	for _, nt := range rep.Notes {
 		fmt.Fprintf(e.stderr, "提示：%s\n", nt)
 	}

@@ -143,13 +143,17 @@ func (o *ledgerFlags) options() (in inputs.Options, catalog map[string]string, e
 		in.Ledger.Income, in.Ledger.IncomeName = b, o.Income
 	}
 	if o.Prior != "" {
-		// Last year's ledger is read with this year's flags, a year
-		// earlier, and without this year's 收入 file; last year's
-		// budget.json or workbook takes none of them.
+		// Last year's ledger takes this year's flags, a year earlier,
+		// for the details it does not give itself (its own year and
+		// department are kept, so that they can be checked against this
+		// year's), and not this year's 收入 file; last year's budget.json
+		// or workbook takes none of them.
 		po := in
-		po.Ledger.Info.Year = 0
+		po.Ledger.Defaults = in.Ledger.Info
+		po.Ledger.Info = ledger.Info{}
+		po.Ledger.Defaults.Year = 0
 		if o.Year != 0 {
-			po.Ledger.Info.Year = o.Year - 1
+			po.Ledger.Defaults.Year = o.Year - 1
 		}
 		po.Ledger.Income, po.Ledger.IncomeName = nil, ""
 		r, err := inputs.LoadFile(o.Prior, po)
@@ -160,7 +164,7 @@ func (o *ledgerFlags) options() (in inputs.Options, catalog map[string]string, e
 		if err != nil {
 			return in, nil, fmt.Errorf("--prior: %w", err)
 		}
-		in.Build.Prior = r.Disclosure
+		in.Build.Prior, in.Build.PriorName = r.Disclosure, o.Prior
 	}
 	return in, catalog, nil
 }

@@ -38,7 +38,9 @@ func newLedgerFixture(t *testing.T) ledgerFixture {
 	if code := run([]string{"sample", "--ledger"}, strings.NewReader(""), &sample, &bytes.Buffer{}); code != exitOK {
 		t.Fatalf("sample --ledger: exit %d", code)
 	}
-	for name, data := range map[string]string{f.ledger: bareLedger, f.catalog: regionCatalog, f.prior: sample.String()} {
+	// Last year's ledger: the sample, as this department's of 2026.
+	prior := strings.NewReplacer("年度,2023", "年度,2026", "部门名称,天门市12345公共服务热线中心", "部门名称,测试局", "部门编码,526003", "部门编码,901").Replace(sample.String())
+	for name, data := range map[string]string{f.ledger: bareLedger, f.catalog: regionCatalog, f.prior: prior} {
 		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 			t.Fatal(err)
 		}

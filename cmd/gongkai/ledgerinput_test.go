@@ -257,3 +257,37 @@ func TestSampleLedgerAsOneSheet(t *testing.T) {
 		t.Error("the one-sheet workbook builds another disclosure than the CSV")
 	}
 }
+
+// --prior must be last year's: one of another year is refused (exit 1,
+// both years named, nothing written), also when --year is given; one of
+// another department is built with a warning (a renamed department
+// compares with its predecessor).
+func TestPriorYearAndDepartment(t *testing.T) {
+	dir := t.TempDir()
+	s := sampleLedger(t) // 2023
+	this := writeFile(t, dir, "本年.csv", strings.Replace(s, "年度,2023", "年度,2024", 1))
+	sameYear := writeFile(t, dir, "同年.csv", strings.Replace(s, "年度,2023", "年度,2024", 1))
+	other := writeFile(t, dir, "他部门.csv", strings.Replace(s, "部门名称,天门市12345公共服务热线中心", "部门名称,天门市档案馆", 1))
+	out := filepath.Join(dir, "out.json")
+	for _, args := range [][]string{
+		{"build", this, "--prior", sameYear, "-o", out},
+		{"build", this, "--year", "2024", "--prior", sameYear, "-o", out},
+		{"validate", this, "--prior", sameYear},
+	} {
+		code, _, stderr := runIn(args...)
+		if code != exitFindings || !strings.Contains(stderr, "同年.csv: year: 上年数据是 2024 年的，本年预算是 2024 年：上年数据（--prior）应为 2023 年") {
+			t.Errorf("%v: exit %d, %s", args, code, stderr)
+		}
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("built with last year's data of the same year")
+	}
+	code, _, stderr := runIn("build", this, "--prior", other, "-o", out)
+	if code != exitOK || !strings.Contains(stderr, "警告：") || !strings.Contains(stderr, "上年数据的部门是“天门市档案馆”") {
+		t.Errorf("prior of another department: exit %d, %s", code, stderr)
+	}
+	code, stdout, _ := runIn("validate", this, "--prior", other)
+	if code != exitOK || !strings.Contains(stdout, "PRIOR") || !strings.Contains(stdout, "天门市档案馆") {
+		t.Errorf("validate with a prior of another department: exit %d, %s", code, stdout)
+	}
+}

@@ -21,6 +21,8 @@ type Options struct {
 	// Prior is last year's disclosure (a budget.json, or a ledger built
 	// with Build); its totals give the changes the narrative states.
 	Prior *model.Disclosure
+	// PriorName names Prior's file in messages.
+	PriorName string
 }
 
 // Move is a fine cell whose printed value moved by more than half a unit
@@ -43,6 +45,9 @@ type Report struct {
 	// Notes are the 提示: 政府采购品目 whose kind (货物, 工程, 服务) cannot be
 	// decided, function codes printed without a name.
 	Notes []Note
+	// Warnings are the 警告 of the build: last year's data (Prior) of
+	// another department.
+	Warnings []string
 }
 
 // fine cell key
@@ -142,7 +147,11 @@ func Build(l *Ledger, o Options) (*model.Disclosure, *Report, error) {
 	if len(l.Lines) == 0 {
 		return nil, nil, &model.ParseError{Err: bad(ErrNoLines, "没有预算明细行")}
 	}
+	if err := checkPriorYear(l, o); err != nil {
+		return nil, nil, err
+	}
 	b := &builder{l: l, o: o, unit: 10000}
+	b.rep.Warnings = priorWarnings(l, o)
 	if l.Info.Unit == model.UnitYuan {
 		b.unit = 1
 	}

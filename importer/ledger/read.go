@@ -24,6 +24,10 @@ type ReadOptions struct {
 	// Info fills or overrides the department details of the 基本信息
 	// sheet: every non-empty field (non-zero Year) wins.
 	Info Info
+	// Defaults fills the department details the ledger does not give
+	// (Info overrides them; Defaults only fills what is missing), e.g.
+	// last year's ledger read with this year's settings.
+	Defaults Info
 	// Income is a 收入 file (CSV or workbook) for a CSV ledger; a workbook
 	// ledger has its own 收入 sheet.
 	Income     []byte
@@ -113,6 +117,9 @@ func Read(name string, data []byte, o ReadOptions) (*Ledger, error) {
 		}
 	}
 	mergeInfo(&l.Info, o.Info)
+	filled := o.Defaults
+	mergeInfo(&filled, l.Info)
+	l.Info = filled
 	if l.Info.Department == "" {
 		errs = append(errs, &model.ParseError{File: name, Err: bad(ErrMissingInfo, "缺少部门名称：请在“基本信息”表（CSV 为表头上方的“部门名称,某某局”行）填写“部门名称”，或用 gongkai build --department 给出")})
 	}
