@@ -362,7 +362,8 @@ Build 读取预算明细（每行一条预算：单位、功能科目、经济�
 docs/ledger-format.md，'gongkai sample --ledger' 打印一个示例。
 
 基本信息表没有的部门信息用 --department、--year、--department-code、--region、--unit 给出（命令行
-优先）；--income 给出上年结转，--prior 给出上年的明细或 budget.json（用于增减变化），--catalog 给出
+优先）；--income 给出上年结转，--prior 给出上年的明细或 budget.json（用于增减变化；其年度须为上一年，
+否则报错，部门与本年不同时给出警告），--catalog 给出
 本地区的功能科目目录（明细没写名称的科目取目录中的名称）。'gongkai export'、'gongkai validate' 和
 'gongkai narrative' 直接读取明细时接受同样的参数，结果与先 build 再读取 JSON 完全相同。
 
@@ -393,7 +394,8 @@ is a search, and any total it cannot bring there is listed as a warning (docs/ro
 
 --department, --year, --department-code, --region and --unit give the details a ledger
 lacks (they win over its 基本信息); --income adds 上年结转, --prior last year's ledger or
-budget.json for the changes, --catalog the region's function catalog for names the ledger
+budget.json for the changes (it must be of the year before; another department is a
+warning), --catalog the region's function catalog for names the ledger
 leaves blank. export, validate and narrative take the same flags for a ledger and give
 the same result as build followed by reading the JSON. The 政府采购 figures are split into
 goods, works and services by the 品目's code (A, B, C) or name; a 品目 that decides none
