@@ -11,8 +11,7 @@ import (
 
 // consistency runs Build's checks of the lines against each other (a unit
 // with two names or types, a unit outside the department, both category
-// schemes, a cell whose lines net to a negative amount) and of the 上年结转
-// rows against the lines (a unit without spending) on what Read could
+// schemes, a cell whose lines net to a negative amount) on what Read could
 // parse, so that Read reports them with the problems it found itself. A
 // unit with a line that did not parse is not judged on its sums: the
 // missing line might have made them right.
@@ -38,10 +37,21 @@ func (l *Ledger) consistency() model.ParseErrors {
 			out = append(out, pe)
 		}
 	}
+	return out
+}
+
+// carryoverUnits reports 上年结转 rows of a unit that has no line (Build
+// would report them only once the lines agree with each other). A unit
+// with a line that did not parse is not judged.
+func (l *Ledger) carryoverUnits() model.ParseErrors {
+	if len(l.Carryovers) == 0 {
+		return nil
+	}
 	spends := map[string]bool{}
 	for _, ln := range l.Lines {
 		spends[ln.UnitCode] = true
 	}
+	var out model.ParseErrors
 	for _, c := range l.Carryovers {
 		if !spends[c.UnitCode] && !l.unparsed[""] && !l.unparsed[c.UnitCode] {
 			out = append(out, posErr(c.Pos, fmtBad(model.ErrBadValue, "上年结转的单位 %s 在支出明细中没有支出", c.UnitCode)))

@@ -158,6 +158,17 @@ func TestAllProblemsAtOnce(t *testing.T) {
 	if !errors.Is(err, ledger.ErrNegativeNet) || !errors.Is(err, model.ErrBadValue) {
 		t.Errorf("sentinels: %v", err)
 	}
+	// Every line parses: the lines netting negative and the 收入 row of a
+	// unit without spending are both reported.
+	text = hdr + "\n" + good + "\n" + strings.Replace(good, ",10000", ",-30000", 1) + "\n"
+	l, err := ledger.Read("ledger.csv", []byte(text), ledger.ReadOptions{Info: ledger.Info{Department: "测试局", Year: 2027},
+		Income: []byte(income), IncomeName: "收入.csv"})
+	if err == nil {
+		_, _, err = ledger.Build(l, ledger.Options{})
+	}
+	if err == nil || !strings.Contains(err.Error(), "ledger.csv:2: 单位 901001") || !strings.Contains(err.Error(), "收入.csv:2: 上年结转的单位 901009") {
+		t.Errorf("negative cell and a 收入 row of a unit without spending:\n%v", err)
+	}
 	// A unit with a line that did not parse is not judged on its sums: the
 	// line might have offset the negative one.
 	text = hdr + "\n" + strings.Replace(good, "一般公共预算", "一般预算", 1) + "\n" + strings.Replace(good, ",10000", ",-5000", 1) + "\n"

@@ -133,6 +133,7 @@ func Read(name string, data []byte, o ReadOptions) (*Ledger, error) {
 	default:
 		errs = append(errs, &model.ParseError{File: name, Err: bad(ErrUnknownValue, "金额单位“"+l.Info.Unit+"”不认识：公开表只用“万元”或“元”")})
 	}
+	errs = append(errs, l.carryoverUnits()...)
 	if len(errs) > 0 {
 		// Build would stop at these; what it would find in the lines
 		// that parsed is reported with them.
