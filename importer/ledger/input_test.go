@@ -257,3 +257,11 @@ func TestNumbersAndQuotes(t *testing.T) {
 		t.Errorf("workbook 1E-3 万元: %v %+v", err, l)
 	}
 }
+
+// A 公开日期 given by a program (ReadOptions.Info) is checked too.
+func TestInfoDateOption(t *testing.T) {
+	_, err := ledger.Read("ledger.csv", []byte(hdr+"\n"+good+"\n"), ledger.ReadOptions{Info: ledger.Info{Department: "测试局", Year: 2027, Date: "2027/1/5"}})
+	if err == nil || !strings.Contains(err.Error(), "ledger.csv: 公开日期“2027/1/5”不是 YYYY-MM-DD") {
+		t.Errorf("err = %v", err)
+	}
+}

@@ -126,6 +126,12 @@ func Read(name string, data []byte, o ReadOptions) (*Ledger, error) {
 	if l.Info.Year == 0 {
 		errs = append(errs, &model.ParseError{File: name, Err: bad(ErrMissingInfo, "缺少预算年度：请在“基本信息”表（CSV 为表头上方的“年度,2027”行）填写“年度”，或用 gongkai build --year 给出")})
 	}
+	if d := l.Info.Date; d != "" {
+		// Dates of the sheet are normalised; one given in Info is not.
+		if _, err := time.Parse("2006-01-02", d); err != nil {
+			errs = append(errs, &model.ParseError{File: name, Err: bad(model.ErrBadValue, "公开日期“"+d+"”不是 YYYY-MM-DD 格式的日期（如 2027-01-05）")})
+		}
+	}
 	switch l.Info.Unit {
 	case "":
 		l.Info.Unit = model.UnitWanYuan
