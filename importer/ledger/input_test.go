@@ -3,6 +3,7 @@ package ledger_test
 import (
 	"bytes"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -263,5 +264,23 @@ func TestInfoDateOption(t *testing.T) {
 	_, err := ledger.Read("ledger.csv", []byte(hdr+"\n"+good+"\n"), ledger.ReadOptions{Info: ledger.Info{Department: "测试局", Year: 2027, Date: "2027/1/5"}})
 	if err == nil || !strings.Contains(err.Error(), "ledger.csv: 公开日期“2027/1/5”不是 YYYY-MM-DD") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// Build refuses last year's data of another year than the one before.
+func TestPriorOfAnotherYear(t *testing.T) {
+	l, err := readCSV(t, hdr+"\n"+good+"\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, y := range []int{2027, 2025, 2028} {
+		_, _, err := ledger.Build(l, ledger.Options{Prior: &model.Disclosure{Department: "测试局", Year: y}, PriorName: "上年.json"})
+		if !errors.Is(err, ledger.ErrPriorYear) || !strings.Contains(err.Error(), "上年.json: year: 上年数据是 "+strconv.Itoa(y)+" 年的，本年预算是 2027 年") {
+			t.Errorf("prior of %d: %v", y, err)
+		}
+	}
+	_, rep, err := ledger.Build(l, ledger.Options{Prior: &model.Disclosure{Department: "别的局", Year: 2026}})
+	if err != nil || len(rep.Warnings) != 1 || !strings.Contains(rep.Warnings[0], "上年数据的部门是“别的局”") {
+		t.Errorf("prior of another department: %v %v", err, rep)
 	}
 }
