@@ -257,6 +257,16 @@ func TestNumbersAndQuotes(t *testing.T) {
 	if err != nil || l.Lines[0].Amount != 1000 {
 		t.Errorf("workbook 1E-3 万元: %v %+v", err, l)
 	}
+	// A text cell showing a long number's lost digits is refused there too.
+	rows[1][14] = "-1E3"
+	if _, err = ledger.Read("预算明细.xlsx", workbook(t, rows, nil), ledger.ReadOptions{}); err == nil || !strings.Contains(err.Error(), "是科学计数法") {
+		t.Errorf("workbook -1E3: %v", err)
+	}
+	rows[1][14] = "1.23457E+06"
+	_, err = ledger.Read("预算明细.xlsx", workbook(t, rows, nil), ledger.ReadOptions{})
+	if err == nil || !strings.Contains(err.Error(), "预算明细.xlsx: 明细!O2: 金额“1.23457E+06”是科学计数法") {
+		t.Errorf("workbook 1.23457E+06: %v", err)
+	}
 }
 
 // A 公开日期 given by a program (ReadOptions.Info) is checked too.

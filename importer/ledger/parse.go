@@ -252,11 +252,6 @@ func (t *table) parseLine(cells []string, row int) (Line, model.ParseErrors) {
 	}
 	if v, ok := need(fAmount); ok {
 		fen, msg := t.toFen(v)
-		if msg == "" && t.sheet == "" && strings.ContainsAny(v, "eE") {
-			// 1.23457E+11 is how a spreadsheet shows a long number in a
-			// narrow column: saved so, its digits are lost.
-			msg = "是科学计数法：请写出完整的数字（表格软件把长数字显示为 1.23457E+11 这样的形式时，另存的 CSV 已丢失后面的数位，请把该列设为数值并显示全部数位后重新导出）"
-		}
 		if msg != "" {
 			fail(fAmount, bad(ErrBadAmount, "金额“"+v+"”"+msg))
 		} else {
@@ -291,6 +286,13 @@ func (t *table) toFen(v string) (int64, string) {
 	d, msg := parseNumber(v)
 	if msg != "" {
 		return 0, msg
+	}
+	if e := strings.IndexAny(v, "eE"); e >= 0 && (t.sheet == "" || !strings.HasPrefix(v[e+1:], "-")) {
+		// 1.23457E+11 is how a spreadsheet shows a long number in a
+		// narrow column: saved so (as CSV, or pasted as text), its
+		// digits are lost. A workbook stores an amount in plain digits,
+		// only a small fraction such as 1E-3 (0.001) in this form.
+		return 0, "是科学计数法：请写出完整的数字（表格软件把长数字显示为 1.23457E+11 这样的形式时，另存的 CSV 已丢失后面的数位，请把该列设为数值并显示全部数位后重新导出）"
 	}
 	fen := d.Mul(decimal.NewFromInt(100 * t.yuanPer))
 	if !fen.Equal(fen.Truncate(0)) {
