@@ -120,8 +120,24 @@ func TestWorkbookTooManyRows(t *testing.T) {
 	many := rezip(t, base, linesPart, func(s string) string {
 		return strings.Replace(s, "</sheetData>", strings.Repeat("<row><c><v>1</v></c></row>", 1000)+"</sheetData>", 1)
 	})
-	_, err := ledger.Read("预算明细.xlsx", many, ledger.ReadOptions{MaxRows: 999})
-	refused(t, err, "预算明细.xlsx: 明细: 明细超过 999 行的上限")
+	_, err := ledger.Read("预算明细.xlsx", many, ledger.ReadOptions{MaxRows: 1001})
+	refused(t, err, "预算明细.xlsx: 明细: 明细超过 1,001 行的上限")
+	// Exactly MaxRows lines are read (to the lines' own errors: these
+	// rows of one number are not budget lines).
+	_, err = ledger.Read("预算明细.xlsx", many, ledger.ReadOptions{MaxRows: 1002})
+	if errors.Is(err, ledger.ErrTooLarge) {
+		t.Errorf("1,002 lines refused with MaxRows 1,002: %v", err)
+	}
+	var csv strings.Builder
+	csv.WriteString(hdr + "\n")
+	for i := 0; i < 10; i++ {
+		csv.WriteString(good + "\n")
+	}
+	if _, err := ledger.Read("ledger.csv", []byte(csv.String()), ledger.ReadOptions{MaxRows: 10, Info: ledger.Info{Department: "测试局", Year: 2027}}); err != nil {
+		t.Errorf("10 CSV lines with MaxRows 10: %v", err)
+	}
+	_, err = ledger.Read("ledger.csv", []byte(csv.String()+good+"\n"), ledger.ReadOptions{MaxRows: 10})
+	refused(t, err, "ledger.csv: 明细超过 10 行的上限")
 
 	far := rezip(t, base, linesPart, func(s string) string {
 		return strings.Replace(s, "</sheetData>", `<row r="1000000"><c r="A1000000"><v>1</v></c></row></sheetData>`, 1)

@@ -270,7 +270,7 @@ func readRows(t *table, rows [][]string, rowNo func(int) int, maxRows int) (*Led
 	if h == len(rows) {
 		return nil, &model.ParseError{File: t.file, Sheet: t.sheet, Err: bad(ErrNoLines, "没有表头和预算明细行")}
 	}
-	if len(rows)-h > maxRows {
+	if len(rows)-h-1 > maxRows { // lines under the header row
 		return nil, &model.ParseError{File: t.file, Sheet: t.sheet, Err: tooManyRows(maxRows)}
 	}
 	errs = append(errs, readHeader(t, rows[h], rowNo(h))...)
