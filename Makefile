@@ -5,7 +5,7 @@ GO      ?= go
 EXAMPLE ?= examples/tianmen-12345-2023.json
 OUT     ?= out
 
-.PHONY: all build demo demo-web dist test deps deps-deb deps-js bench bench-batch compare fuzz font vet fmt clean testdata-pdf
+.PHONY: all build demo demo-web dist test deps deps-deb deps-js bench bench-batch bench-ledger compare fuzz font vet fmt clean testdata-pdf
 
 all: build
 
@@ -90,6 +90,13 @@ bench:
 N ?= 2000
 bench-batch: deps
 	N=$(N) GO=$(GO) sh bench/batch.sh
+
+# The ledger figures of the README: gongkai build on a generated ledger of
+# 100,000 lines as CSV, workbook and LibreOffice-saved workbook, and on a
+# workbook unpacking to 348 MB (bench/ledger.sh; LEDGER_N=199990 at the limit).
+LEDGER_N ?= 100000
+bench-ledger:
+	N=$(LEDGER_N) GO=$(GO) sh bench/ledger.sh
 
 # LibreOffice headless converting the workbooks to PDF beside gongkai writing
 # them (bench/compare.sh); LibreOffice is installed here, not for make test.
