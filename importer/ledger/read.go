@@ -249,6 +249,26 @@ func readCSV(name string, data []byte, o ReadOptions) (*Ledger, error) {
 	return readRows(t, rows, func(i int) int { return lines[i] }, o.MaxRows)
 }
 
+// extraFields reports a CSV line with more filled fields than the header
+// has columns: most often an amount written with a thousands separator and
+// no quotes (178,740), which splits it in two fields, so that the amount
+// column would hold only "178". Empty fields at the end are harmless.
+func (t *table) extraFields(cells []string, width, row int) *model.ParseError {
+	if t.sheet != "" || len(cells) <= width {
+		return nil
+	}
+	for k := width; k < len(cells); k++ {
+		if strings.TrimSpace(cells[k]) != "" {
+			e := t.where(row, -1)
+			e.Column = k + 1
+			e.Err = fmtBad(model.ErrBadValue, "这一行有 %d 栏，表头只有 %d 栏（第 %d 栏“%s”没有表头）："+
+				"数字中的逗号（千位分隔符，如 178,740）会把一栏拆成两栏，请去掉逗号或把数字用双引号括起", len(cells), width, k+1, cells[k])
+			return e
+		}
+	}
+	return nil
+}
+
 // readRows reads a header row and the lines under it. rowNo gives the
 // 1-based line or row of rows[i].
 func readRows(t *table, rows [][]string, rowNo func(int) int, maxRows int) (*Ledger, error) {
@@ -284,6 +304,9 @@ func readRows(t *table, rows [][]string, rowNo func(int) int, maxRows int) (*Led
 			continue // an empty row separates nothing: skipped
 		}
 		ln, es := t.parseLine(rows[i], rowNo(i))
+		if e := t.extraFields(rows[i], len(rows[h]), rowNo(i)); e != nil {
+			es = append(es, e)
+		}
 		if len(es) > 0 {
 			errs = append(errs, es...)
 			if l.unparsed == nil {

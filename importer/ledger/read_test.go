@@ -37,6 +37,8 @@ func TestBadInputCSV(t *testing.T) {
 		{"unknown fund, two lines", hdr + "\n" + good + "\n" + strings.Replace(good, "一般公共预算", "一般预算", 1) + "\n" + strings.Replace(good, "人员类", "工资类", 1) + "\n",
 			[]string{"ledger.csv:3: 资金性质“一般预算”不是已知类别", "ledger.csv:4: 支出类别“工资类”不是已知类别"}, []error{ledger.ErrUnknownValue}},
 		{"amount as text", hdr + "\n" + strings.Replace(good, ",10000", ",约一万", 1) + "\n", []string{"ledger.csv:2: 金额“约一万”不是数字"}, []error{ledger.ErrBadAmount}},
+		{"unquoted thousands separator", hdr + "\n" + strings.Replace(good, ",10000", ",10,000", 1) + "\n" + good + ",,\n",
+			[]string{"ledger.csv:2:16: 这一行有 16 栏，表头只有 15 栏（第 16 栏“000”没有表头）"}, []error{model.ErrBadValue}},
 		{"bad thousands separators", hdr + "\n" + strings.Replace(good, ",10000", `,"1,00,00"`, 1) + "\n", []string{"ledger.csv:2: 金额“1,00,00”的千位分隔符位置不对"}, []error{ledger.ErrBadAmount}},
 		{"more than 2 decimals in 元", hdr + "\n" + strings.Replace(good, ",10000", ",100.005", 1) + "\n", []string{"ledger.csv:2: 金额“100.005”的小数超过两位"}, []error{ledger.ErrBadAmount}},
 		{"empty amount", hdr + "\n" + strings.Replace(good, ",10000", ",", 1) + "\n", []string{"ledger.csv:2: 金额为空"}, []error{model.ErrMissingField}},
@@ -89,12 +91,13 @@ func TestAcceptedCSV(t *testing.T) {
 	gb, _ := simplifiedchinese.GB18030.NewEncoder().String(hdr + "\n" + good + "\n")
 	reordered := "amount,fund,category,economic code,function code,unit type,unit name,unit code\n\n10000,一般公共预算,人员类,30101,2010101,行政,测试单位,901001\n,,,,,,,\n"
 	for name, text := range map[string]string{
-		"gb18030":   gb,
-		"bom":       "\ufeff" + hdr + "\n" + good + "\n",
-		"tabs":      strings.ReplaceAll(hdr+"\n"+good+"\n", ",", "\t"),
-		"thousands": hdr + "\n" + strings.Replace(good, ",10000", `,"10,500.00"`, 1) + "\n" + strings.Replace(good, ",10000", ",-500", 1) + "\n",
-		"english":   reordered,
-		"万元":        strings.Replace(hdr, "金额", "金额（万元）", 1) + "\n" + strings.Replace(good, ",10000", ",1", 1) + "\n",
+		"gb18030":         gb,
+		"bom":             "\ufeff" + hdr + "\n" + good + "\n",
+		"tabs":            strings.ReplaceAll(hdr+"\n"+good+"\n", ",", "\t"),
+		"thousands":       hdr + "\n" + strings.Replace(good, ",10000", `,"10,500.00"`, 1) + "\n" + strings.Replace(good, ",10000", ",-500", 1) + "\n",
+		"english":         reordered,
+		"万元":              strings.Replace(hdr, "金额", "金额（万元）", 1) + "\n" + strings.Replace(good, ",10000", ",1", 1) + "\n",
+		"trailing commas": hdr + ",,\n" + good + ",,,\n",
 	} {
 		t.Run(name, func(t *testing.T) {
 			l, err := readCSV(t, text)
