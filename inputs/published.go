@@ -48,7 +48,7 @@ func ReadPublished(name string, data []byte) (*Published, error) {
 	case DOCX:
 		doc, err = published.DOCX(data, published.DOCXOptions{Name: name})
 	case JSON, Ledger, Workbook:
-		return nil, fmt.Errorf("%s: 这是%s，不是已公开的文件；请用 gongkai validate 或 gongkai export 读取 / this is %s input, not a published disclosure: use gongkai validate or export", name, kindName(k), k)
+		return nil, fmt.Errorf("%s: 这是%s，不是已公开的文件；请用 gongkai validate 或 gongkai export 读取 / this is %s input, not a published disclosure: use gongkai validate or export", name, k.Chinese(), k)
 	case XLS:
 		return nil, fmt.Errorf("%s: 这是旧版 Excel 97-2003 工作簿（.xls），请另存为 .xlsx", name)
 	default:
@@ -72,16 +72,4 @@ func ParsePublished(name string, data []byte) (*text.Result, *Published, error) 
 		return nil, nil, err
 	}
 	return res, p, nil
-}
-
-func kindName(k Kind) string {
-	switch k {
-	case JSON:
-		return "JSON 公开数据"
-	case Ledger:
-		return "预算明细"
-	case Workbook:
-		return "公开表工作簿"
-	}
-	return string(k)
 }
