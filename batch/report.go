@@ -40,6 +40,8 @@ type Report struct {
 	w       *bufio.Writer
 	size    int64
 	lines   []span // where Results[i]'s line is in the spool
+	// the spool's name was removed when it was made
+	unlinked bool
 }
 
 type span struct{ off, n int64 }
@@ -49,7 +51,12 @@ func newReport() (*Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("batch: %w", err)
 	}
-	return &Report{spool: f, w: bufio.NewWriterSize(f, 64<<10)}, nil
+	// Unlinked at once where the system allows it (the open file stays
+	// readable), so that a run killed before Close leaves nothing behind;
+	// where it does not (Windows), Close removes it.
+	rep := &Report{spool: f, w: bufio.NewWriterSize(f, 64<<10)}
+	rep.unlinked = os.Remove(f.Name()) == nil
+	return rep, nil
 }
 
 // add keeps r: its line in the spool, itself without findings in memory.
@@ -129,8 +136,10 @@ func (rep *Report) Close() error {
 	}
 	name := rep.spool.Name()
 	err := rep.spool.Close()
-	if rerr := os.Remove(name); err == nil {
-		err = rerr
+	if !rep.unlinked {
+		if rerr := os.Remove(name); err == nil {
+			err = rerr
+		}
 	}
 	rep.spool = nil
 	return err
