@@ -6,11 +6,17 @@ import (
 	"errors"
 	"io"
 	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"gongkai/importer/ledger"
 	"gongkai/internal/ledgergen"
+	"gongkai/internal/xlsxzip"
 )
 
 // The 明细 sheet of the workbooks that workbook() and ledgergen write.
@@ -161,8 +167,9 @@ func TestWorkbookBlankTail(t *testing.T) {
 	}
 }
 
-// A 明细 sheet bigger than excelize's default in-memory size (16 MB) is
-// read in memory: nothing is written to disk.
+// A 明细 sheet bigger than excelize's default in-memory size (16 MB, above
+// which excelize extracts a sheet to a temporary file) is read without
+// writing anything to disk.
 func TestWorkbookLargeSheetInMemory(t *testing.T) {
 	noTempFiles(t)
 	data := rezip(t, workbook(t, ledgerRows(), nil), linesPart, func(s string) string {
@@ -174,5 +181,132 @@ func TestWorkbookLargeSheetInMemory(t *testing.T) {
 	}
 	if len(l.Lines) != 2 {
 		t.Errorf("%d lines, want 2", len(l.Lines))
+	}
+}
+
+// The same lines read the same from CSV and from the workbook saved by
+// LibreOffice (shared strings, styles, its own markup), and the rows of
+// its 明细 sheet are what excelize's iterator gives.
+func TestWorkbookSavedByLibreOffice(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("soffice (LibreOffice) not installed; make deps installs libreoffice-calc")
+	}
+	if testing.Short() {
+		t.Skip("LibreOffice takes a few seconds; skipped with -short")
+	}
+	t.Parallel()
+	rows := ledgergen.Rows(ledgergen.Options{Lines: 500, Units: 5, Seed: 9})
+	var csv, book bytes.Buffer
+	if err := ledgergen.WriteCSV(&csv, rows); err != nil {
+		t.Fatal(err)
+	}
+	if err := ledgergen.WriteXLSX(&book, rows); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "ledger.xlsx")
+	if err := os.WriteFile(in, book.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "lo")
+	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, in)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, b)
+	}
+	saved, err := os.ReadFile(filepath.Join(out, "ledger.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := ledger.Read("预算明细.csv", csv.Bytes(), ledger.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := ledger.Read("预算明细.xlsx", saved, ledger.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameLines(t, "LibreOffice", got, want, "明细")
+
+	zr, err := zip.NewReader(bytes.NewReader(saved), int64(len(saved)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	part, err := xlsxzip.SheetPart(zr, "明细")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sst, err := xlsxzip.SharedStrings(zr)
+	if err != nil || len(sst) == 0 {
+		t.Fatalf("shared strings: %d, %v", len(sst), err)
+	}
+	rr, err := xlsxzip.NewRowReader(zr, part, sst, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rr.Close()
+	f, err := excelize.OpenReader(bytes.NewReader(saved))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	it, err := f.Rows("明细")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := 1; it.Next(); n++ {
+		cols, _ := it.Columns(excelize.Options{RawCellValue: true})
+		if !rr.Next() || rr.Row() != n || !reflect.DeepEqual(rr.Cells(), cols) {
+			t.Fatalf("row %d: %d %q, excelize %q (%v)", n, rr.Row(), rr.Cells(), cols, rr.Err())
+		}
+	}
+	if rr.Next() {
+		t.Errorf("row %d after excelize's last", rr.Row())
+	}
+}
+
+// sameLines compares lines read from a workbook with the same lines read
+// from CSV: equal but for their place.
+func sameLines(t *testing.T, what string, got, want *ledger.Ledger, sheet string) {
+	t.Helper()
+	if got.Info != want.Info || len(got.Lines) != len(want.Lines) {
+		t.Fatalf("%s: %+v, %d lines; CSV %+v, %d lines", what, got.Info, len(got.Lines), want.Info, len(want.Lines))
+	}
+	for i := range got.Lines {
+		g, w := got.Lines[i], want.Lines[i]
+		if g.Pos.Sheet != sheet || g.Pos.Row != i+2 {
+			t.Errorf("%s: line %d at %+v", what, i, g.Pos)
+		}
+		g.Pos, w.Pos = ledger.Pos{}, ledger.Pos{}
+		if g != w {
+			t.Fatalf("%s: line %d\n got %+v\nwant %+v", what, i, g, w)
+		}
+	}
+}
+
+// The same lines read the same from CSV and from a workbook (excelize's
+// stream writer: inline strings, amounts as numbers), and from a workbook
+// whose sheet of lines is not named 明细 (found by its header row).
+func TestWorkbookReadsAsCSV(t *testing.T) {
+	rows := ledgergen.Rows(ledgergen.Options{Lines: 2000, Units: 7, Seed: 3})
+	var csv, book bytes.Buffer
+	if err := ledgergen.WriteCSV(&csv, rows); err != nil {
+		t.Fatal(err)
+	}
+	if err := ledgergen.WriteXLSX(&book, rows); err != nil {
+		t.Fatal(err)
+	}
+	renamed := rezip(t, book.Bytes(), "xl/workbook.xml", func(s string) string { return strings.Replace(s, `name="明细"`, `name="数据"`, 1) })
+	want, err := ledger.Read("预算明细.csv", csv.Bytes(), ledger.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"明细": book.Bytes(), "数据": renamed} {
+		got, err := ledger.Read("预算明细.xlsx", data, ledger.ReadOptions{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		sameLines(t, name, got, want, name)
 	}
 }

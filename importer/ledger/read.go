@@ -328,23 +328,44 @@ func readRows(t *table, rows [][]string, rowNo func(int) int, maxRows int) (*Led
 	return l, nil
 }
 
+// book is an open workbook, read from its zip as streams (xlsxzip):
+// excelize would unpack every part into memory on opening and parse each
+// sheet with encoding/xml.
+type book struct {
+	zr      *zip.Reader
+	names   []string // sheet names, in workbook order
+	sst     []string // shared strings, read once
+	sstErr  error
+	sstRead bool
+}
+
+// GetSheetList returns the sheet names, as excelize's method of that name.
+func (b *book) GetSheetList() []string { return b.names }
+
+// Close is there for symmetry with excelize: a book holds nothing open.
+func (b *book) Close() error { return nil }
+
 // openWorkbook opens an untrusted workbook within the limits of o: the
 // unpacked sizes are checked from the zip directory first (a zip bomb is
-// refused before anything is inflated), and excelize keeps every part in
-// memory, never in a temporary file.
-func openWorkbook(name string, data []byte, o ReadOptions) (*excelize.File, *zip.Reader, error) {
-	lim := xlsxzip.Limits{Total: o.MaxUnzipSize, Part: o.MaxPartSize}
-	zr, err := xlsxzip.Check(data, lim)
+// refused before anything is inflated), and sheets are then read as
+// streams, in memory, never through a temporary file.
+func openWorkbook(name string, data []byte, o ReadOptions) (*book, error) {
+	zr, err := xlsxzip.Check(data, xlsxzip.Limits{Total: o.MaxUnzipSize, Part: o.MaxPartSize})
 	if err != nil {
-		return nil, nil, &model.ParseError{File: name, Err: workbookError(err, o)}
+		return nil, &model.ParseError{File: name, Err: workbookError(err, o)}
 	}
-	opts := lim.Excelize()
-	opts.RawCellValue = true
-	f, err := excelize.OpenReader(bytes.NewReader(data), opts)
+	sheets, err := xlsxzip.Sheets(zr)
+	if err == nil && len(sheets) == 0 {
+		err = errors.New("no worksheet")
+	}
 	if err != nil {
-		return nil, nil, &model.ParseError{File: name, Err: bad(model.ErrSyntax, "无法打开工作簿："+err.Error())}
+		return nil, &model.ParseError{File: name, Err: bad(model.ErrSyntax, "无法打开工作簿：文件已损坏，或不是 .xlsx 工作簿 / not a readable workbook: "+err.Error())}
 	}
-	return f, zr, nil
+	b := &book{zr: zr}
+	for _, s := range sheets {
+		b.names = append(b.names, s.Name)
+	}
+	return b, nil
 }
 
 // workbookError words an error of xlsxzip.Check: Chinese, then English.
@@ -391,46 +412,48 @@ func tooManyRows(max int) error {
 	return fmtBad(ErrTooLarge, "明细超过 %s 行的上限，未读取 / more than the limit of %s lines", thousands(max), thousands(max))
 }
 
-// sheetRows reads the rows of a sheet with excelize's streaming iterator,
-// each cut to maxCols cells. Blank rows at the end are dropped; a sheet
-// with a non-blank row below row max is refused (errTooMany) as soon as the
-// iterator reaches it, so a sheet of a million rows is not read through.
-func sheetRows(f *excelize.File, sheet string, max int) ([][]string, error) {
-	it, err := f.Rows(sheet)
+// sheetRows reads the rows of a sheet as a stream (xlsxzip.RowReader:
+// excelize's row iterator took 85% of the time of reading a 100,000-line
+// ledger and widened every row to its last column), each cut to maxCols
+// cells. Blank rows at the end are dropped; a sheet with a non-blank row
+// below row max is refused (errTooMany) as soon as the reader reaches it,
+// so a sheet of a million rows, or one cell a million rows down, is not
+// read through.
+func sheetRows(b *book, sheet string, max int) ([][]string, error) {
+	rr, err := b.rowReader(sheet)
 	if err != nil {
 		return nil, err
 	}
-	defer it.Close()
+	defer rr.Close()
 	var rows [][]string
-	blanks := 0 // blank rows read and not yet kept
-	for it.Next() {
-		cols, err := it.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, err
-		}
-		if blankRow(cols) {
-			blanks++
+	for rr.Next() {
+		cells := rr.Cells()
+		if blankRow(cells) {
 			continue
 		}
-		if len(rows)+blanks >= max {
+		if rr.Row() > max {
 			return nil, errTooMany
 		}
-		for ; blanks > 0; blanks-- {
+		for len(rows) < rr.Row()-1 {
 			rows = append(rows, nil)
 		}
-		if len(cols) > maxCols {
-			cols = cols[:maxCols]
-		}
-		rows = append(rows, cols)
+		rows = append(rows, cells)
 	}
-	return rows, it.Error()
+	if rr.Err() != nil {
+		return nil, rr.Err()
+	}
+	return rows, nil
 }
 
 var errTooMany = errors.New("too many rows")
 
+// sheetLister is a workbook's list of sheets: *excelize.File or *book.
+type sheetLister interface{ GetSheetList() []string }
+
 // ledgerSheet finds the sheet with the budget lines: 明细 (or 预算明细),
-// else the first sheet whose first rows hold a ledger header.
-func ledgerSheet(f *excelize.File) string {
+// else the first of the first three sheets whose first rows (firstRows
+// gives up to headerRows of them) hold a ledger header.
+func ledgerSheet(f sheetLister, firstRows func(sheet string) [][]string) string {
 	sheets := f.GetSheetList()
 	for _, s := range sheets {
 		if n := strings.TrimSpace(s); n == SheetLines || n == "预算明细" {
@@ -441,27 +464,64 @@ func ledgerSheet(f *excelize.File) string {
 		if i >= 3 {
 			break
 		}
-		it, err := f.Rows(s)
-		if err != nil {
-			continue
-		}
-		for n := 0; n < headerRows && it.Next(); n++ {
-			cols, _ := it.Columns()
+		for _, cols := range firstRows(s) {
 			if looksLikeHeader(cols) {
-				it.Close()
 				return s
 			}
 		}
-		it.Close()
 	}
 	return ""
+}
+
+// rowReader opens a sheet of b for reading row by row.
+func (b *book) rowReader(sheet string) (*xlsxzip.RowReader, error) {
+	if !b.sstRead {
+		b.sst, b.sstErr = xlsxzip.SharedStrings(b.zr)
+		b.sstRead = true
+	}
+	if b.sstErr != nil {
+		return nil, b.sstErr
+	}
+	part, err := xlsxzip.SheetPart(b.zr, sheet)
+	if err != nil {
+		return nil, err
+	}
+	return xlsxzip.NewRowReader(b.zr, part, b.sst, maxCols)
+}
+
+// firstRows is the first headerRows rows of a sheet of b.
+func (b *book) firstRows(sheet string) [][]string {
+	rr, err := b.rowReader(sheet)
+	if err != nil {
+		return nil
+	}
+	defer rr.Close()
+	var rows [][]string
+	for n := 0; n < headerRows && rr.Next(); n++ {
+		rows = append(rows, rr.Cells())
+	}
+	return rows
 }
 
 // Detect reports whether a workbook is a ledger (budget lines), not the
 // official tables: it has a 明细 sheet, or one of its first sheets has a
 // ledger header row (金额, 功能科目编码 and at least one more ledger
 // column) in its first 50 rows.
-func Detect(f *excelize.File) bool { return ledgerSheet(f) != "" }
+func Detect(f *excelize.File) bool {
+	return ledgerSheet(f, func(sheet string) [][]string {
+		it, err := f.Rows(sheet)
+		if err != nil {
+			return nil
+		}
+		defer it.Close()
+		var rows [][]string
+		for n := 0; n < headerRows && it.Next(); n++ {
+			cols, _ := it.Columns()
+			rows = append(rows, cols)
+		}
+		return rows
+	}) != ""
+}
 
 // IsLedger reports whether data is a ledger: a workbook that Detect
 // accepts, or CSV text whose first line is a ledger header.
@@ -479,12 +539,11 @@ func IsLedger(data []byte) bool {
 				}
 			}
 		}
-		f, _, err := openWorkbook("", data, ReadOptions{MaxUnzipSize: DefaultMaxUnzipSize, MaxPartSize: DefaultMaxPartSize, MaxRows: DefaultMaxRows})
+		f, err := openWorkbook("", data, ReadOptions{MaxUnzipSize: DefaultMaxUnzipSize, MaxPartSize: DefaultMaxPartSize, MaxRows: DefaultMaxRows})
 		if err != nil {
 			return false
 		}
-		defer f.Close()
-		return Detect(f)
+		return ledgerSheet(f, f.firstRows) != ""
 	}
 	text, ok := headText(data, 4096)
 	if !ok {
@@ -541,12 +600,12 @@ func headText(data []byte, max int) (string, bool) {
 }
 
 func readWorkbook(name string, data []byte, o ReadOptions) (*Ledger, error) {
-	f, zr, err := openWorkbook(name, data, o)
+	f, err := openWorkbook(name, data, o)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	sheet := ledgerSheet(f)
+	sheet := ledgerSheet(f, f.firstRows)
 	if sheet == "" {
 		return nil, &model.ParseError{File: name, Err: bad(model.ErrUnsupported, "工作簿中没有预算明细：应有名为“明细”的工作表，或首个工作表的表头含“金额”“功能科目编码”等列")}
 	}
@@ -560,10 +619,10 @@ func readWorkbook(name string, data []byte, o ReadOptions) (*Ledger, error) {
 	var errs model.ParseErrors
 	// The merged ranges, from the sheet's part as a stream: excelize's
 	// GetMergeCells would parse the whole sheet into memory again.
-	part, err := xlsxzip.SheetPart(zr, sheet)
+	part, err := xlsxzip.SheetPart(f.zr, sheet)
 	var merged []string
 	if err == nil {
-		merged, err = xlsxzip.MergeCells(zr, part)
+		merged, err = xlsxzip.MergeCells(f.zr, part)
 	}
 	if err != nil {
 		return nil, &model.ParseError{File: name, Sheet: sheet, Err: bad(model.ErrSyntax, "无法读取工作表的合并单元格："+err.Error())}
@@ -591,8 +650,8 @@ func readWorkbook(name string, data []byte, o ReadOptions) (*Ledger, error) {
 	info, ierrs := readInfoSheet(f, name)
 	errs = append(errs, ierrs...)
 	var carry []Carryover
-	if hasSheet(f, SheetIncome) {
-		rows, err := sheetRows(f, SheetIncome, 100000)
+	if s := incomeSheet(f); s != "" {
+		rows, err := sheetRows(f, s, 100000)
 		if err != nil {
 			errs = append(errs, &model.ParseError{File: name, Sheet: SheetIncome, Err: bad(model.ErrSyntax, "无法读取工作表："+err.Error())})
 		} else {
@@ -613,7 +672,7 @@ func readWorkbook(name string, data []byte, o ReadOptions) (*Ledger, error) {
 }
 
 // incomeSheet is the name of the workbook's 收入 sheet, "" when it has none.
-func incomeSheet(f *excelize.File) string {
+func incomeSheet(f sheetLister) string {
 	for _, s := range f.GetSheetList() {
 		if strings.TrimSpace(s) == SheetIncome {
 			return s
@@ -622,7 +681,7 @@ func incomeSheet(f *excelize.File) string {
 	return ""
 }
 
-func hasSheet(f *excelize.File, name string) bool {
+func hasSheet(f sheetLister, name string) bool {
 	for _, s := range f.GetSheetList() {
 		if strings.TrimSpace(s) == name {
 			return true
@@ -645,7 +704,7 @@ var infoKeys = map[string]string{
 
 // readInfoSheet reads the 基本信息 sheet: one label and one value a row
 // (项目 | 内容), in any order.
-func readInfoSheet(f *excelize.File, name string) (Info, model.ParseErrors) {
+func readInfoSheet(f *book, name string) (Info, model.ParseErrors) {
 	var info Info
 	if !hasSheet(f, SheetInfo) {
 		return info, nil
@@ -672,7 +731,7 @@ func readIncomeFile(name string, data []byte, o ReadOptions) ([]Carryover, error
 	var rowNo func(int) int
 	t := &table{file: name}
 	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
-		f, _, err := openWorkbook(name, data, o)
+		f, err := openWorkbook(name, data, o)
 		if err != nil {
 			return nil, err
 		}
