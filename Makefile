@@ -119,6 +119,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzHTML -fuzztime $(FUZZTIME) -fuzzminimizetime 3s ./importer/published
 	$(GO) test -run '^$$' -fuzz FuzzDOCX -fuzztime $(FUZZTIME) -fuzzminimizetime 3s ./importer/published
 	$(GO) test -run '^$$' -fuzz FuzzLayout -fuzztime $(FUZZTIME) -fuzzminimizetime 3s ./importer/published
+	$(GO) test -run '^$$' -fuzz FuzzRowReader -fuzztime $(FUZZTIME) -fuzzminimizetime 3s ./internal/xlsxzip
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) -fuzzminimizetime 3s ./fonts
 	$(GO) test -run '^$$' -fuzz FuzzRead  -fuzztime $(FUZZTIME) -fuzzminimizetime 3s ./importer/xlsxin
 
