@@ -71,6 +71,11 @@ type Result struct {
 	// the embedded profile whose titles its sheets show. Nil for the other
 	// kinds of input.
 	Profile *profiles.Profile
+	// Report is, for a ledger of budget lines, what the build reports:
+	// the cells controlled rounding moved by more than half a unit, the
+	// totals it could not bring within 0.01 (also warnings in Findings),
+	// and its notes (提示). Nil for the other kinds of input.
+	Report *ledger.Report
 }
 
 // LoadFile reads the file at path and loads it; "-" is not accepted here
@@ -351,7 +356,7 @@ func loadLedger(name string, data []byte, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Result{Kind: Ledger, Disclosure: d}
+	r := &Result{Kind: Ledger, Disclosure: d, Report: rep}
 	for _, off := range rep.Off {
 		r.Findings = append(r.Findings, model.Finding{Severity: model.SeverityWarning, Rule: "ROUND",
 			Message: "舍入后与精确值相差超过 0.01：" + off})

@@ -144,7 +144,7 @@ func runBuild(e env, opts any, args []string) int {
 			fmt.Fprintf(e.stderr, "提示：另有 %d 个明细格偏离就近舍入（用 --moves 列出更多）\n", len(rep.Moved)-i)
 			break
 		}
-		fmt.Fprintf(e.stderr, "提示：%s 精确 %s 印为 %s（为使合计相符，偏离就近舍入超过半个单位）\n", movePlace(m), m.Exact, m.Printed)
+		fmt.Fprintf(e.stderr, "提示：%s 精确 %s 印为 %s（为使合计相符，偏离就近舍入超过半个单位）\n", m.Place(), m.Exact, m.Printed)
 	}
 	for _, off := range rep.Off {
 		fmt.Fprintf(e.stderr, "警告：舍入后与精确值相差超过 0.01：%s\n", off)
@@ -188,14 +188,6 @@ func runBuild(e env, opts any, args []string) int {
 		}
 	}
 	return exitOK
-}
-
-func movePlace(m ledger.Move) string {
-	p := m.Pos
-	if p.Sheet != "" {
-		return fmt.Sprintf("%s %s!%d 行（%s）", p.File, p.Sheet, p.Row, m.Where)
-	}
-	return fmt.Sprintf("%s:%d（%s）", p.File, p.Row, m.Where)
 }
 
 // printInputError prints why an input could not be loaded. A list of

@@ -10,7 +10,6 @@ import (
 
 	"gongkai/importer/ledger"
 	"gongkai/inputs"
-	"gongkai/model"
 )
 
 // ledgerFlags give a ledger of budget lines what it does not hold itself:
@@ -118,13 +117,15 @@ func (o *ledgerFlags) notLedger(input string, k inputs.Kind) error {
 }
 
 // options turns the flags into the options of inputs.Load and the function
-// catalog for check.Options: the 收入 file, the catalog and last year's data
-// are read here. Errors name the flag and the file.
+// catalog for check.Options, through inputs.LedgerInput (the web page's form
+// goes through it too, so the values mean the same): a value no ledger
+// takes is refused before any file is read; the 收入 file, the catalog and
+// last year's data are read here. Errors name the flag and the file.
 func (o *ledgerFlags) options() (in inputs.Options, catalog map[string]string, err error) {
-	if o.Unit != "" && o.Unit != model.UnitWanYuan && o.Unit != model.UnitYuan {
-		return in, nil, &flagsError{fmt.Sprintf("--unit %q：应为 万元 或 元 / use 万元 or 元", o.Unit)}
+	li := inputs.LedgerInput{Department: o.Department, DepartmentCode: o.DepartmentCode, Region: o.Region, Year: o.Year, Unit: o.Unit}
+	if err := li.Check(); err != nil {
+		return in, nil, flagError(err)
 	}
-	in.Ledger.Info = ledger.Info{Department: o.Department, DepartmentCode: o.DepartmentCode, Region: o.Region, Year: o.Year, Unit: o.Unit}
 	if o.Catalog != "" {
 		b, err := inputs.ReadFile(o.Catalog)
 		if err != nil {
@@ -133,40 +134,39 @@ func (o *ledgerFlags) options() (in inputs.Options, catalog map[string]string, e
 		if catalog, err = ledger.ReadCatalog(o.Catalog, b); err != nil {
 			return in, nil, err
 		}
-		in.Build.Catalog = catalog
+		li.Catalog = catalog
 	}
-	if o.Income != "" {
-		b, err := inputs.ReadFile(o.Income)
-		if err != nil {
-			return in, nil, fmt.Errorf("--income: %w", err)
+	for _, f := range []struct {
+		flag, path string
+		to         **inputs.File
+	}{{"--income", o.Income, &li.Income}, {"--prior", o.Prior, &li.Prior}} {
+		if f.path == "" {
+			continue
 		}
-		in.Ledger.Income, in.Ledger.IncomeName = b, o.Income
+		b, err := inputs.ReadFile(f.path)
+		if err != nil {
+			return in, nil, fmt.Errorf("%s: %w", f.flag, err)
+		}
+		*f.to = &inputs.File{Name: f.path, Data: b}
 	}
-	if o.Prior != "" {
-		// Last year's ledger takes this year's flags, a year earlier,
-		// for the details it does not give itself (its own year and
-		// department are kept, so that they can be checked against this
-		// year's), and not this year's 收入 file; last year's budget.json
-		// or workbook takes none of them.
-		po := in
-		po.Ledger.Defaults = in.Ledger.Info
-		po.Ledger.Info = ledger.Info{}
-		po.Ledger.Defaults.Year = 0
-		if o.Year != 0 {
-			po.Ledger.Defaults.Year = o.Year - 1
-		}
-		po.Ledger.Income, po.Ledger.IncomeName = nil, ""
-		r, err := inputs.LoadFile(o.Prior, po)
-		var nl *inputs.NotLedgerError
-		if errors.As(err, &nl) {
-			r, err = inputs.LoadFile(o.Prior, inputs.Options{Build: ledger.Options{Catalog: catalog}})
-		}
-		if err != nil {
-			return in, nil, fmt.Errorf("--prior: %w", err)
-		}
-		in.Build.Prior, in.Build.PriorName = r.Disclosure, o.Prior
+	if in, err = li.Options(); err != nil {
+		return in, nil, flagError(err)
 	}
 	return in, catalog, nil
+}
+
+// flagError words an error of inputs.LedgerInput with the flag's name: a
+// value refused is a usage error (--unit "x"：应为 万元 或 元), a file that
+// cannot be used keeps its own error (--prior: last.csv:3: …).
+func flagError(err error) error {
+	var se *inputs.SettingError
+	if !errors.As(err, &se) {
+		return err
+	}
+	if se.Err != nil {
+		return fmt.Errorf("--%s: %w", se.Setting, se.Err)
+	}
+	return &flagsError{fmt.Sprintf("--%s %q：%s / %s", se.Setting, se.Value, se.Why, se.WhyEN)}
 }
 
 // readInputData reads a command's input: a file, or standard input for "-".

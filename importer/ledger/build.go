@@ -35,6 +35,16 @@ type Move struct {
 	Printed string
 }
 
+// Place is where the cell is, as build and the web page show it:
+// ledger.csv:12（…） or 预算明细.xlsx 明细!12 行（…）, with Where in brackets.
+func (m Move) Place() string {
+	p := m.Pos
+	if p.Sheet != "" {
+		return fmt.Sprintf("%s %s!%d 行（%s）", p.File, p.Sheet, p.Row, m.Where)
+	}
+	return fmt.Sprintf("%s:%d（%s）", p.File, p.Row, m.Where)
+}
+
 // Report says how the rounding went.
 type Report struct {
 	Cells int    // fine cells rounded

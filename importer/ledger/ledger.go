@@ -109,6 +109,13 @@ type Carryover struct {
 	Amount   int64
 }
 
+// MinYear and MaxYear bound a budget year (年度) wherever it is given: a
+// 基本信息 row, a flag, a form.
+const (
+	MinYear = 1990
+	MaxYear = 2200
+)
+
 // Info is the department's details (基本信息).
 type Info struct {
 	Department     string // publishing department or unit, e.g. 天门市12345公共服务热线中心

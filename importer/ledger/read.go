@@ -121,10 +121,10 @@ func Read(name string, data []byte, o ReadOptions) (*Ledger, error) {
 	mergeInfo(&filled, l.Info)
 	l.Info = filled
 	if l.Info.Department == "" {
-		errs = append(errs, &model.ParseError{File: name, Err: bad(ErrMissingInfo, "缺少部门名称：请在“基本信息”表（CSV 为表头上方的“部门名称,某某局”行）填写“部门名称”，或用 gongkai build --department 给出")})
+		errs = append(errs, &model.ParseError{File: name, Err: bad(ErrNoDepartment, "缺少部门名称：请在“基本信息”表（CSV 为表头上方的“部门名称,某某局”行）填写“部门名称”，或用 gongkai build --department 给出")})
 	}
 	if l.Info.Year == 0 {
-		errs = append(errs, &model.ParseError{File: name, Err: bad(ErrMissingInfo, "缺少预算年度：请在“基本信息”表（CSV 为表头上方的“年度,2027”行）填写“年度”，或用 gongkai build --year 给出")})
+		errs = append(errs, &model.ParseError{File: name, Err: bad(ErrNoYear, "缺少预算年度：请在“基本信息”表（CSV 为表头上方的“年度,2027”行）填写“年度”，或用 gongkai build --year 给出")})
 	}
 	if d := l.Info.Date; d != "" {
 		// Dates of the sheet are normalised; one given in Info is not.
@@ -856,7 +856,7 @@ func infoRows(t *table, rows [][]string, rowNo func(int) int, info *Info) model.
 			info.Region = v
 		case "year":
 			y, err := strconv.Atoi(strings.TrimSuffix(v, "年"))
-			if err != nil || y < 1990 || y > 2200 {
+			if err != nil || y < MinYear || y > MaxYear {
 				errs = append(errs, t.errAt(rowNo(i), 1, bad(model.ErrBadValue, "年度“"+v+"”应为四位年份，如 2027")))
 				continue
 			}
