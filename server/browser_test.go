@@ -338,7 +338,7 @@ func TestKeyboard(t *testing.T) {
 			t.Errorf("no visible focus on %s", a)
 		}
 	}
-	want := []string{"input#file[file=]", "a[./example.json]", "select#profile[profile=]",
+	want := []string{"input#file[file=]", "a[./example.json]", "summary", "select#profile[profile=]",
 		"input[output=xlsx]", "input[output=pdf]", "input[output=doc]", "input[output=html]", "input[output=json]", "button"}
 	if strings.Join(order, " ") != strings.Join(want, " ") {
 		t.Errorf("focus order after the skip link:\n got %q\nwant %q", order, want)
@@ -365,4 +365,65 @@ func TestKeyboard(t *testing.T) {
 	if c := eval[string](t, ctx, `document.querySelector('caption').textContent`); !strings.Contains(c, "部门收支总表") {
 		t.Errorf("Enter on the link opened %q", c)
 	}
+}
+
+// TestBrowserLedger: a CSV ledger without department details, as the
+// budget system exports it, uploaded as a user does: the page asks for the
+// department name and year, says which value is wrong, and then shows the
+// result with what the build reports after the findings.
+func TestBrowserLedger(t *testing.T) {
+	ctx := newBrowser(t)
+	ts := httptest.NewServer(New(Options{}))
+	defer ts.Close()
+	input := filepath.Join(t.TempDir(), "预算明细.csv")
+	if err := os.WriteFile(input, []byte(bareLedger), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	do(t, ctx,
+		chromedp.Navigate(ts.URL+"/"),
+		chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{input}),
+		chromedp.Click(chromedp.CSS("form.upload button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS("#ledger-form #l-department")),
+	)
+	if m := eval[string](t, ctx, `document.querySelector('.message').textContent`); !strings.Contains(m, "预算明细.csv") || !strings.Contains(m, "部门名称、年度") {
+		t.Errorf("the form's message %q does not name the file and the missing details", m)
+	}
+	if req := eval[string](t, ctx, `[...document.querySelectorAll('input:required')].map(e => e.name).join(',')`); req != "department,year" {
+		t.Errorf("required fields %q", req)
+	}
+	screenshot(t, ctx, "web-ledger-form")
+
+	// A year that is not one: the form comes back with the message and
+	// what was typed.
+	do(t, ctx,
+		chromedp.SendKeys(chromedp.CSS("#l-department"), "测试局"),
+		chromedp.SendKeys(chromedp.CSS("#l-year"), "明年"),
+		chromedp.Click(chromedp.CSS("form.upload button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS(".message.error")),
+	)
+	if m := eval[string](t, ctx, `document.querySelector('.message.error').textContent`); !strings.Contains(m, "年度“明年”：应为四位年份") {
+		t.Errorf("message for a bad year: %q", m)
+	}
+	if v := eval[string](t, ctx, `document.querySelector('#l-department').value + '|' + document.querySelector('#l-year').getAttribute('aria-invalid')`); v != "测试局|true" {
+		t.Errorf("department kept and year marked: %q", v)
+	}
+	eval[bool](t, ctx, `(document.querySelector('#l-year').value = '') === ''`)
+	do(t, ctx,
+		chromedp.SendKeys(chromedp.CSS("#l-year"), "2027"),
+		chromedp.Click(chromedp.CSS("form.upload button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS("section.report")),
+	)
+	if meta := eval[string](t, ctx, `document.querySelector('.meta').textContent`); !strings.Contains(meta, "测试局 · 2027 年") || !strings.Contains(meta, "预算明细") {
+		t.Errorf("result meta %q", meta)
+	}
+	rep := eval[string](t, ctx, `document.querySelector('section.report').innerText`)
+	for _, want := range []string{"预算明细.csv:5", "0.006000", "预算明细.csv:6", "2012604"} {
+		if !strings.Contains(rep, want) {
+			t.Errorf("the report on the page lacks %q:\n%s", want, rep)
+		}
+	}
+	if after := eval[bool](t, ctx, `!!(document.querySelector('#f-h').compareDocumentPosition(document.querySelector('#l-h')) & Node.DOCUMENT_POSITION_FOLLOWING)`); !after {
+		t.Error("the report is not after the findings")
+	}
+	screenshot(t, ctx, "web-ledger-result")
 }

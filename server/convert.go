@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"gongkai/check"
 	gkhtml "gongkai/exporter/html"
@@ -46,9 +48,72 @@ func profileByName(name string) (*profiles.Profile, string, error) {
 	return nil, "", &requestError{"没有这个版式：" + name + "（可选：" + strings.Join(profiles.Names(), "、") + "）"}
 }
 
-// load reads, checks and lays out one upload in a conversion slot.
+// detailsError says that an upload is a ledger of budget lines that lacks
+// department details (Missing), or that a value given for a ledger setting
+// is refused (Bad): the page asks for them with a form, the API answers 400.
+type detailsError struct {
+	Missing []inputs.Setting
+	Bad     *inputs.SettingError
+}
+
+func (e *detailsError) Error() string {
+	if e.Bad != nil {
+		return e.Bad.Error()
+	}
+	var names, fields []string
+	for _, m := range e.Missing {
+		names = append(names, m.Chinese())
+		fields = append(fields, string(m))
+	}
+	return "预算明细缺少部门信息：" + strings.Join(names, "、") + "。请在表单中填写（字段 " + strings.Join(fields, "、") +
+		"），或写在明细中（CSV 表头上方的“部门名称,某某局”“年度,2027”行，或工作簿的“基本信息”表）"
+}
+
+// ledgerInput reads the ledger settings of the form (the fields and files
+// named as the command line's flags: department, year, department-code,
+// region, unit, prior, income) as the flags are read: a value no ledger
+// takes is a *detailsError naming the field.
+func (s *Server) ledgerInput(up *upload) (inputs.LedgerInput, error) {
+	li := inputs.LedgerInput{
+		Department:     cleanText(first(up.Fields[string(inputs.SetDepartment)])),
+		DepartmentCode: cleanText(first(up.Fields[string(inputs.SetDepartmentCode)])),
+		Region:         cleanText(first(up.Fields[string(inputs.SetRegion)])),
+		Unit:           first(up.Fields[string(inputs.SetUnit)]),
+		Income:         up.Extra[string(inputs.SetIncome)],
+		Prior:          up.Extra[string(inputs.SetPrior)],
+		Catalog:        s.o.Catalog,
+	}
+	y, err := inputs.ParseYear(first(up.Fields[string(inputs.SetYear)]))
+	if err == nil {
+		li.Year = y
+		err = li.Check()
+	}
+	var se *inputs.SettingError
+	if errors.As(err, &se) {
+		return li, &detailsError{Bad: se}
+	}
+	return li, err
+}
+
+// cleanText is a text field without control characters.
+func cleanText(s string) string {
+	return strings.TrimSpace(strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == utf8.RuneError {
+			return -1
+		}
+		return r
+	}, s))
+}
+
+// load reads, checks and lays out one upload in a conversion slot. A
+// ledger of budget lines takes the settings of the form (ledgerInput); one
+// that lacks its department details is a *detailsError.
 func (s *Server) load(ctx context.Context, up *upload, profile string, exact bool) (*result, error) {
 	prof, profName, err := profileByName(profile)
+	if err != nil {
+		return nil, err
+	}
+	li, err := s.ledgerInput(up)
 	if err != nil {
 		return nil, err
 	}
@@ -57,25 +122,44 @@ func (s *Server) load(ctx context.Context, up *upload, profile string, exact boo
 		ID:          newID(),
 		FileName:    display,
 		Name:        baseName(display),
-		Size:        len(up.Data),
+		Size:        int(up.size()),
 		Created:     s.o.Now(),
 		Profile:     prof,
 		ProfileName: profName,
 	}
 	err = s.convert(ctx, func() error {
+		// Settings only a ledger takes, given with another kind of
+		// input, are refused before last year's data is read (as on
+		// the command line); a workbook is told apart by Load.
+		if given := li.Given(); len(given) > 0 {
+			if k := inputs.Sniff(display, up.Data); k != inputs.Ledger && k != inputs.Workbook && k != inputs.XLS && k != inputs.Unknown {
+				var names []string
+				for _, g := range given {
+					names = append(names, g.Chinese())
+				}
+				return &inputError{fmt.Errorf("%s: %w", display, &inputs.NotLedgerError{Kind: k, Given: names})}
+			}
+		}
+		in, err := li.Options()
+		if err != nil {
+			return &inputError{err}
+		}
 		// No profile asked for (the API without ?profile=): a workbook is
 		// read in the layout its titles show and laid out in it, as on the
 		// command line.
-		readAs := profName
+		in.Profile = profName
 		if profile == "" {
-			readAs = ""
+			in.Profile = ""
 		}
-		r, err := inputs.Load(display, up.Data, inputs.Options{Profile: readAs, Build: ledger.Options{Catalog: s.o.Catalog}})
+		r, err := inputs.Load(display, up.Data, in)
 		var ue *inputs.UnsupportedError
 		if errors.As(err, &ue) && isPublished(ue.Kind) {
 			// A published disclosure (text, PDF, web page, Word): read
 			// as 'gongkai parse' does, and list what no rule read.
 			r, res.Unread, err = parsePublished(display, up.Data)
+		}
+		if inputs.OnlyMissingDetails(err) {
+			return &detailsError{Missing: inputs.MissingDetails(err)}
 		}
 		if err != nil {
 			return &inputError{err}
@@ -86,6 +170,7 @@ func (s *Server) load(ctx context.Context, up *upload, profile string, exact boo
 		}
 		res.Kind = string(r.Kind)
 		res.Disc = r.Disclosure
+		res.Ledger = newLedgerReport(r.Report, r.Disclosure)
 		res.Findings = append(append([]model.Finding(nil), r.Findings...), check.Disclosure(r.Disclosure, check.Options{Exact: exact, Tables: prof.DataTables(), Catalog: s.o.Catalog})...)
 		doc, err := templates.Document(r.Disclosure, templates.Options{Profile: prof})
 		if err != nil {
@@ -250,6 +335,52 @@ type report struct {
 	// Unread lists, for a published disclosure, the lines holding a number
 	// that no rule read: nothing is dropped silently.
 	Unread []unread `json:"unread,omitempty"`
+	// Ledger is, for a ledger of budget lines, what its build reports.
+	Ledger *ledgerReport `json:"ledger,omitempty"`
+}
+
+// ledgerReport is what 'gongkai build' reports of a ledger, as the page
+// shows it and the findings JSON gives it.
+type ledgerReport struct {
+	Unit  string `json:"unit"`  // of the amounts below
+	Cells int    `json:"cells"` // fine cells rounded
+	// Moved are the cells controlled rounding moved by more than half a
+	// unit so that every printed total adds up.
+	Moved []movedCell `json:"moved"`
+	// Off are the printed totals more than 0.01 from their exact value
+	// (normally none; also warnings among the findings).
+	Off   []string     `json:"off"`
+	Notes []placedNote `json:"notes"` // 提示: 项 without a name, 政府采购 parts not decided
+}
+
+type movedCell struct {
+	Place   string `json:"place"` // ledger.csv:12 (the cell's first line)
+	Where   string `json:"where"` // unit, function, economic code, category and fund
+	Exact   string `json:"exact"`
+	Printed string `json:"printed"`
+}
+
+type placedNote struct {
+	Place string `json:"place"`
+	Text  string `json:"text"`
+}
+
+func newLedgerReport(rep *ledger.Report, d *model.Disclosure) *ledgerReport {
+	if rep == nil {
+		return nil
+	}
+	lr := &ledgerReport{Cells: rep.Cells, Moved: []movedCell{}, Off: []string{}, Notes: []placedNote{}}
+	if d != nil {
+		lr.Unit = d.Unit
+	}
+	for _, m := range rep.Moved {
+		lr.Moved = append(lr.Moved, movedCell{Place: m.Pos.String(), Where: m.Where, Exact: m.Exact, Printed: m.Printed})
+	}
+	lr.Off = append(lr.Off, rep.Off...)
+	for _, n := range rep.Notes {
+		lr.Notes = append(lr.Notes, placedNote{Place: n.Pos.String(), Text: n.Text})
+	}
+	return lr
 }
 
 func findingsReport(res *result) report {
@@ -259,7 +390,7 @@ func findingsReport(res *result) report {
 		fs = []model.Finding{}
 	}
 	rep := report{File: res.FileName, Kind: res.Kind, Errors: e, Warnings: w, Infos: i,
-		Summary: check.SummaryLine(res.Findings), Findings: fs, Unread: res.Unread}
+		Summary: check.SummaryLine(res.Findings), Findings: fs, Unread: res.Unread, Ledger: res.Ledger}
 	if res.Disc != nil {
 		rep.Department, rep.Year = res.Disc.Department, res.Disc.Year
 	}

@@ -36,6 +36,41 @@ type page struct {
 	Message  string
 	Status   int
 	Profiles []profileChoice
+	Form     *ledgerForm // the ledger settings: on the upload page, and the page that asks for them
+	Report   *reportView
+}
+
+// ledgerForm is the form of a ledger's settings, filled with what the user
+// gave.
+type ledgerForm struct {
+	Pending  string            // the held upload the form completes ("" on the upload page)
+	FileName string            // its name
+	Values   map[string]string // by setting (field name)
+	Missing  map[string]bool   // details the ledger lacks: required
+	Bad      string            // a value refused, with why
+	BadField string
+	Extra    map[string]string // files already received, by field: their names
+}
+
+// reportView is a ledger's build report as the result page shows it: at
+// most maxMoved moved cells (the findings JSON has them all).
+type reportView struct {
+	*ledgerReport
+	Shown []movedCell
+	More  int
+}
+
+const maxMoved = 100
+
+func newReportView(lr *ledgerReport) *reportView {
+	if lr == nil {
+		return nil
+	}
+	v := &reportView{ledgerReport: lr, Shown: lr.Moved}
+	if len(v.Shown) > maxMoved {
+		v.Shown, v.More = v.Shown[:maxMoved], len(v.Shown)-maxMoved
+	}
+	return v
 }
 
 type group struct {
@@ -57,7 +92,7 @@ type sheetLink struct {
 }
 
 func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
-	s.renderPage(w, http.StatusOK, "index.html", &page{Title: "核对与导出", Root: "./", Profiles: profileChoices()})
+	s.renderPage(w, http.StatusOK, "index.html", &page{Title: "核对与导出", Root: "./", Profiles: profileChoices(), Form: &ledgerForm{}})
 }
 
 // handleExample serves the bundled example input, for a first try.
@@ -93,19 +128,54 @@ func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
 
 // handleUpload loads and checks the file, holds the result and redirects
 // to its page (so reloading the result page does not post the file again).
+// A ledger that lacks its department details (or is given a value no
+// ledger takes) is held in memory while a form asks for them: the form
+// posts here again with the held upload's id in "pending" and the settings,
+// and the file need not be chosen again.
 func (s *Server) handleUpload(w http.ResponseWriter, r *http.Request) {
 	up, err := s.readUpload(w, r)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
-	res, err := s.load(r.Context(), up, first(up.Fields["profile"]), false)
+	profile, outputs := first(up.Fields["profile"]), up.Fields["output"]
+	pendID := first(up.Fields["pending"])
+	if pendID != "" {
+		p := s.pending.get(pendID)
+		if p == nil {
+			s.fail(w, r, http.StatusNotFound, "等待填写部门信息的文件已不在服务器上（只保留 "+ttlText(Options{CacheTTL: s.pending.ttl})+"，服务重启后也会清空）。请重新上传文件。")
+			return
+		}
+		if up.Data == nil {
+			up.FileName, up.Data = p.Up.FileName, p.Up.Data
+		}
+		for k, f := range p.Up.Extra {
+			if up.Extra[k] == nil {
+				up.Extra[k] = f
+			}
+		}
+		profile, outputs = p.Profile, p.Outputs
+	}
+	res, err := s.load(r.Context(), up, profile, false)
+	var de *detailsError
+	if errors.As(err, &de) {
+		if pendID != "" {
+			s.pending.remove(pendID)
+		}
+		p := &pending{ID: newID(), Up: up, Profile: profile, Outputs: outputs, Created: s.o.Now()}
+		s.pending.put(p)
+		s.renderPage(w, http.StatusBadRequest, "ledger.html", &page{Title: "填写部门信息", Root: "./", Form: newLedgerForm(p, de)})
+		return
+	}
 	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
+	if pendID != "" {
+		s.pending.remove(pendID)
+	}
 	res.Outputs = map[string]bool{}
-	for _, o := range up.Fields["output"] {
+	for _, o := range outputs {
 		if _, ok := formatByKey(o); ok {
 			res.Outputs[o] = true
 		}
@@ -119,6 +189,32 @@ func (s *Server) handleUpload(w http.ResponseWriter, r *http.Request) {
 	// the page also works behind a proxy that serves it under a prefix.
 	w.Header().Set("Location", "r/"+res.ID)
 	w.WriteHeader(http.StatusSeeOther)
+}
+
+// newLedgerForm is the form asking for what de says is missing or wrong,
+// filled with what the user gave for the held upload p.
+func newLedgerForm(p *pending, de *detailsError) *ledgerForm {
+	f := &ledgerForm{Pending: p.ID, FileName: displayName(p.Up.FileName), Values: map[string]string{},
+		Missing: map[string]bool{}, Extra: map[string]string{}}
+	for _, s := range inputs.Settings {
+		if v := first(p.Up.Fields[string(s)]); v != "" {
+			f.Values[string(s)] = v
+		}
+	}
+	for k, x := range p.Up.Extra {
+		f.Extra[k] = x.Name
+	}
+	for _, m := range de.Missing {
+		f.Missing[string(m)] = true
+	}
+	if de.Bad != nil {
+		f.Bad, f.BadField = de.Bad.Error(), string(de.Bad.Setting)
+		if de.Bad.Setting == inputs.SetIncome || de.Bad.Setting == inputs.SetPrior {
+			delete(f.Extra, string(de.Bad.Setting))
+			delete(p.Up.Extra, string(de.Bad.Setting))
+		}
+	}
+	return f
 }
 
 func first(v []string) string {
@@ -149,7 +245,7 @@ func (s *Server) handleResult(w http.ResponseWriter, r *http.Request) {
 	if res == nil {
 		return
 	}
-	p := &page{Title: res.FileName + " 核对结果", Root: "../", R: res, Sheets: sheetLinks(res.Doc)}
+	p := &page{Title: res.FileName + " 核对结果", Root: "../", R: res, Sheets: sheetLinks(res.Doc), Report: newReportView(res.Ledger)}
 	p.Groups = groups(res, p.Sheets)
 	for _, f := range formats {
 		if res.Outputs[f.Key] {
@@ -278,6 +374,10 @@ func (s *Server) handleDownload(w http.ResponseWriter, r *http.Request) {
 type apiError struct {
 	Error  string `json:"error"`
 	Status int    `json:"status"`
+	// Missing names the form fields of the department details a ledger
+	// lacks (department, year); Field the field whose value is refused.
+	Missing []string `json:"missing,omitempty"`
+	Field   string   `json:"field,omitempty"`
 }
 
 func (s *Server) handleAPIValidate(w http.ResponseWriter, r *http.Request) {
@@ -347,7 +447,21 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 func (s *Server) failErr(w http.ResponseWriter, r *http.Request, err error) {
 	var ie *inputError
 	var re *requestError
+	var de *detailsError
 	switch {
+	case errors.As(err, &de):
+		if strings.HasPrefix(r.URL.Path, "/api/") {
+			ae := apiError{Error: de.Error(), Status: http.StatusBadRequest}
+			for _, m := range de.Missing {
+				ae.Missing = append(ae.Missing, string(m))
+			}
+			if de.Bad != nil {
+				ae.Field = string(de.Bad.Setting)
+			}
+			writeJSON(w, http.StatusBadRequest, ae)
+			return
+		}
+		s.fail(w, r, http.StatusBadRequest, de.Error())
 	case errors.Is(err, errTooLarge):
 		s.fail(w, r, http.StatusRequestEntityTooLarge, "文件太大：上限是 "+strconv.FormatInt(s.o.MaxUpload>>20, 10)+" MB。一个部门的公开数据通常只有几百 KB，请确认选择了正确的文件。")
 	case errors.Is(err, errBusy):
@@ -446,7 +560,16 @@ var funcs = template.FuncMap{
 		}
 		return strconv.Itoa(int(o.CacheTTL.Minutes())) + " min"
 	},
-	"size":     humanSize,
+	"size": humanSize,
+	"missingNames": func(m map[string]bool) []string {
+		var out []string
+		for _, s := range inputs.Settings {
+			if m[string(s)] {
+				out = append(out, s.Chinese())
+			}
+		}
+		return out
+	},
 	"kindName": func(k string) string { return inputs.Kind(k).Chinese() },
 	"count": func(gs []group, sv model.Severity) int {
 		for _, g := range gs {

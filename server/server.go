@@ -49,6 +49,9 @@ const (
 	DefaultCacheSize         = 64
 	DefaultCacheBytes        = 256 << 20
 	DefaultCacheTTL          = time.Hour
+	// PendingTTL is how long a ledger upload waits for the form that
+	// gives its department details (at most CacheTTL).
+	PendingTTL = 30 * time.Minute
 )
 
 func (o Options) withDefaults() Options {
@@ -88,7 +91,11 @@ type Server struct {
 	pages map[string]*template.Template
 	css   []byte
 	sem   chan struct{}
-	cache *cache
+	cache *cache[*result]
+	// pending holds ledger uploads waiting for their department details
+	// (the form asks for them): at most CacheSize, a quarter of CacheBytes,
+	// each at most PendingTTL.
+	pending *cache[*pending]
 
 	fontOnce sync.Once
 	font     *fonts.Font
@@ -99,15 +106,16 @@ type Server struct {
 func New(o Options) *Server {
 	o = o.withDefaults()
 	s := &Server{
-		o:     o,
-		mux:   http.NewServeMux(),
-		sem:   make(chan struct{}, o.MaxConversions),
-		cache: newCache(o.CacheSize, o.CacheBytes, o.CacheTTL, o.Now),
-		font:  o.Font,
+		o:       o,
+		mux:     http.NewServeMux(),
+		sem:     make(chan struct{}, o.MaxConversions),
+		cache:   newCache[*result](o.CacheSize, o.CacheBytes, o.CacheTTL, o.Now),
+		pending: newCache[*pending](o.CacheSize, o.CacheBytes/4, min(o.CacheTTL, PendingTTL), o.Now),
+		font:    o.Font,
 	}
 	s.pages = map[string]*template.Template{}
-	for _, name := range []string{"index.html", "result.html", "tables.html", "error.html"} {
-		s.pages[name] = template.Must(template.New("base.html").Funcs(funcs).ParseFS(webFS, "web/base.html", "web/"+name))
+	for _, name := range []string{"index.html", "result.html", "tables.html", "error.html", "ledger.html"} {
+		s.pages[name] = template.Must(template.New("base.html").Funcs(funcs).ParseFS(webFS, "web/base.html", "web/ledgerfields.html", "web/"+name))
 	}
 	css, err := fs.ReadFile(webFS, "web/style.css")
 	if err != nil {

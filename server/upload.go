@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"gongkai/inputs"
 )
 
 // upload is a multipart form read into memory.
@@ -16,6 +18,20 @@ type upload struct {
 	FileName string // as sent by the browser; shown, never used as a path
 	Data     []byte
 	Fields   map[string][]string
+	// Extra holds the other files of the form, by field: a ledger's 上年数据
+	// (prior) and 收入 file (income), their names cleaned by displayName.
+	Extra map[string]*inputs.File
+}
+
+// extraFiles are the file fields besides "file" the form may carry.
+var extraFiles = []inputs.Setting{inputs.SetPrior, inputs.SetIncome}
+
+func (up *upload) size() int64 {
+	n := int64(len(up.Data))
+	for _, f := range up.Extra {
+		n += int64(len(f.Data))
+	}
+	return n
 }
 
 // errTooLarge: the upload is larger than MaxUpload.
@@ -31,9 +47,11 @@ func (e *requestError) Error() string { return e.msg }
 const formOverhead = 64 << 10
 
 // readUpload reads the multipart form of r part by part into memory: the
-// field "file" (at most MaxUpload bytes) and small text fields. Unlike
-// Request.ParseMultipartForm it never spills a large part to a temporary
-// file, so nothing of the upload touches the disk.
+// field "file", a ledger's extra files "prior" and "income" (all files
+// together at most MaxUpload bytes; a file field left empty is no file) and
+// small text fields. Unlike Request.ParseMultipartForm it never spills a
+// large part to a temporary file, so nothing of the upload touches the
+// disk. "file" may be missing when the form names a pending upload.
 func (s *Server) readUpload(w http.ResponseWriter, r *http.Request) (*upload, error) {
 	if r.ContentLength > s.o.MaxUpload+formOverhead {
 		return nil, errTooLarge
@@ -47,8 +65,9 @@ func (s *Server) readUpload(w http.ResponseWriter, r *http.Request) (*upload, er
 	if err != nil {
 		return nil, &requestError{"请用表单上传文件（multipart/form-data，文件字段名为 file）"}
 	}
-	up := &upload{Fields: map[string][]string{}}
+	up := &upload{Fields: map[string][]string{}, Extra: map[string]*inputs.File{}}
 	have := false
+	var total int64
 	for nfields := 0; ; nfields++ {
 		p, err := mr.NextPart()
 		if err == io.EOF {
@@ -62,16 +81,23 @@ func (s *Server) readUpload(w http.ResponseWriter, r *http.Request) (*upload, er
 		}
 		name := p.FormName()
 		switch {
-		case name == "file" && !have:
-			b, err := io.ReadAll(io.LimitReader(p, s.o.MaxUpload+1))
+		case name == "file" && !have || isExtra(name) && up.Extra[name] == nil:
+			b, err := io.ReadAll(io.LimitReader(p, s.o.MaxUpload-total+1))
 			if err != nil {
 				return nil, readErr(err)
 			}
-			if int64(len(b)) > s.o.MaxUpload {
+			if total += int64(len(b)); total > s.o.MaxUpload {
 				return nil, errTooLarge
 			}
-			up.FileName, up.Data, have = p.FileName(), b, true
-		case name != "" && name != "file":
+			if len(b) == 0 && p.FileName() == "" {
+				break // a file input left empty
+			}
+			if name == "file" {
+				up.FileName, up.Data, have = p.FileName(), b, true
+			} else {
+				up.Extra[name] = &inputs.File{Name: displayName(p.FileName()), Data: b}
+			}
+		case name != "" && name != "file" && !isExtra(name):
 			b, err := io.ReadAll(io.LimitReader(p, 1025))
 			if err != nil {
 				return nil, readErr(err)
@@ -85,10 +111,19 @@ func (s *Server) readUpload(w http.ResponseWriter, r *http.Request) (*upload, er
 		}
 		p.Close()
 	}
-	if !have {
+	if !have && first(up.Fields["pending"]) == "" {
 		return nil, &requestError{"没有收到文件：请选择一个文件再上传（表单字段名为 file）"}
 	}
 	return up, nil
+}
+
+func isExtra(name string) bool {
+	for _, s := range extraFiles {
+		if name == string(s) {
+			return true
+		}
+	}
+	return false
 }
 
 func readErr(err error) error {

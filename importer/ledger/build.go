@@ -35,15 +35,9 @@ type Move struct {
 	Printed string
 }
 
-// Place is where the cell is, as build and the web page show it:
-// ledger.csv:12（…） or 预算明细.xlsx 明细!12 行（…）, with Where in brackets.
-func (m Move) Place() string {
-	p := m.Pos
-	if p.Sheet != "" {
-		return fmt.Sprintf("%s %s!%d 行（%s）", p.File, p.Sheet, p.Row, m.Where)
-	}
-	return fmt.Sprintf("%s:%d（%s）", p.File, p.Row, m.Where)
-}
+// Place is where the cell is, as build and the web page show it: its first
+// line (Pos.String) and Where in brackets.
+func (m Move) Place() string { return m.Pos.String() + "（" + m.Where + "）" }
 
 // Report says how the rounding went.
 type Report struct {

@@ -28,10 +28,10 @@ var (
 	// also ErrMissingInfo), so that a form can ask for it.
 	ErrNoDepartment = fmt.Errorf("%w: 部门名称", ErrMissingInfo)
 	ErrNoYear       = fmt.Errorf("%w: 年度", ErrMissingInfo)
-	ErrUnknownUnit     = errors.New("ledger: unit not of this department")
-	ErrTwoIncomes      = errors.New("ledger: 收入 sheet and 收入 file both given")
-	ErrNegativeNet     = fmt.Errorf("ledger: lines net to a negative amount: %w", model.ErrBadValue)
-	ErrPriorYear       = errors.New("ledger: last year's data is not of the year before")
+	ErrUnknownUnit  = errors.New("ledger: unit not of this department")
+	ErrTwoIncomes   = errors.New("ledger: 收入 sheet and 收入 file both given")
+	ErrNegativeNet  = fmt.Errorf("ledger: lines net to a negative amount: %w", model.ErrBadValue)
+	ErrPriorYear    = errors.New("ledger: last year's data is not of the year before")
 )
 
 // msgError is a message in Chinese with the sentinel it stands for.

@@ -1,5 +1,7 @@
 package ledger
 
+import "fmt"
+
 // Fund is a 资金性质 (fund source) of a budget line.
 type Fund uint8
 
@@ -78,6 +80,15 @@ type Pos struct {
 	File  string
 	Sheet string // "" for CSV
 	Row   int    // 1-based line (CSV) or row (sheet)
+}
+
+// String is the place as build lists it: ledger.csv:12, or
+// 预算明细.xlsx 明细!12 行 for a workbook.
+func (p Pos) String() string {
+	if p.Sheet != "" {
+		return fmt.Sprintf("%s %s!%d 行", p.File, p.Sheet, p.Row)
+	}
+	return fmt.Sprintf("%s:%d", p.File, p.Row)
 }
 
 // Line is one budget line. Amount is exact, in 分 (0.01 元).
