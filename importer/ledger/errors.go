@@ -24,14 +24,15 @@ var (
 	ErrTooLarge        = errors.New("ledger: over a size limit") // rows, or unpacked bytes of a workbook
 	ErrNoLines         = errors.New("ledger: no budget lines")
 	ErrMissingInfo     = errors.New("ledger: missing department details")
+	ErrUnknownUnit     = errors.New("ledger: unit not of this department")
+	ErrTwoIncomes      = errors.New("ledger: 收入 sheet and 收入 file both given")
+	ErrNegativeNet     = fmt.Errorf("ledger: lines net to a negative amount: %w", model.ErrBadValue)
+	ErrPriorYear       = errors.New("ledger: last year's data is not of the year before")
+
 	// ErrNoDepartment and ErrNoYear say which detail is missing (both are
 	// also ErrMissingInfo), so that a form can ask for it.
 	ErrNoDepartment = fmt.Errorf("%w: 部门名称", ErrMissingInfo)
 	ErrNoYear       = fmt.Errorf("%w: 年度", ErrMissingInfo)
-	ErrUnknownUnit  = errors.New("ledger: unit not of this department")
-	ErrTwoIncomes   = errors.New("ledger: 收入 sheet and 收入 file both given")
-	ErrNegativeNet  = fmt.Errorf("ledger: lines net to a negative amount: %w", model.ErrBadValue)
-	ErrPriorYear    = errors.New("ledger: last year's data is not of the year before")
 )
 
 // msgError is a message in Chinese with the sentinel it stands for.
