@@ -23,6 +23,15 @@
 //	GET  /static/style.css     the page's stylesheet
 //	GET  /healthz              "ok"
 //
+// A ledger of budget lines takes the settings of the command line's ledger
+// flags as form fields of the same names (department, year, department-code,
+// region, unit; files prior and income), read through inputs.LedgerInput so
+// that they mean and check the same. A ledger that lacks its department name
+// or year is answered 400: the page with a form asking for them (the upload
+// is held in memory, at most PendingTTL, and the form names it in "pending"),
+// the API with the missing fields. The result page and the findings JSON show
+// what the ledger's build reports: moved cells, totals off, notes.
+//
 // Nothing is written to disk. An upload is read into memory (at most
 // Options.MaxUpload bytes; a multipart form is parsed part by part, never
 // spilled to temporary files) and its loaded result is held in a small

@@ -44,7 +44,8 @@ const (
 	// last year's data belongs to one department.
 	everyDepartment
 	// everyUpload: serve takes --catalog only. The web page reads uploads
-	// of every kind, and a ledger-only flag would refuse all but ledgers.
+	// of every kind, and a ledger-only flag would refuse all but ledgers:
+	// the page asks for a ledger's settings with each ledger instead.
 	everyUpload
 )
 
