@@ -275,3 +275,28 @@ func TestBatchLedgerFlags(t *testing.T) {
 		t.Errorf("a file was written for the refused input")
 	}
 }
+
+// TestLedgerFlagValues: the values inputs.LedgerInput refuses (the web
+// page's form refuses the same) are usage errors naming the flag.
+func TestLedgerFlagValues(t *testing.T) {
+	f := newLedgerFixture(t)
+	empty := filepath.Join(f.dir, "收入.csv")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--year", "1800"}, `--year "1800"：应为四位年份`},
+		{[]string{"--year", "2027", "--unit", "千元"}, `--unit "千元"：应为 万元 或 元 / use 万元 or 元`},
+		{[]string{"--year", "2027", "--income", empty}, "--income \"" + empty + "\"：文件是空的"},
+	} {
+		for _, cmd := range []string{"build", "validate"} {
+			code, _, stderr := gk(append([]string{cmd, f.ledger, "--department", "测试局"}, tc.args...)...)
+			if code != exitUsage || !strings.Contains(stderr, tc.want) {
+				t.Errorf("%s %v: exit %d, want 2 and %q:\n%s", cmd, tc.args, code, tc.want, stderr)
+			}
+		}
+	}
+}
