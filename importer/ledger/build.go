@@ -934,8 +934,11 @@ func (b *builder) basic() *model.BasicTable {
 // unit: its total, its category cells (all funds, 表三), and per fund
 // (表五, 表八, 表十) its total and category cells. Those form a two-way
 // table (category × fund) with margins, whose controlled rounding always
-// exists (Cox): found as an integral circulation. Within a category and
-// fund, the cells with the largest remainders go up.
+// exists (Cox): found as an integral circulation, with every category ×
+// fund cell at its nearest rounding when that is feasible. Within a
+// category and fund, the cells with the largest remainders go up, each
+// remainder lessened by the running error of the totals it feeds outside
+// the row.
 func (b *builder) rowSolve(r *rounder) {
 	U := r.unit
 	n := len(b.cells)
@@ -1053,8 +1056,11 @@ func (b *builder) rowSolve(r *rounder) {
 				k++
 			}
 		}
-		// Lean: each cell at the end of its bounds that reduces the running
-		// error of its column; then nearest; then anything feasible.
+		// Nearest first; else lean: each cell at the end of its bounds that
+		// reduces the running error of its column; then anything feasible.
+		// (Leaning first moved about a quarter of all cells away from their
+		// nearest value, nearest first about a sixth, and the search after
+		// it needs no more time.)
 		lean := make([]boundedEdge, len(tight))
 		copy(lean, tight)
 		k = 0
@@ -1073,9 +1079,9 @@ func (b *builder) rowSolve(r *rounder) {
 				k++
 			}
 		}
-		flows, ok := circulateIn(fg, 10, lean)
+		flows, ok := circulateIn(fg, 10, near)
 		if !ok {
-			flows, ok = circulateIn(fg, 10, near)
+			flows, ok = circulateIn(fg, 10, lean)
 		}
 		if !ok {
 			flows, ok = circulateIn(fg, 10, tight)

@@ -123,7 +123,8 @@ func ExampleRead_errors() {
 // Report says how the rounding went: the cells whose printed value moved
 // by more than half a unit from their exact value so that the totals add up
 // (three lines of 49 元 are 0.0049 万元 each, 0.0147 together: printed as
-// 0.00 each they would not add up to a total within 0.01 of 0.0147), the
+// 0.00 each they would not add up to a total within 0.01 of 0.0147; one
+// of them prints 0.01), the
 // totals it could not bring within 0.01 (Off, normally empty), and the
 // notes (here a 项 that nothing names).
 func ExampleReport() {
@@ -147,9 +148,8 @@ func ExampleReport() {
 		fmt.Printf("%s:%d %s\n", n.Pos.File, n.Pos.Row, short)
 	}
 	// Output:
-	// 表三 合计 1.02
+	// 表三 合计 1.01
 	// ledger.csv:2 901001 2010101 30201 公用经费项目支出 一般公共预算: exact 0.004900, printed 0.01
-	// ledger.csv:3 901001 2010101 30202 公用经费项目支出 一般公共预算: exact 0.004900, printed 0.01
 	// off: 0
 	// ledger.csv:5 功能科目 2010188 没有名称
 }

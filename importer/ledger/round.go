@@ -397,7 +397,55 @@ func (r *rounder) solve() int {
 		r.up, r.err, left = best.up, best.err, best.left
 		r.waitOnly = false
 	}
+	if left == 0 {
+		r.tidy()
+	}
 	return left
+}
+
+// tidy brings cells that the search moved away from their nearest value
+// back to it wherever no total leaves its bounds: a moved cell alone, or
+// two moved siblings that went opposite ways, together (their common
+// totals do not change). It runs only when every total is within bounds,
+// where a move that changes no violation keeps them all within. Passes
+// repeat until one changes nothing; the result is still deterministic.
+func (r *rounder) tidy() {
+	r.w = nil
+	r.resetGains()
+	moved := func(i int32) bool { return r.moved(int(i)) }
+	for pass := 0; pass < 10; pass++ {
+		changed := false
+		for i := int32(0); i < int32(len(r.base)); i++ {
+			if !moved(i) {
+				continue
+			}
+			if r.flipGain(i) == 0 {
+				r.flip(i)
+				changed = true
+				continue
+			}
+			for _, g := range r.groups(i) {
+				done := false
+				for _, j := range r.siblings(g) {
+					if j == i || r.up[j] == r.up[i] || !moved(j) {
+						continue
+					}
+					if r.swapGain(i, j) == 0 {
+						r.flip(i)
+						r.flip(j)
+						changed, done = true, true
+						break
+					}
+				}
+				if done {
+					break
+				}
+			}
+		}
+		if !changed {
+			return
+		}
+	}
 }
 
 func (r *rounder) movedCount() int { return movedOf(r, r.up) }
