@@ -312,7 +312,27 @@ func (c *checker) nFunctions(n *model.Narrative) {
 		hundred = hundred && !fsh.Percent.IsBlank()
 		sum = sum.Add(fsh.Percent.Decimal())
 	}
-	hundred = hundred && sum.Equal(decimal.NewFromInt(100)) && !c.o.Exact
+	hundred = hundred && sum.Equal(decimal.NewFromInt(100))
+	// The shares gongkai itself states (model.Shares, in budget.json built
+	// from a ledger and in the generated document) are exactly the largest
+	// remainder shares of the stated amounts: accepted in exact mode too.
+	var lr []decimal.Decimal
+	if hundred {
+		vals := make([]decimal.Decimal, len(ex.ByFunction))
+		for i, fsh := range ex.ByFunction {
+			if fsh.Amount.IsBlank() || fsh.Amount.Decimal().IsNegative() {
+				vals = nil
+				break
+			}
+			vals[i] = fsh.Amount.Decimal()
+		}
+		// over the parts of the total only (a part missing, or a total
+		// that is not their sum, is a finding of its own)
+		if vals != nil && !total.IsBlank() && sumDecs(vals).Equal(total.Decimal()) {
+			lr = model.Shares(vals)
+		}
+	}
+	near := hundred && !c.o.Exact
 	for i, fsh := range ex.ByFunction {
 		field := "expenditure.by_function[" + itoa(i) + "]"
 		parts = append(parts, t(fsh.Name, fsh.Amount))
@@ -342,7 +362,7 @@ func (c *checker) nFunctions(n *model.Narrative) {
 			c.neq("N5", nFunctions+i, field, "文中"+fsh.Name, one("", fsh.Amount), "表中 "+lineLabel(line)+" 合计", one("", line.Total))
 		}
 		if !fsh.Percent.IsBlank() && !fsh.Amount.IsBlank() && !total.IsBlank() && !total.IsZero() {
-			if ok, want := c.pctOK(fsh.Percent, fsh.Amount, total); !ok && !(hundred && lrShare(fsh.Percent, fsh.Amount, total)) {
+			if ok, want := c.pctOK(fsh.Percent, fsh.Amount, total); !ok && !(lr != nil && fsh.Percent.Decimal().Equal(lr[i])) && !(near && lrShare(fsh.Percent, fsh.Amount, total)) {
 				c.nf(model.SeverityError, "N5", nFunctions+i, field,
 					"文中"+fsh.Name+" "+fmtAmt(fsh.Amount)+" 占本年支出 "+fmtAmt(fsh.Percent)+"% ≠ "+fmtAmt(fsh.Amount)+" ÷ "+fmtAmt(total)+" × 100 = "+want.StringFixed(places(fsh.Percent))+"%")
 			}
@@ -372,6 +392,14 @@ func (c *checker) nFunctions(n *model.Narrative) {
 
 // lrShare reports whether pct is within 0.01 of amount/total×100: what a
 // largest-remainder rounding to two places can give.
+func sumDecs(ds []decimal.Decimal) decimal.Decimal {
+	s := decimal.Zero
+	for _, d := range ds {
+		s = s.Add(d)
+	}
+	return s
+}
+
 func lrShare(pct, amount, total model.Amount) bool {
 	exact := amount.Decimal().Abs().Mul(decimal.NewFromInt(100)).DivRound(total.Decimal().Abs(), 12)
 	return pct.Decimal().Abs().Sub(exact).Abs().LessThan(decimal.New(1, -2))

@@ -76,3 +76,14 @@ const LedgerName = "tianmen-12345-2023-ledger.csv"
 // with the department details above the header): building it gives the
 // tables of Sample.
 func SampleLedger() []byte { return append([]byte(nil), ledgerCSV...) }
+
+//go:embed tianmen-12345-2023-texts.csv
+var textsCSV []byte
+
+// TextsName is the file name of the example texts SampleTexts returns.
+const TextsName = "tianmen-12345-2023-texts.csv"
+
+// SampleTexts returns an example of the written texts of a ledger (the
+// two columns 项目,内容 of a 说明 sheet, or of the file of
+// 'gongkai build --texts'), in our own wording for the 2023 example.
+func SampleTexts() []byte { return append([]byte(nil), textsCSV...) }

@@ -171,7 +171,7 @@ func Load(name string, data []byte, o Options) (*Result, error) {
 
 // LedgerSettings names, in Chinese, the settings of o that only a ledger of
 // budget lines uses (部门名称, 年度, 部门编码, 地区, 金额单位, 收入文件,
-// 上年数据), in that order; nil when o has none.
+// 说明文件, 上年数据), in that order; nil when o has none.
 func LedgerSettings(o Options) []string {
 	var out []string
 	in := o.Ledger.Info
@@ -187,6 +187,7 @@ func LedgerSettings(o Options) []string {
 		{in.SectionCode != "" || in.SectionName != "" || in.ParentCode != "" || in.ParentName != "" || in.Date != "", "部门信息"},
 		{o.Ledger.Defaults != (ledger.Info{}), "缺省部门信息"},
 		{o.Ledger.Income != nil, "收入文件"},
+		{o.Ledger.Texts != nil, "说明文件"},
 		{o.Build.Prior != nil, "上年数据"},
 	} {
 		if s.set {

@@ -22,11 +22,12 @@ const (
 	SetRegion         Setting = "region"
 	SetUnit           Setting = "unit"
 	SetIncome         Setting = "income"
+	SetTexts          Setting = "texts"
 	SetPrior          Setting = "prior"
 )
 
 // Settings lists the settings in the order of the help and the form.
-var Settings = []Setting{SetDepartment, SetYear, SetDepartmentCode, SetRegion, SetUnit, SetIncome, SetPrior}
+var Settings = []Setting{SetDepartment, SetYear, SetDepartmentCode, SetRegion, SetUnit, SetIncome, SetTexts, SetPrior}
 
 // Chinese is the setting's name as the web page and messages show it
 // (部门名称, 年度 …), the names LedgerSettings uses.
@@ -44,6 +45,8 @@ func (s Setting) Chinese() string {
 		return "金额单位"
 	case SetIncome:
 		return "收入文件"
+	case SetTexts:
+		return "说明文件"
 	case SetPrior:
 		return "上年数据"
 	}
@@ -71,6 +74,7 @@ type LedgerInput struct {
 	Year           int    // 0: not given
 	Unit           string // display unit of the tables: 万元, 元, or "" (the ledger's own, 万元 by default)
 	Income         *File  // nil: none
+	Texts          *File  // the written texts (说明: 项目,内容; ledger.TextLabels); nil: none
 	Prior          *File  // nil: none
 	// Catalog is a function catalog (ledger.ReadCatalog): names for the
 	// ledger's codes, and codes the checks know. It holds for every kind
@@ -137,7 +141,7 @@ func (li LedgerInput) Check() error {
 	for _, f := range []struct {
 		s Setting
 		f *File
-	}{{SetIncome, li.Income}, {SetPrior, li.Prior}} {
+	}{{SetIncome, li.Income}, {SetTexts, li.Texts}, {SetPrior, li.Prior}} {
 		if f.f != nil && len(f.f.Data) == 0 {
 			return &SettingError{Setting: f.s, Value: f.f.Name, Why: "文件是空的", WhyEN: "the file is empty"}
 		}
@@ -163,6 +167,8 @@ func (li LedgerInput) Given() []Setting {
 			set = li.Unit != ""
 		case SetIncome:
 			set = li.Income != nil
+		case SetTexts:
+			set = li.Texts != nil
 		case SetPrior:
 			set = li.Prior != nil
 		}
@@ -189,6 +195,9 @@ func (li LedgerInput) Options() (Options, error) {
 	if li.Income != nil {
 		in.Ledger.Income, in.Ledger.IncomeName = li.Income.Data, li.Income.Name
 	}
+	if li.Texts != nil {
+		in.Ledger.Texts, in.Ledger.TextsName = li.Texts.Data, li.Texts.Name
+	}
 	if li.Prior != nil {
 		po := in
 		po.Ledger.Defaults = in.Ledger.Info
@@ -198,6 +207,7 @@ func (li LedgerInput) Options() (Options, error) {
 			po.Ledger.Defaults.Year = li.Year - 1
 		}
 		po.Ledger.Income, po.Ledger.IncomeName = nil, ""
+		po.Ledger.Texts, po.Ledger.TextsName = nil, ""
 		r, err := Load(li.Prior.Name, li.Prior.Data, po)
 		var nl *NotLedgerError
 		if errors.As(err, &nl) {

@@ -33,12 +33,13 @@ Build 读取预算明细（每行一条预算：单位、功能科目、经济�
 生成完整的公开数据：十张公开表、由数字得出的文字说明数据（收支总额、支出构成、机关运行经费、
 “三公”经费、政府采购）和部门信息，写成 'gongkai export' 读取的 JSON。
 
-明细可以是工作簿（.xlsx：“明细”表，可选“基本信息”“收入”表）或 CSV（UTF-8 或 GB18030，
+明细可以是工作簿（.xlsx：“明细”表，可选“基本信息”“收入”“说明”表）或 CSV（UTF-8 或 GB18030，
 表头上方可有“部门名称,某某局”等基本信息行）。列按表头文字识别，顺序不限；格式见
 docs/ledger-format.md，'gongkai sample --ledger' 打印一个示例。
 
 基本信息表没有的部门信息用 --department、--year、--department-code、--region、--unit 给出（命令行
-优先）；--income 给出上年结转，--prior 给出上年的明细或 budget.json（用于增减变化；其年度须为上一年，
+优先）；--income 给出上年结转，--texts 给出文字说明（主要职责、机构设置、各项增减原因、绩效目标：
+两列“项目,内容”的 CSV 或工作簿，同工作簿的“说明”表），--prior 给出上年的明细或 budget.json（用于增减变化；其年度须为上一年，
 否则报错，部门与本年不同时给出警告），--catalog 给出
 本地区的功能科目目录（明细没写名称的科目取目录中的名称）。'gongkai export'、'gongkai validate' 和
 'gongkai narrative' 直接读取明细时接受同样的参数，结果与先 build 再读取 JSON 完全相同。
@@ -55,7 +56,7 @@ docs/ledger-format.md，'gongkai sample --ledger' 打印一个示例。
 输入有误时一次列出全部问题及其位置（文件:行 或 工作表!单元格）和问题数，不写任何文件：
 每行自身的问题，以及能读出的各行之间的矛盾（同一单位编码两个名称、同一格各行合计为负数、
 单位不属于主管部门、两种支出类别口径混用、上年结转的单位没有支出）。生成的数据先经核对
-（同 'gongkai validate --exact'），有“错误”时也不写文件。工作簿自带“收入”表时不能再给 --income。
+（同 'gongkai validate --exact'），有“错误”时也不写文件。工作簿自带“收入”表时不能再给 --income，自带“说明”表时不能再给 --texts。
 
 退出码：0 已生成；1 明细有误或核对发现错误（全部列出，不写文件）；2 文件无法读取或输出无法写入。`,
 		LongEN: `
@@ -67,7 +68,9 @@ several tables prints the same; keeping every printed total within 0.01 of its e
 is a search, and any total it cannot bring there is listed as a warning (docs/rounding.md).
 
 --department, --year, --department-code, --region and --unit give the details a ledger
-lacks (they win over its 基本信息); --income adds 上年结转, --prior last year's ledger or
+lacks (they win over its 基本信息); --income adds 上年结转, --texts the written texts (duties,
+organisation, reasons for the changes, performance: two columns 项目,内容, as the
+workbook's 说明 sheet), --prior last year's ledger or
 budget.json for the changes (it must be of the year before; another department is a
 warning), --catalog the region's function catalog for names the ledger
 leaves blank. export, validate and narrative take the same flags for a ledger and give
@@ -80,7 +83,7 @@ and the contradictions between the lines that can be read (a unit code with two 
 a cell whose lines net to a negative amount, a unit outside the department, both
 category schemes, 上年结转 of a unit without spending). The built disclosure is checked
 (as validate --exact) before anything is written. --income is refused for a workbook
-that has its own 收入 sheet.
+that has its own 收入 sheet, --texts for one with its own 说明 sheet.
 
 Exit status: 0 built, 1 the ledger has problems or the check found an error (all are
 listed, nothing is written), 2 the file cannot be read or the output cannot be written.`,

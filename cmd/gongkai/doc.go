@@ -69,7 +69,7 @@ PDF 默认使用内置的文泉驿微米黑字体；--font 可指定 TrueType �
 公开网页使用。--style 和 --text-templates 选择文字的写法（见 'gongkai help narrative'）。
 
 预算明细输入接受与 'gongkai build' 相同的参数（--department、--year、--department-code、--region、
---unit、--income、--prior、--catalog），写出的文件与先 build 再 export 所得逐字节相同。除 --catalog
+--unit、--income、--texts、--prior、--catalog），写出的文件与先 build 再 export 所得逐字节相同。除 --catalog
 外，这些参数只用于预算明细：输入是 JSON、公开表工作簿或已公开的文件时报错（退出状态 2），不会
 悄悄忽略。--catalog（功能科目目录，TSV：编码<TAB>名称）对任何输入都有效：核对时目录中的编码
 视为已知，不再作为“警告”或“提示”。
@@ -107,7 +107,7 @@ devices and pipes are written directly, Ctrl-C leaves no temporary file. Fonts o
 are refused; a cell too long to fit on a page is an error.
 
 For a ledger, the flags of 'gongkai build' (--department, --year, --department-code,
---region, --unit, --income, --prior, --catalog) give files byte-identical to build
+--region, --unit, --income, --texts, --prior, --catalog) give files byte-identical to build
 followed by export. Except --catalog, they are refused (exit 2) for any other input;
 --catalog (a function catalog, code<TAB>name) applies to every input: the checks know
 its codes, so they are neither a warning nor a note.
@@ -129,6 +129,7 @@ its codes, so they are neither a warning nor a note.
 	    --region string            预算明细的地区，如 天门市 / region of a ledger
 	    --unit string              预算明细生成的公开表金额单位：万元（默认）或 元 / display unit of a ledger's tables: 万元 (default) or 元
 	    --income string            预算明细的收入文件（CSV 或 .xlsx）：单位编码、资金性质、上年结转 / income file of a ledger, with 上年结转
+	    --texts string             预算明细的文字说明文件（两列 CSV/TSV 或 .xlsx：项目、内容）：主要职责、机构设置、增减原因、绩效目标 / texts of a ledger (two columns 项目,内容): duties, organisation, reasons, performance
 	    --prior string             上年的预算明细或 budget.json，用于增减变化 / last year's ledger or budget.json, for a ledger
 	    --catalog string           功能科目目录（TSV：编码<TAB>名称）：预算明细的科目名称，核对时视为已知的编码 / function catalog code<TAB>name: names for a ledger, known codes for the checks
 
@@ -148,7 +149,8 @@ its codes, so they are neither a warning nor a note.
 --markup 打印模板的原始输出（= 部分，# 节，## 小节，@tables）。
 
 输入也可以是公开表工作簿或预算明细；预算明细接受与 'gongkai build' 相同的参数（--prior 给出上年数，
-用于增减变化），这些参数给其他输入时报错。
+用于增减变化；职责、机构设置、增减原因、绩效目标等文字写在工作簿的“说明”表中，CSV 明细用 --texts 给出，
+见 docs/ledger-format.md），这些参数给其他输入时报错。
 
 English:
 
@@ -161,7 +163,8 @@ like --profile, else the budget year's); --text-templates DIR adds or replaces s
 DIR/NAME.tmpl files (docs/text-templates.md). --markup prints the template output itself
 (= part, # section, ## sub-section, @tables).
 The input may also be a workbook or a ledger; a ledger takes the flags of 'gongkai build'
-(--prior gives last year's figures for the changes), which are refused for other inputs.
+(--prior gives last year's figures for the changes; the written texts come from the
+workbook's 说明 sheet or --texts, docs/ledger-format.md), which are refused for other inputs.
 
 选项 Flags:
 
@@ -176,6 +179,7 @@ The input may also be a workbook or a ledger; a ledger takes the flags of 'gongk
 	    --region string            预算明细的地区，如 天门市 / region of a ledger
 	    --unit string              预算明细生成的公开表金额单位：万元（默认）或 元 / display unit of a ledger's tables: 万元 (default) or 元
 	    --income string            预算明细的收入文件（CSV 或 .xlsx）：单位编码、资金性质、上年结转 / income file of a ledger, with 上年结转
+	    --texts string             预算明细的文字说明文件（两列 CSV/TSV 或 .xlsx：项目、内容）：主要职责、机构设置、增减原因、绩效目标 / texts of a ledger (two columns 项目,内容): duties, organisation, reasons, performance
 	    --prior string             上年的预算明细或 budget.json，用于增减变化 / last year's ledger or budget.json, for a ledger
 	    --catalog string           功能科目目录（TSV：编码<TAB>名称）：预算明细的科目名称，核对时视为已知的编码 / function catalog code<TAB>name: names for a ledger, known codes for the checks
 
@@ -272,7 +276,7 @@ Validate 核对一份公开数据（JSON，或公开表格式的工作簿 .xlsx�
 （如磁盘已满）。
 
 预算明细输入接受与 'gongkai build' 相同的参数（--department、--year、--department-code、--region、
---unit、--income、--prior、--catalog），结果与先 build 再核对 JSON 相同；除 --catalog 外，这些参数
+--unit、--income、--texts、--prior、--catalog），结果与先 build 再核对 JSON 相同；除 --catalog 外，这些参数
 只用于预算明细，给其他输入时报错（退出状态 2）。--catalog 对任何输入都有效：目录（TSV：编码<TAB>名称，
 如本地区完整的“项”目录）中的编码既不是“警告”也不是“提示”；内置目录和所给目录都没有的编码
 仍只是“提示”，不是“警告”。
@@ -314,6 +318,7 @@ note; a code in neither catalog stays a note, never a warning.
 	--region string            预算明细的地区，如 天门市 / region of a ledger
 	--unit string              预算明细生成的公开表金额单位：万元（默认）或 元 / display unit of a ledger's tables: 万元 (default) or 元
 	--income string            预算明细的收入文件（CSV 或 .xlsx）：单位编码、资金性质、上年结转 / income file of a ledger, with 上年结转
+	--texts string             预算明细的文字说明文件（两列 CSV/TSV 或 .xlsx：项目、内容）：主要职责、机构设置、增减原因、绩效目标 / texts of a ledger (two columns 项目,内容): duties, organisation, reasons, performance
 	--prior string             上年的预算明细或 budget.json，用于增减变化 / last year's ledger or budget.json, for a ledger
 	--catalog string           功能科目目录（TSV：编码<TAB>名称）：预算明细的科目名称，核对时视为已知的编码 / function catalog code<TAB>name: names for a ledger, known codes for the checks
 
@@ -357,12 +362,13 @@ Build 读取预算明细（每行一条预算：单位、功能科目、经济�
 生成完整的公开数据：十张公开表、由数字得出的文字说明数据（收支总额、支出构成、机关运行经费、
 “三公”经费、政府采购）和部门信息，写成 'gongkai export' 读取的 JSON。
 
-明细可以是工作簿（.xlsx：“明细”表，可选“基本信息”“收入”表）或 CSV（UTF-8 或 GB18030，
+明细可以是工作簿（.xlsx：“明细”表，可选“基本信息”“收入”“说明”表）或 CSV（UTF-8 或 GB18030，
 表头上方可有“部门名称,某某局”等基本信息行）。列按表头文字识别，顺序不限；格式见
 docs/ledger-format.md，'gongkai sample --ledger' 打印一个示例。
 
 基本信息表没有的部门信息用 --department、--year、--department-code、--region、--unit 给出（命令行
-优先）；--income 给出上年结转，--prior 给出上年的明细或 budget.json（用于增减变化；其年度须为上一年，
+优先）；--income 给出上年结转，--texts 给出文字说明（主要职责、机构设置、各项增减原因、绩效目标：
+两列“项目,内容”的 CSV 或工作簿，同工作簿的“说明”表），--prior 给出上年的明细或 budget.json（用于增减变化；其年度须为上一年，
 否则报错，部门与本年不同时给出警告），--catalog 给出
 本地区的功能科目目录（明细没写名称的科目取目录中的名称）。'gongkai export'、'gongkai validate' 和
 'gongkai narrative' 直接读取明细时接受同样的参数，结果与先 build 再读取 JSON 完全相同。
@@ -379,7 +385,7 @@ docs/ledger-format.md，'gongkai sample --ledger' 打印一个示例。
 输入有误时一次列出全部问题及其位置（文件:行 或 工作表!单元格）和问题数，不写任何文件：
 每行自身的问题，以及能读出的各行之间的矛盾（同一单位编码两个名称、同一格各行合计为负数、
 单位不属于主管部门、两种支出类别口径混用、上年结转的单位没有支出）。生成的数据先经核对
-（同 'gongkai validate --exact'），有“错误”时也不写文件。工作簿自带“收入”表时不能再给 --income。
+（同 'gongkai validate --exact'），有“错误”时也不写文件。工作簿自带“收入”表时不能再给 --income，自带“说明”表时不能再给 --texts。
 
 退出码：0 已生成；1 明细有误或核对发现错误（全部列出，不写文件）；2 文件无法读取或输出无法写入。
 
@@ -393,7 +399,9 @@ several tables prints the same; keeping every printed total within 0.01 of its e
 is a search, and any total it cannot bring there is listed as a warning (docs/rounding.md).
 
 --department, --year, --department-code, --region and --unit give the details a ledger
-lacks (they win over its 基本信息); --income adds 上年结转, --prior last year's ledger or
+lacks (they win over its 基本信息); --income adds 上年结转, --texts the written texts (duties,
+organisation, reasons for the changes, performance: two columns 项目,内容, as the
+workbook's 说明 sheet), --prior last year's ledger or
 budget.json for the changes (it must be of the year before; another department is a
 warning), --catalog the region's function catalog for names the ledger
 leaves blank. export, validate and narrative take the same flags for a ledger and give
@@ -406,7 +414,7 @@ and the contradictions between the lines that can be read (a unit code with two 
 a cell whose lines net to a negative amount, a unit outside the department, both
 category schemes, 上年结转 of a unit without spending). The built disclosure is checked
 (as validate --exact) before anything is written. --income is refused for a workbook
-that has its own 收入 sheet.
+that has its own 收入 sheet, --texts for one with its own 说明 sheet.
 
 Exit status: 0 built, 1 the ledger has problems or the check found an error (all are
 listed, nothing is written), 2 the file cannot be read or the output cannot be written.
@@ -420,6 +428,7 @@ listed, nothing is written), 2 the file cannot be read or the output cannot be w
 	    --region string            预算明细的地区，如 天门市 / region of a ledger
 	    --unit string              预算明细生成的公开表金额单位：万元（默认）或 元 / display unit of a ledger's tables: 万元 (default) or 元
 	    --income string            预算明细的收入文件（CSV 或 .xlsx）：单位编码、资金性质、上年结转 / income file of a ledger, with 上年结转
+	    --texts string             预算明细的文字说明文件（两列 CSV/TSV 或 .xlsx：项目、内容）：主要职责、机构设置、增减原因、绩效目标 / texts of a ledger (two columns 项目,内容): duties, organisation, reasons, performance
 	    --prior string             上年的预算明细或 budget.json，用于增减变化 / last year's ledger or budget.json, for a ledger
 	    --catalog string           功能科目目录（TSV：编码<TAB>名称）：预算明细的科目名称，核对时视为已知的编码 / function catalog code<TAB>name: names for a ledger, known codes for the checks
 	    --moves int                列出偏离就近舍入的明细格的最多条数 / how many moved cells to list (default 20)
@@ -578,7 +587,7 @@ gongkai starts the web page and opens it in the default browser.
 
 # gongkai sample
 
-用法 usage: gongkai sample [--clean | --ledger]
+用法 usage: gongkai sample [--clean | --ledger | --texts]
 
 Sample 打印内置的示例公开数据（天门市12345公共服务热线中心 2023 年，十张表和文字说明中的
 数字），格式即 'gongkai export' 读取的 JSON：
@@ -597,6 +606,12 @@ Sample 打印内置的示例公开数据（天门市12345公共服务热线中�
 	gongkai sample --ledger > 预算明细.csv
 	gongkai build 预算明细.csv -o budget.json
 
+--texts 打印预算明细的文字说明示例（两列“项目,内容”：主要职责、机构设置、增减原因、绩效目标），
+即工作簿“说明”表的内容，CSV 明细用 --texts 给出：
+
+	gongkai sample --texts > 说明.csv
+	gongkai build 预算明细.csv --texts 说明.csv -o budget.json
+
 English:
 
 Sample prints the bundled example disclosure (天门市12345公共服务热线中心, 2023, all ten
@@ -608,12 +623,15 @@ faithful to the published document, flaws included, so validate reports warnings
 	gongkai sample --clean > budget.json
 
 --ledger prints the same example as a ledger of budget lines (CSV, department details
-above the header), from which 'gongkai build' makes those tables.
+above the header), from which 'gongkai build' makes those tables. --texts prints an
+example of a ledger's written texts (two columns 项目,内容: duties, organisation, reasons
+for the changes, performance), the content of a 说明 sheet or of build --texts FILE.
 
 选项 Flags:
 
 	--clean[=true|false]    打印干净的起步数据（validate --strict 无任何提示） / print the clean starter
 	--ledger[=true|false]   打印预算明细示例（CSV） / print the example ledger of budget lines (CSV)
+	--texts[=true|false]    打印预算明细的文字说明示例（CSV：项目,内容） / print example texts of a ledger (CSV 项目,内容)
 
 # gongkai profiles
 

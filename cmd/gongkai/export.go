@@ -69,7 +69,7 @@ PDF 默认使用内置的文泉驿微米黑字体；--font 可指定 TrueType �
 公开网页使用。--style 和 --text-templates 选择文字的写法（见 'gongkai help narrative'）。
 
 预算明细输入接受与 'gongkai build' 相同的参数（--department、--year、--department-code、--region、
---unit、--income、--prior、--catalog），写出的文件与先 build 再 export 所得逐字节相同。除 --catalog
+--unit、--income、--texts、--prior、--catalog），写出的文件与先 build 再 export 所得逐字节相同。除 --catalog
 外，这些参数只用于预算明细：输入是 JSON、公开表工作簿或已公开的文件时报错（退出状态 2），不会
 悄悄忽略。--catalog（功能科目目录，TSV：编码<TAB>名称）对任何输入都有效：核对时目录中的编码
 视为已知，不再作为“警告”或“提示”。`,
@@ -105,7 +105,7 @@ devices and pipes are written directly, Ctrl-C leaves no temporary file. Fonts o
 are refused; a cell too long to fit on a page is an error.
 
 For a ledger, the flags of 'gongkai build' (--department, --year, --department-code,
---region, --unit, --income, --prior, --catalog) give files byte-identical to build
+--region, --unit, --income, --texts, --prior, --catalog) give files byte-identical to build
 followed by export. Except --catalog, they are refused (exit 2) for any other input;
 --catalog (a function catalog, code<TAB>name) applies to every input: the checks know
 its codes, so they are neither a warning nor a note.`,

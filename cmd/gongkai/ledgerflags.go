@@ -13,8 +13,8 @@ import (
 )
 
 // ledgerFlags give a ledger of budget lines what it does not hold itself:
-// the department's details, a 收入 file, last year's data and a function
-// catalog. They are defined once, here, for build, export and validate
+// the department's details, a 收入 file, a file of the written texts (说明),
+// last year's data and a function catalog. They are defined once, here, for build, export and validate
 // (every flag) and batch (the flags that hold for every department of a
 // run), so that the same flags give the same disclosure everywhere.
 //
@@ -28,6 +28,7 @@ type ledgerFlags struct {
 	Year           int
 	Unit           string
 	Income         string
+	Texts          string
 	Prior          string
 	Catalog        string
 }
@@ -68,6 +69,7 @@ func addLedgerFlags(fs *pflag.FlagSet, scope ledgerScope) *ledgerFlags {
 	}
 	if one {
 		fs.StringVar(&o.Income, "income", "", "预算明细的收入文件（CSV 或 .xlsx）：单位编码、资金性质、上年结转 / income file of a ledger, with 上年结转")
+		fs.StringVar(&o.Texts, "texts", "", "预算明细的文字说明文件（两列 CSV/TSV 或 .xlsx：项目、内容）：主要职责、机构设置、增减原因、绩效目标 / texts of a ledger (two columns 项目,内容): duties, organisation, reasons, performance")
 		fs.StringVar(&o.Prior, "prior", "", "上年的预算明细或 budget.json，用于增减变化 / last year's ledger or budget.json, for a ledger")
 	}
 	fs.StringVar(&o.Catalog, "catalog", "", "功能科目目录（TSV：编码<TAB>名称）：预算明细的科目名称，核对时视为已知的编码 / function catalog code<TAB>name: names for a ledger, known codes for the checks")
@@ -88,6 +90,7 @@ func (o *ledgerFlags) ledgerOnly() []string {
 		{o.Region != "", "--region"},
 		{o.Unit != "", "--unit"},
 		{o.Income != "", "--income"},
+		{o.Texts != "", "--texts"},
 		{o.Prior != "", "--prior"},
 	} {
 		if f.set {
@@ -140,7 +143,7 @@ func (o *ledgerFlags) options() (in inputs.Options, catalog map[string]string, e
 	for _, f := range []struct {
 		flag, path string
 		to         **inputs.File
-	}{{"--income", o.Income, &li.Income}, {"--prior", o.Prior, &li.Prior}} {
+	}{{"--income", o.Income, &li.Income}, {"--texts", o.Texts, &li.Texts}, {"--prior", o.Prior, &li.Prior}} {
 		if f.path == "" {
 			continue
 		}

@@ -9,12 +9,12 @@ import (
 	"gongkai/examples"
 )
 
-type sampleOptions struct{ Clean, Ledger bool }
+type sampleOptions struct{ Clean, Ledger, Texts bool }
 
 func sampleCommand() *command {
 	return &command{
 		Name:    "sample",
-		Usage:   "[--clean | --ledger]",
+		Usage:   "[--clean | --ledger | --texts]",
 		Short:   "打印一份完整的示例输入，可从它开始",
 		ShortEN: "print a complete, valid example input to start from",
 		Long: `
@@ -33,7 +33,13 @@ Sample 打印内置的示例公开数据（天门市12345公共服务热线中�
 公开表（见 docs/ledger-format.md）：
 
 	gongkai sample --ledger > 预算明细.csv
-	gongkai build 预算明细.csv -o budget.json`,
+	gongkai build 预算明细.csv -o budget.json
+
+--texts 打印预算明细的文字说明示例（两列“项目,内容”：主要职责、机构设置、增减原因、绩效目标），
+即工作簿“说明”表的内容，CSV 明细用 --texts 给出：
+
+	gongkai sample --texts > 说明.csv
+	gongkai build 预算明细.csv --texts 说明.csv -o budget.json`,
 		LongEN: `
 Sample prints the bundled example disclosure (天门市12345公共服务热线中心, 2023, all ten
 tables and the narrative figures) in the JSON format that 'gongkai export' reads. It is
@@ -44,27 +50,32 @@ faithful to the published document, flaws included, so validate reports warnings
 	gongkai sample --clean > budget.json
 
 --ledger prints the same example as a ledger of budget lines (CSV, department details
-above the header), from which 'gongkai build' makes those tables.`,
+above the header), from which 'gongkai build' makes those tables. --texts prints an
+example of a ledger's written texts (two columns 项目,内容: duties, organisation, reasons
+for the changes, performance), the content of a 说明 sheet or of build --texts FILE.`,
 		Flags: func(fs *pflag.FlagSet) any {
 			o := &sampleOptions{}
 			fs.BoolVar(&o.Clean, "clean", false, "打印干净的起步数据（validate --strict 无任何提示） / print the clean starter")
 			fs.BoolVar(&o.Ledger, "ledger", false, "打印预算明细示例（CSV） / print the example ledger of budget lines (CSV)")
+			fs.BoolVar(&o.Texts, "texts", false, "打印预算明细的文字说明示例（CSV：项目,内容） / print example texts of a ledger (CSV 项目,内容)")
 			return o
 		},
 		Run: func(e env, opts any, args []string) int {
 			if len(args) != 0 {
-				fmt.Fprintln(e.stderr, "用法 usage: gongkai sample [--clean | --ledger]")
+				fmt.Fprintln(e.stderr, "用法 usage: gongkai sample [--clean | --ledger | --texts]")
 				return exitUsage
 			}
 			b := examples.Sample()
 			switch o := opts.(*sampleOptions); {
-			case o.Clean && o.Ledger:
-				fmt.Fprintln(e.stderr, "gongkai sample: --clean 与 --ledger 只能选一个 / choose one of --clean and --ledger")
+			case btoi(o.Clean)+btoi(o.Ledger)+btoi(o.Texts) > 1:
+				fmt.Fprintln(e.stderr, "gongkai sample: --clean、--ledger 与 --texts 只能选一个 / choose one of --clean, --ledger and --texts")
 				return exitUsage
 			case o.Clean:
 				b = examples.Clean()
 			case o.Ledger:
 				b = examples.SampleLedger()
+			case o.Texts:
+				b = examples.SampleTexts()
 			}
 			if _, err := e.stdout.Write(b); err != nil {
 				return exitUsage
@@ -102,4 +113,11 @@ func versionCommand() *command {
 			return exitOK
 		},
 	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -38,7 +38,8 @@ func narrativeCommand() *command {
 --markup 打印模板的原始输出（= 部分，# 节，## 小节，@tables）。
 
 输入也可以是公开表工作簿或预算明细；预算明细接受与 'gongkai build' 相同的参数（--prior 给出上年数，
-用于增减变化），这些参数给其他输入时报错。`,
+用于增减变化；职责、机构设置、增减原因、绩效目标等文字写在工作簿的“说明”表中，CSV 明细用 --texts 给出，
+见 docs/ledger-format.md），这些参数给其他输入时报错。`,
 		LongEN: `
 Narrative prints the generated text parts of the disclosure (概况, 情况说明, 名词解释) as
 plain text. Every figure comes from the data; change words, percentages and the shares
@@ -49,7 +50,8 @@ like --profile, else the budget year's); --text-templates DIR adds or replaces s
 DIR/NAME.tmpl files (docs/text-templates.md). --markup prints the template output itself
 (= part, # section, ## sub-section, @tables).
 The input may also be a workbook or a ledger; a ledger takes the flags of 'gongkai build'
-(--prior gives last year's figures for the changes), which are refused for other inputs.`,
+(--prior gives last year's figures for the changes; the written texts come from the
+workbook's 说明 sheet or --texts, docs/ledger-format.md), which are refused for other inputs.`,
 		Flags: func(fs *pflag.FlagSet) any {
 			o := &narrativeOptions{}
 			fs.StringVar(&o.Style, "style", "", "文字写法：2023、2026、shanghai 或 --text-templates 中的名称（默认：与 --profile 同名的写法，否则按年度） / style of the text (default: the one named like --profile, else by year)")

@@ -41,7 +41,7 @@ Validate 核对一份公开数据（JSON，或公开表格式的工作簿 .xlsx�
 （如磁盘已满）。
 
 预算明细输入接受与 'gongkai build' 相同的参数（--department、--year、--department-code、--region、
---unit、--income、--prior、--catalog），结果与先 build 再核对 JSON 相同；除 --catalog 外，这些参数
+--unit、--income、--texts、--prior、--catalog），结果与先 build 再核对 JSON 相同；除 --catalog 外，这些参数
 只用于预算明细，给其他输入时报错（退出状态 2）。--catalog 对任何输入都有效：目录（TSV：编码<TAB>名称，
 如本地区完整的“项”目录）中的编码既不是“警告”也不是“提示”；内置目录和所给目录都没有的编码
 仍只是“提示”，不是“警告”。`,

@@ -175,6 +175,7 @@ func Build(l *Ledger, o Options) (*model.Disclosure, *Report, error) {
 		Year:           l.Info.Year,
 		Unit:           model.UnitWanYuan,
 		Date:           l.Info.Date,
+		Texts:          l.Texts,
 	}
 	if b.unit == 1 {
 		d.Unit = model.UnitYuan

@@ -1,6 +1,10 @@
 package ledger
 
-import "fmt"
+import (
+	"fmt"
+
+	"gongkai/model"
+)
 
 // Fund is a 资金性质 (fund source) of a budget line.
 type Fund uint8
@@ -151,10 +155,16 @@ type Ledger struct {
 	FuncNames map[string]string
 	EconNames map[string]string
 
+	// Texts are the written texts of the 说明 sheet or texts file (nil
+	// when none is given); Build puts them into the disclosure as given.
+	Texts *model.Texts
+
 	// unparsed holds the unit codes of lines Read could not parse ("" for
 	// a line whose unit code is not known): Read's check of the parsed
 	// lines against each other does not judge those units' sums.
 	unparsed map[string]bool
 	// incomeSheet is the 收入 sheet of a workbook ledger ("" for none).
 	incomeSheet string
+	// textsSheet is the 说明 sheet of a workbook ledger ("" for none).
+	textsSheet string
 }

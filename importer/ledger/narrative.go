@@ -56,15 +56,16 @@ func (b *builder) narrative(d *model.Disclosure, tp model.ThreePublicRow, proc m
 		n.Expenditure.ByCategory[model.CatOtherOperating] = strip(orZero(r.OtherOperating))
 		n.Expenditure.ByCategory[model.CatSpecific] = strip(orZero(r.Specific))
 	}
-	for _, l := range t1.Functions {
-		if l.Total.IsZero() {
-			continue
-		}
-		sh := model.FunctionShare{Name: l.Name, Amount: strip(l.Total)}
-		if !total.IsZero() {
-			sh.Percent = model.A(l.Total.Decimal().Mul(decimal.NewFromInt(100)).DivRound(total.Decimal(), 2))
-		}
-		n.Expenditure.ByFunction = append(n.Expenditure.ByFunction, sh)
+	// 本年支出构成: the classes of 表一 with their shares as the document
+	// prints them (model.Shares: largest remainder, adding up to 100.00).
+	classes := model.FunctionClasses(t1.Functions)
+	vals := make([]decimal.Decimal, len(classes))
+	for i, l := range classes {
+		vals[i] = l.Total.Decimal()
+	}
+	for i, p := range model.Shares(vals) {
+		n.Expenditure.ByFunction = append(n.Expenditure.ByFunction,
+			model.FunctionShare{Name: classes[i].Name, Amount: strip(classes[i].Total), Percent: model.A(p)})
 	}
 
 	// 机关运行经费.
@@ -83,6 +84,7 @@ func (b *builder) narrative(d *model.Disclosure, tp model.ThreePublicRow, proc m
 
 	n.ThreePublic.Total = strip(tp.Total)
 	n.ThreePublic.Abroad = strip(tp.Abroad)
+	n.ThreePublic.Vehicle = strip(tp.VehicleSubtotal)
 	n.ThreePublic.VehiclePurchase = strip(tp.VehiclePurchase)
 	n.ThreePublic.VehicleOperation = strip(tp.VehicleOperation)
 	n.ThreePublic.Reception = strip(tp.Reception)
@@ -100,6 +102,7 @@ func (b *builder) narrative(d *model.Disclosure, tp model.ThreePublicRow, proc m
 		// 公务接待费).
 		t := &n.ThreePublic
 		itemChange(n, "three_public.abroad_change", "", t.Abroad, pf.abroad, &t.AbroadChange, nil)
+		itemChange(n, "three_public.vehicle_change", "", t.Vehicle, pf.vehicle, &t.VehicleChange, nil)
 		itemChange(n, "three_public.vehicle_purchase_change", "", t.VehiclePurchase, pf.vehiclePurchase, &t.VehiclePurchaseChange, nil)
 		itemChange(n, "three_public.vehicle_operation_change", "", t.VehicleOperation, pf.vehicleOperation, &t.VehicleOperationChange, nil)
 		itemChange(n, "three_public.reception_change", "three_public.reception_change_percent", t.Reception, pf.reception, &t.ReceptionChange, &t.ReceptionPercent)
@@ -124,7 +127,7 @@ func opItemName(s string) string {
 type prior struct {
 	income, expenditure, operating, threePublic, procurement model.Amount
 	// the items of the “三公”经费
-	abroad, vehiclePurchase, vehicleOperation, reception model.Amount
+	abroad, vehicle, vehiclePurchase, vehicleOperation, reception model.Amount
 }
 
 // priorFigures takes last year's figures from its narrative where stated,
@@ -168,6 +171,10 @@ func priorFigures(p *model.Disclosure, unit string) prior {
 	f.abroad = pick(tp.Abroad, t7.Abroad)
 	f.vehiclePurchase = pick(tp.VehiclePurchase, t7.VehiclePurchase)
 	f.vehicleOperation = pick(tp.VehicleOperation, t7.VehicleOperation)
+	f.vehicle = pick(tp.Vehicle, t7.VehicleSubtotal)
+	if f.vehicle.IsBlank() && !f.vehiclePurchase.IsBlank() && !f.vehicleOperation.IsBlank() {
+		f.vehicle = strip(f.vehiclePurchase.Add(f.vehicleOperation))
+	}
 	f.reception = pick(tp.Reception, t7.Reception)
 	var t9 model.Amount
 	if ts.T09 != nil && len(ts.T09.Rows) > 0 {

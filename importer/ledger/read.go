@@ -32,6 +32,11 @@ type ReadOptions struct {
 	// ledger has its own 收入 sheet.
 	Income     []byte
 	IncomeName string
+	// Texts is a file of the written texts (说明: a two-column CSV/TSV or a
+	// workbook, see TextLabels) for a CSV ledger; a workbook ledger may
+	// have its own 说明 sheet.
+	Texts     []byte
+	TextsName string
 	// MaxRows limits the lines of a ledger (default DefaultMaxRows).
 	MaxRows int
 	// MaxUnzipSize and MaxPartSize bound what a workbook may unpack to:
@@ -68,8 +73,9 @@ const (
 
 // Read reads a ledger: a CSV file (UTF-8, with or without BOM, or GB18030;
 // comma- or tab-separated) or a workbook (.xlsx) with a 明细 sheet (or a
-// first sheet with ledger headers), an optional 基本信息 sheet and an
-// optional 收入 sheet. Every problem is reported at once as
+// first sheet with ledger headers), an optional 基本信息 sheet, an
+// optional 收入 sheet and an optional 说明 sheet (the written texts, see
+// TextLabels; a CSV ledger takes them from ReadOptions.Texts). Every problem is reported at once as
 // model.ParseErrors, each with its place (file:line or sheet!cell).
 func Read(name string, data []byte, o ReadOptions) (*Ledger, error) {
 	if o.MaxRows <= 0 {
@@ -116,6 +122,11 @@ func Read(name string, data []byte, o ReadOptions) (*Ledger, error) {
 			l.Carryovers = append(l.Carryovers, cs...)
 		}
 	}
+	terrs, err := l.readTexts(name, o)
+	if err != nil {
+		return nil, err
+	}
+	errs = append(errs, terrs...)
 	mergeInfo(&l.Info, o.Info)
 	filled := o.Defaults
 	mergeInfo(&filled, l.Info)
@@ -664,6 +675,9 @@ func readWorkbook(name string, data []byte, o ReadOptions) (*Ledger, error) {
 		mergeInfo(&l.Info, info)
 		l.Carryovers = carry
 		l.incomeSheet = incomeSheet(f)
+		var terrs model.ParseErrors
+		l.Texts, l.textsSheet, terrs = readTextsSheet(f, name)
+		errs = append(errs, terrs...)
 	}
 	if len(errs) > 0 {
 		return l, errs // l: the lines that parsed, if any

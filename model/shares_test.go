@@ -1,4 +1,4 @@
-package narrative
+package model
 
 import (
 	"testing"
@@ -14,7 +14,7 @@ func decs(ss ...string) []decimal.Decimal {
 	return out
 }
 
-func TestLargestRemainder(t *testing.T) {
+func TestShares(t *testing.T) {
 	for _, tc := range []struct {
 		in, want []string
 	}{
@@ -27,7 +27,7 @@ func TestLargestRemainder(t *testing.T) {
 		{[]string{"5"}, []string{"100.00"}},
 		{[]string{"0", "2"}, []string{"0.00", "100.00"}},
 	} {
-		got := largestRemainder(decs(tc.in...))
+		got := Shares(decs(tc.in...))
 		sum := decimal.Zero
 		for i, g := range got {
 			sum = sum.Add(g)
