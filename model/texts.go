@@ -16,6 +16,9 @@ type Texts struct {
 	Reasons Reasons `json:"reasons"`
 	// Performance is the 绩效目标 text of the key projects, one paragraph per entry.
 	Performance []string `json:"performance,omitempty"`
+	// Other is 其他需要说明的情况, one paragraph per entry; the section is
+	// left out when empty.
+	Other []string `json:"other,omitempty"`
 }
 
 // Reasons are the reasons the narrative gives for a change, one per figure;

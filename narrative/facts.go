@@ -167,6 +167,8 @@ type Facts struct {
 		Vehicles        Figure
 	}
 	Performance []string
+	// Other is 其他需要说明的情况, one paragraph per entry.
+	Other []string
 }
 
 var labelNumber = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、．])\s*`)
@@ -265,7 +267,7 @@ func facts(d *model.Disclosure, unit string) Facts {
 	if x == nil {
 		x = &model.Texts{}
 	}
-	f.Duties, f.Organization, f.Units, f.Performance = x.Duties, x.Organization, x.Units, x.Performance
+	f.Duties, f.Organization, f.Units, f.Performance, f.Other = x.Duties, x.Organization, x.Units, x.Performance, x.Other
 	f.UnitNames = unitNames(d)
 
 	// 人员构成

@@ -124,11 +124,13 @@ func TestTextsInDocument(t *testing.T) {
 		"机构设置,内设综合科和受理科。\n"+
 		"支出增减原因,人员工资标准调整。\n"+
 		"绩效目标,热线接通率达到百分之九十五。\n"+
+		"其他需要说明的情况,本年没有其他需要说明的事项。\n"+
 		"收入增减原因,\n")
 	flags := []string{"--department", "测试局", "--year", "2027", "--prior", prior}
 	html := exportHTML(t, append([]string{led, "--texts", texts}, flags...)...)
 	for _, want := range []string{"1．负责受理热线诉求。", "2．负责督办回访。", "内设综合科和受理科。",
-		"支出增长的主要原因：人员工资标准调整。", "热线接通率达到百分之九十五。"} {
+		"支出增长的主要原因：人员工资标准调整。", "热线接通率达到百分之九十五。",
+		"其他需要说明的情况本年没有其他需要说明的事项。"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("--texts: the document lacks %q", want)
 		}
@@ -209,13 +211,14 @@ func TestSampleTexts(t *testing.T) {
 			Units        string
 			Reasons      map[string]string
 			Performance  []string
+			Other        []string
 		}
 	}
 	if err := json.Unmarshal(b, &d); err != nil {
 		t.Fatal(err)
 	}
 	x := d.Texts
-	if len(x.Duties) != 3 || x.Organization == "" || x.Units == "" || len(x.Reasons) != 5 || len(x.Performance) != 2 {
+	if len(x.Duties) != 3 || x.Organization == "" || x.Units == "" || len(x.Reasons) != 5 || len(x.Performance) != 2 || len(x.Other) != 1 {
 		t.Errorf("texts of sample --texts: %+v", x)
 	}
 	if x.Reasons["procurement"] != "" {

@@ -11,7 +11,7 @@ import (
 )
 
 // The written texts of a disclosure (model.Texts: 主要职责, 机构设置, the
-// reasons for the changes, 绩效目标) are what the numbers of a ledger cannot
+// reasons for the changes, 绩效目标, 其他需要说明的情况) are what the numbers of a ledger cannot
 // give. A workbook ledger holds them in a 说明 sheet (or 文字说明), a CSV
 // ledger in a file of the same two columns (ReadOptions.Texts, the CLI's
 // --texts): 项目 | 内容, one text a row, in any order.
@@ -55,6 +55,7 @@ var TextLabels = []TextLabel{
 	{"公务接待费增减原因", []string{"公务接待费增减的原因"}, "reasons.reception", false},
 	{"政府采购增减原因", []string{"政府采购预算增减原因"}, "reasons.procurement", false},
 	{"绩效目标", []string{"预算绩效情况", "绩效情况", "重点项目绩效目标"}, "performance", true},
+	{"其他需要说明的情况", []string{"其他需要说明的事项", "其他说明"}, "other", true},
 }
 
 var textLabelIndex = func() map[string]int {
@@ -161,7 +162,8 @@ func readTextsFile(name string, data []byte, o ReadOptions) (*model.Texts, error
 
 // readTextRows reads 项目 | 内容 rows (an optional header row 项目,内容
 // first). An empty 内容 leaves the text blank; a text is kept as written,
-// its paragraphs (lines of the cell) included: a list (主要职责, 绩效目标)
+// its paragraphs (lines of the cell) included: a list (主要职责, 绩效目标,
+// 其他需要说明的情况)
 // takes each non-blank line as one entry, a reason (a clause of the
 // document's sentence) has its lines joined with ；, 机构设置 and 预算单位构成
 // keep them as paragraphs. nil when no row gives a text.
@@ -226,6 +228,8 @@ func readTextRows(t *table, rows [][]string, rowNo func(int) int) (*model.Texts,
 			}
 		case "performance":
 			x.Performance = append(x.Performance, paras...)
+		case "other":
+			x.Other = append(x.Other, paras...)
 		case "organization":
 			x.Organization = strings.Join(paras, "\n")
 		case "units":

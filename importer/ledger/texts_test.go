@@ -40,6 +40,7 @@ func TestTextsSheet(t *testing.T) {
 		[2]string{"reasons.expenditure", "项目增加"},
 		[2]string{"“三公”经费增减原因：", "压减接待"},
 		[2]string{"绩效目标", "接通率95%。\n办结率90%。"},
+		[2]string{"其他需要说明的情况", "无其他事项。"},
 	))
 	d, _, err := ledger.Load("预算明细.xlsx", data, ledger.ReadOptions{}, ledger.Options{})
 	if err != nil {
@@ -50,6 +51,7 @@ func TestTextsSheet(t *testing.T) {
 		Organization: "设两个科室。\n另设值班室。",
 		Reasons:      model.Reasons{Income: "人员增加；标准提高", Expenditure: "项目增加", ThreePublic: "压减接待"},
 		Performance:  []string{"接通率95%。", "办结率90%。"},
+		Other:        []string{"无其他事项。"},
 	}
 	if !reflect.DeepEqual(d.Texts, want) {
 		t.Errorf("texts\n got %#v\nwant %#v", d.Texts, want)
@@ -99,7 +101,7 @@ func TestTextsBad(t *testing.T) {
 	))
 	_, err := ledger.Read("预算明细.xlsx", data, ledger.ReadOptions{})
 	for _, want := range []string{
-		"预算明细.xlsx: 说明!A3: 说明的项目“职能”不认识：应为 主要职责、机构设置、预算单位构成、收入增减原因、支出增减原因、机关运行经费增减原因、三公经费增减原因、公务接待费增减原因、政府采购增减原因、绩效目标 之一",
+		"预算明细.xlsx: 说明!A3: 说明的项目“职能”不认识：应为 主要职责、机构设置、预算单位构成、收入增减原因、支出增减原因、机关运行经费增减原因、三公经费增减原因、公务接待费增减原因、政府采购增减原因、绩效目标、其他需要说明的情况 之一",
 		"预算明细.xlsx: 说明!A4: 说明的项目“机构设置”重复：已在 说明!A2 给出",
 	} {
 		if err == nil || !strings.Contains(err.Error(), want) {
@@ -111,11 +113,11 @@ func TestTextsBad(t *testing.T) {
 	}
 
 	ledgerCSV := []byte(hdr + "\n" + strings.Replace(good, "一般公共预算", "一般预算", 1) + "\n")
-	texts := []byte("项目,内容\n主要职责,受理诉求。\n\n\n\n\n其他需要说明的情况,无\n机构设置,设两个科室。,第三列\n")
+	texts := []byte("项目,内容\n主要职责,受理诉求。\n\n\n\n\n部门简介,无\n机构设置,设两个科室。,第三列\n")
 	_, err = ledger.Read("ledger.csv", ledgerCSV, ledger.ReadOptions{Info: ledger.Info{Department: "测试局", Year: 2027}, Texts: texts, TextsName: "说明.csv"})
 	for _, want := range []string{
 		"ledger.csv:2: 资金性质“一般预算”不是已知类别",
-		"说明.csv:7: 说明的项目“其他需要说明的情况”不认识",
+		"说明.csv:7: 说明的项目“部门简介”不认识",
 		"说明.csv:8: 说明只有两列",
 	} {
 		if err == nil || !strings.Contains(err.Error(), want) {
