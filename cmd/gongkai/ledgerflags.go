@@ -156,6 +156,11 @@ func (o *ledgerFlags) options() (in inputs.Options, catalog map[string]string, e
 	if in, err = li.Options(); err != nil {
 		return in, nil, flagError(err)
 	}
+	if o.Prior != "" {
+		// Messages about last year's data name the flag with the file
+		// (the library's words serve a Go program and the web page too).
+		in.Build.PriorName = "--prior " + o.Prior
+	}
 	return in, catalog, nil
 }
 

@@ -177,7 +177,9 @@ func TestLedgerContentOneRule(t *testing.T) {
 		name, text, want string
 	}{
 		{"unit with two names", edit(13, "天门市12345公共服务热线中心,参公", "热线中心,参公"), "预算明细.csv:13: 单位 526003 的名称“热线中心”"},
-		{"cell netting negative", s + strings.Replace(line(12), ",178740", ",-200000", 1) + "\n", "预算明细.csv:12: 单位 526003、功能科目 2010350、经济科目 30101"},
+		// named at the negative line (appended last), not the cell's first
+		{"cell netting negative", s + strings.Replace(line(12), ",178740", ",-200000", 1) + "\n",
+			"预算明细.csv:" + strconv.Itoa(len(lines)) + ": 单位 526003、功能科目 2010350、经济科目 30101、人员类项目支出、一般公共预算 各行合计为负数 -21260.00 元（负数行：第 " + strconv.Itoa(len(lines)) + " 行）"},
 		{"unit outside the department", strings.Replace(s, "主管部门编码,526", "主管部门编码,527", 1), "预算明细.csv:12: 单位 526003 天门市12345公共服务热线中心 不属于主管部门 527"},
 		{"both category schemes", edit(14, ",人员类,", ",基本支出,"), "预算明细.csv:14: 支出类别“基本支出”与第 12 行的“人员类项目支出”是两种口径"},
 		{"no department name", strings.Replace(s, "部门名称,", "名称,", 1), "预算明细.csv: 缺少部门名称"},
@@ -275,7 +277,7 @@ func TestPriorYearAndDepartment(t *testing.T) {
 		{"validate", this, "--prior", sameYear},
 	} {
 		code, _, stderr := runIn(args...)
-		if code != exitFindings || !strings.Contains(stderr, "同年.csv: year: 上年数据是 2024 年的，本年预算是 2024 年：上年数据（--prior）应为 2023 年") {
+		if code != exitFindings || !strings.Contains(stderr, "--prior "+filepath.Join(dir, "同年.csv")+": year: 上年数据是 2024 年的，本年预算是 2024 年：上年数据应为 2023 年") {
 			t.Errorf("%v: exit %d, %s", args, code, stderr)
 		}
 	}

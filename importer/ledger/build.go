@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -159,11 +160,21 @@ func Build(l *Ledger, o Options) (*model.Disclosure, *Report, error) {
 	if l.Info.Unit == model.UnitYuan {
 		b.unit = 1
 	}
-	if err := b.collect(); err != nil {
-		return nil, nil, err
+	// The lines against each other and the carry-overs against the
+	// lines: every problem at once, in the order of the files and lines.
+	var errs model.ParseErrors
+	for _, check := range []func() error{b.collect, b.carryOvers} {
+		if err := check(); err != nil {
+			var pes model.ParseErrors
+			if !errors.As(err, &pes) {
+				return nil, nil, err
+			}
+			errs = append(errs, pes...)
+		}
 	}
-	if err := b.carryOvers(); err != nil {
-		return nil, nil, err
+	if len(errs) > 0 {
+		sortErrors(errs)
+		return nil, nil, errs
 	}
 	b.register()
 	b.registerCarry()
@@ -209,8 +220,10 @@ func (b *builder) collect() error {
 		key  uint64
 	}
 	cellIdx := make(map[cellNum]int32, len(b.l.Lines)/2)
-	var firstLine []int32 // per cell: its first line
-	var packed []uint64   // per cell: its codes packed
+	var firstLine []int32          // per cell: its first line
+	var unitFirst []int32          // per unit: its first line
+	var negLines map[int32][]int32 // per cell: its negative lines, if any
+	var packed []uint64            // per cell: its codes packed
 	basic, cat := false, false
 	var firstScheme [2]int // first line of each scheme: category, basic/project
 	for i := range b.l.Lines {
@@ -227,6 +240,7 @@ func (b *builder) collect() error {
 			u = int32(len(b.units))
 			unitIdx[ln.UnitCode] = u
 			b.units = append(b.units, unitInfo{ln.UnitCode, ln.UnitName, ln.UnitType})
+			unitFirst = append(unitFirst, int32(i))
 		} else {
 			ui := &b.units[u]
 			if ln.UnitName != "" && ui.name != "" && ln.UnitName != ui.name {
@@ -268,6 +282,32 @@ func (b *builder) collect() error {
 			packed = append(packed, kn.key)
 		}
 		b.amount[c] += ln.Amount
+		if ln.Amount < 0 {
+			if negLines == nil {
+				negLines = map[int32][]int32{}
+			}
+			negLines[c] = append(negLines[c], int32(i))
+		}
+	}
+	// Two unit codes with one name: the tables would print two units
+	// nobody can tell apart, and the usual cause is a code typed wrong on
+	// some lines, which splits the unit's money silently. An error, not a
+	// warning: the fix is one cell, and two units of one department that
+	// really share a name can say which is which in the name.
+	byName := map[string]int32{}
+	for u := range b.units {
+		name := b.units[u].name
+		if name == "" {
+			continue
+		}
+		v, seen := byName[name]
+		if !seen {
+			byName[name] = int32(u)
+			continue
+		}
+		first := b.l.Lines[unitFirst[v]].Pos
+		errs = append(errs, posErr(b.l.Lines[unitFirst[u]].Pos, fmtBad(model.ErrBadValue, "单位编码 %s 与 %s 的单位编码 %s 是同一个单位名称“%s”：一个单位只能有一个编码，请改正写错的编码（确是两个单位时，请在名称中区分）",
+			b.units[u].code, placeName(first), b.units[v].code, name)))
 	}
 	// Every unit belongs to the department: its code starts with the
 	// 主管部门编码 when one is given.
@@ -297,8 +337,19 @@ func (b *builder) collect() error {
 	for c, a := range b.amount {
 		if a < 0 {
 			k := b.cells[c]
-			errs = append(errs, posErr(b.l.Lines[firstLine[c]].Pos, fmtBad(ErrNegativeNet, "单位 %s、功能科目 %s、经济科目 %s、%s、%s 各行合计为负数 %s 元；负数行只能冲减同一单位、科目、类别和资金性质下的正数行",
-				b.units[k.unit].code, k.fn, k.econ, k.cat, k.fund, yuan(a))))
+			// Named at the negative lines (the cell's first line may be a
+			// positive one that is right).
+			neg := negLines[int32(c)]
+			var places []string
+			for j, li := range neg {
+				if j == 5 {
+					places = append(places, fmt.Sprintf("等 %d 行", len(neg)))
+					break
+				}
+				places = append(places, placeName(b.l.Lines[li].Pos))
+			}
+			errs = append(errs, posErr(b.l.Lines[neg[0]].Pos, fmtBad(ErrNegativeNet, "单位 %s、功能科目 %s、经济科目 %s、%s、%s 各行合计为负数 %s 元（负数行：%s）；负数行只能冲减同一单位、科目、类别和资金性质下的正数行",
+				b.units[k.unit].code, k.fn, k.econ, k.cat, k.fund, yuan(a), strings.Join(places, "、"))))
 		}
 	}
 	if len(errs) > 0 {

@@ -21,7 +21,7 @@ func (l *Ledger) consistency() model.ParseErrors {
 	}
 	var out model.ParseErrors
 	b := &builder{l: l, unit: 10000}
-	if err := b.collect(); err != nil {
+	if err := b.carryOversAfter(b.collect()); err != nil {
 		var pes model.ParseErrors
 		if !errors.As(err, &pes) {
 			return nil
@@ -40,24 +40,21 @@ func (l *Ledger) consistency() model.ParseErrors {
 	return out
 }
 
-// carryoverUnits reports 上年结转 rows of a unit that has no line (Build
-// would report them only once the lines agree with each other). A unit
-// with a line that did not parse is not judged.
-func (l *Ledger) carryoverUnits() model.ParseErrors {
-	if len(l.Carryovers) == 0 {
+// carryOversAfter runs the check of the carry-overs after collect, whose
+// error it adds to (collect leaves the units and cells it could make).
+func (b *builder) carryOversAfter(err error) error {
+	var errs model.ParseErrors
+	if err != nil && !errors.As(err, &errs) {
+		return err
+	}
+	var ce model.ParseErrors
+	if e := b.carryOvers(); e != nil && errors.As(e, &ce) {
+		errs = append(errs, ce...)
+	}
+	if len(errs) == 0 {
 		return nil
 	}
-	spends := map[string]bool{}
-	for _, ln := range l.Lines {
-		spends[ln.UnitCode] = true
-	}
-	var out model.ParseErrors
-	for _, c := range l.Carryovers {
-		if !spends[c.UnitCode] && !l.unparsed[""] && !l.unparsed[c.UnitCode] {
-			out = append(out, posErr(c.Pos, fmtBad(model.ErrBadValue, "上年结转的单位 %s 在支出明细中没有支出", c.UnitCode)))
-		}
-	}
-	return out
+	return errs
 }
 
 // posOf is the position of a line an error of posErr names.

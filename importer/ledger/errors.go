@@ -28,6 +28,7 @@ var (
 	ErrTwoIncomes      = errors.New("ledger: 收入 sheet and 收入 file both given")
 	ErrNegativeNet     = fmt.Errorf("ledger: lines net to a negative amount: %w", model.ErrBadValue)
 	ErrPriorYear       = errors.New("ledger: last year's data is not of the year before")
+	ErrTotalRow        = errors.New("ledger: a 合计 (total) row among the lines")
 
 	// ErrNoDepartment and ErrNoYear say which detail is missing (both are
 	// also ErrMissingInfo), so that a form can ask for it.

@@ -182,7 +182,7 @@ func TestCarryover(t *testing.T) {
 	}
 	_, _, err = ledger.Load(examples.LedgerName, examples.SampleLedger(),
 		ledger.ReadOptions{Income: []byte("单位编码,资金性质,上年结转\n526003,政府性基金预算,1\n"), IncomeName: "收入.csv"}, ledger.Options{})
-	if err == nil || !strings.Contains(err.Error(), "收入.csv:2: 单位 526003 政府性基金预算上年结转 1.00 元超过其政府性基金预算支出 0.00 元") {
+	if err == nil || !strings.Contains(err.Error(), "收入.csv:2: 单位 526003 天门市12345公共服务热线中心没有政府性基金预算支出，不能有政府性基金预算上年结转（1.00 元）") {
 		t.Errorf("carry-over above spending: %v", err)
 	}
 }

@@ -6,6 +6,11 @@ import (
 
 // carryOvers checks the carry-over lines of the 收入 sheet and sums them by
 // unit and fund into the carry cells the rounder rounds with the spending.
+// Every problem is reported, each at its 收入 row: a unit without
+// spending, a negative carry-over, one of a fund the unit does not spend,
+// one larger than the unit's spending of the fund. A unit with a line Read
+// could not parse (Ledger.unparsed) is not judged: the missing line might
+// have been its spending.
 func (b *builder) carryOvers() error {
 	if len(b.l.Carryovers) == 0 {
 		return nil
@@ -14,6 +19,7 @@ func (b *builder) carryOvers() error {
 	for i, u := range b.units {
 		unitIdx[u.code] = i
 	}
+	judged := func(code string) bool { return !b.l.unparsed[""] && !b.l.unparsed[code] }
 	nu := len(b.units)
 	exactC := make([][nFunds]int64, nu)
 	exactE := make([][nFunds]int64, nu)
@@ -24,9 +30,19 @@ func (b *builder) carryOvers() error {
 	var errs model.ParseErrors
 	for i := range b.l.Carryovers {
 		c := &b.l.Carryovers[i]
+		if c.Fund >= nFunds {
+			errs = append(errs, posErr(c.Pos, fmtBad(model.ErrBadValue, "上年结转的资金性质无效")))
+			continue
+		}
+		if c.Amount < 0 {
+			errs = append(errs, posErr(c.Pos, fmtBad(model.ErrBadValue, "上年结转不能为负数：单位 %s %s上年结转 %s 元", c.UnitCode, c.Fund, yuan(c.Amount))))
+			continue
+		}
 		u, ok := unitIdx[c.UnitCode]
 		if !ok {
-			errs = append(errs, posErr(c.Pos, fmtBad(model.ErrBadValue, "上年结转的单位 %s 在支出明细中没有支出", c.UnitCode)))
+			if judged(c.UnitCode) {
+				errs = append(errs, posErr(c.Pos, fmtBad(model.ErrBadValue, "上年结转的单位 %s 在支出明细中没有支出", c.UnitCode)))
+			}
 			continue
 		}
 		exactC[u][c.Fund] += c.Amount
@@ -40,8 +56,16 @@ func (b *builder) carryOvers() error {
 			if x == 0 {
 				continue
 			}
-			if x < 0 || x > exactE[u][s] {
-				errs = append(errs, posErr(*firstC[u][s], fmtBad(model.ErrBadValue, "单位 %s %s上年结转 %s 元超过其%s支出 %s 元（或为负数）",
+			if !judged(b.units[u].code) {
+				continue
+			}
+			switch {
+			case exactE[u][s] <= 0:
+				errs = append(errs, posErr(*firstC[u][s], fmtBad(model.ErrBadValue, "单位 %s %s没有%s支出，不能有%s上年结转（%s 元）：上年结转是本年支出中由上年资金安排的部分",
+					b.units[u].code, b.units[u].name, s, s, yuan(x))))
+				continue
+			case x > exactE[u][s]:
+				errs = append(errs, posErr(*firstC[u][s], fmtBad(model.ErrBadValue, "单位 %s %s上年结转 %s 元超过其%s支出 %s 元：上年结转是本年支出中由上年资金安排的部分，不能大于支出",
 					b.units[u].code, s, yuan(x), s, yuan(exactE[u][s]))))
 				continue
 			}

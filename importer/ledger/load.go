@@ -38,7 +38,8 @@ func ReadCatalog(name string, data []byte) (map[string]string, error) {
 			continue
 		}
 		code, nm, ok := strings.Cut(line, "\t")
-		code, nm = normCode(code), strings.TrimSpace(nm)
+		code, _ = parseCode(code) // a code with a point is refused below
+		nm = strings.TrimSpace(nm)
 		if n == 1 && !digits(code) {
 			continue // header
 		}

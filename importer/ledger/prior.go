@@ -15,7 +15,7 @@ func checkPriorYear(l *Ledger, o Options) error {
 		return nil
 	}
 	return &model.ParseError{File: priorName(o), Path: "year", Err: fmtBad(ErrPriorYear,
-		"上年数据是 %d 年的，本年预算是 %d 年：上年数据（--prior）应为 %d 年的明细或公开数据",
+		"上年数据是 %d 年的，本年预算是 %d 年：上年数据应为 %d 年的明细或公开数据",
 		p.Year, l.Info.Year, l.Info.Year-1)}
 }
 

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"path/filepath"
 	"strconv"
@@ -150,7 +151,6 @@ func Read(name string, data []byte, o ReadOptions) (*Ledger, error) {
 	default:
 		errs = append(errs, &model.ParseError{File: name, Err: bad(ErrUnknownValue, "金额单位“"+l.Info.Unit+"”不认识：公开表只用“万元”或“元”")})
 	}
-	errs = append(errs, l.carryoverUnits()...)
 	if len(errs) > 0 {
 		// Build would stop at these; what it would find in the lines
 		// that parsed is reported with them.
@@ -304,7 +304,11 @@ func readRows(t *table, rows [][]string, rowNo func(int) int, maxRows int) (*Led
 	if len(rows)-h-1 > maxRows { // lines under the header row
 		return nil, &model.ParseError{File: t.file, Sheet: t.sheet, Err: tooManyRows(maxRows)}
 	}
+	t.headerRow = rowNo(h)
 	errs = append(errs, readHeader(t, rows[h], rowNo(h))...)
+	if len(errs) == 0 {
+		errs = append(errs, t.unitAbove(rows[:h], rows[h], rowNo)...)
+	}
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -313,6 +317,12 @@ func readRows(t *table, rows [][]string, rowNo func(int) int, maxRows int) (*Led
 	for i := h + 1; i < len(rows); i++ {
 		if blankRow(rows[i]) {
 			continue // an empty row separates nothing: skipped
+		}
+		if col, word, ok := t.totalRow(rows[i]); ok {
+			// One message for the row, not the 6–7 empty fields of a
+			// line: a total is not a budget line.
+			errs = append(errs, t.errAt(rowNo(i), col, fmtBad(ErrTotalRow, "第 %d 行像是合计行（“%s”），不是预算明细：请删除（合计由 gongkai 计算）", rowNo(i), word)))
+			continue
 		}
 		ln, es := t.parseLine(rows[i], rowNo(i))
 		if e := t.extraFields(rows[i], len(rows[h]), rowNo(i)); e != nil {
@@ -327,6 +337,11 @@ func readRows(t *table, rows [][]string, rowNo func(int) int, maxRows int) (*Led
 			continue
 		}
 		l.Lines = append(l.Lines, ln)
+	}
+	if t.decimalsN >= 3 {
+		// Said once, with the first such line.
+		e := t.decimalsErr
+		e.Err = bad(ErrBadAmount, e.Err.Error()+fmt.Sprintf("。提示：共 %d 行金额有三至六位小数，像是以万元填写的：若以万元填写，表头写 金额（万元）", t.decimalsN))
 	}
 	if len(errs) > 0 {
 		// The lines that parsed, for Read to check them against each
@@ -355,6 +370,38 @@ func (b *book) GetSheetList() []string { return b.names }
 
 // Close is there for symmetry with excelize: a book holds nothing open.
 func (b *book) Close() error { return nil }
+
+// unitAbove reads a 单位：万元 (or 单位：元, 金额单位：万元) cell above the
+// header, as the official layout prints it under the title. With a bare
+// 金额 header it gives the amounts' unit; a header that names the other
+// unit is an error, not a guess.
+func (t *table) unitAbove(above [][]string, header []string, rowNo func(int) int) model.ParseErrors {
+	for i, r := range above {
+		for j, c := range r {
+			n := strings.NewReplacer(" ", "", "\u3000", "", "：", ":").Replace(strings.TrimSpace(c))
+			n = strings.TrimPrefix(strings.TrimPrefix(n, "金额"), "计量")
+			var per int64
+			switch n {
+			case "单位:元":
+				per = 1
+			case "单位:万元":
+				per = 10000
+			default:
+				continue
+			}
+			hc := strings.TrimSpace(header[t.col[fAmount]])
+			if !strings.ContainsAny(normHeader(hc), "(") {
+				t.yuanPer = per
+				return nil
+			}
+			if per != t.yuanPer {
+				return model.ParseErrors{t.errAt(rowNo(i), j, fmtBad(ErrUnknownValue, "表头上方写“%s”，金额列表头却是“%s”：两处的金额单位不同，请改正其中一处", strings.TrimSpace(c), hc))}
+			}
+			return nil
+		}
+	}
+	return nil
+}
 
 // openWorkbook opens an untrusted workbook within the limits of o: the
 // unpacked sizes are checked from the zip directory first (a zip bomb is
@@ -638,13 +685,30 @@ func readWorkbook(name string, data []byte, o ReadOptions) (*Ledger, error) {
 	if err != nil {
 		return nil, &model.ParseError{File: name, Sheet: sheet, Err: bad(model.ErrSyntax, "无法读取工作表的合并单元格："+err.Error())}
 	}
-	for _, ref := range merged {
-		start, _, _ := strings.Cut(ref, ":")
-		errs = append(errs, &model.ParseError{File: name, Sheet: sheet, Cell: start,
-			Err: bad(ErrMergedCell, "合并单元格 "+ref+"：明细表每行一条预算明细，不能合并单元格，请取消合并并在每行填写")})
-	}
 	t := &table{file: name, sheet: sheet, names: map[string]string{}, econName: map[string]string{}}
+	t.hidden = func(col int) bool {
+		// Asked only for a duplicate column.
+		if part == "" {
+			return false
+		}
+		hidden, _ := xlsxzip.HiddenColumns(f.zr, part)
+		return hidden[col+1]
+	}
 	l, err := readRows(t, rows, func(i int) int { return i + 1 }, o.MaxRows)
+	for _, ref := range merged {
+		// A title (A1:O1) and a 单位：元 row merged above the header are
+		// the usual layout; from the header down, a merged range would
+		// leave the lines under its first row empty.
+		start, end, _ := strings.Cut(ref, ":")
+		if end == "" {
+			end = start
+		}
+		if t.headerRow > 0 && cellRow(end) < t.headerRow {
+			continue
+		}
+		errs = append(errs, &model.ParseError{File: name, Sheet: sheet, Cell: start,
+			Err: bad(ErrMergedCell, "合并单元格 "+ref+"：明细表每行一条预算明细，不能合并单元格，请取消合并并在每行填写（表头以上的标题行可以合并）")})
+	}
 	if err != nil {
 		var pes model.ParseErrors
 		if errors.As(err, &pes) {
@@ -825,13 +889,28 @@ func readIncomeRows(t *table, rows [][]string, rowNo func(int) int) ([]Carryover
 			return ""
 		}
 		row := rowNo(i)
-		c := Carryover{Pos: Pos{File: t.file, Sheet: t.sheet, Row: row}, UnitCode: normCode(cell(unitCol))}
-		if !digits(c.UnitCode) {
+		if col, word, ok := totalWord(r, amtCol); ok && (cell(unitCol) == "" || col == unitCol) {
+			errs = append(errs, t.errAt(row, col, fmtBad(ErrTotalRow, "第 %d 行像是合计行（“%s”），不是上年结转：请删除（合计由 gongkai 计算）", row, word)))
+			continue
+		}
+		code, m := parseCode(cell(unitCol))
+		c := Carryover{Pos: Pos{File: t.file, Sheet: t.sheet, Row: row}, UnitCode: code}
+		switch {
+		case cell(unitCol) == "":
+			errs = append(errs, t.errAt(row, unitCol, bad(model.ErrMissingField, "单位编码为空")))
+		case m != "":
+			errs = append(errs, t.errAt(row, unitCol, bad(ErrBadCode, "单位编码“"+cell(unitCol)+"”"+m)))
+		case !digits(code):
 			errs = append(errs, t.errAt(row, unitCol, bad(ErrBadCode, "单位编码“"+cell(unitCol)+"”应全为数字")))
 		}
+		rowBad := c.UnitCode == "" || m != "" || !digits(code)
 		fd, ok := parseFund(cell(fundCol))
-		if !ok {
-			errs = append(errs, t.errAt(row, fundCol, bad(ErrUnknownValue, "资金性质“"+cell(fundCol)+"”不是已知类别")))
+		if cell(fundCol) == "" {
+			errs = append(errs, t.errAt(row, fundCol, bad(model.ErrMissingField, "资金性质为空")))
+			rowBad = true
+		} else if !ok {
+			errs = append(errs, t.errAt(row, fundCol, bad(ErrUnknownValue, "资金性质“"+cell(fundCol)+"”不是已知类别（一般公共预算、政府性基金预算、国有资本经营预算、财政专户管理资金、单位资金）")))
+			rowBad = true
 		}
 		c.Fund = fd
 		v := cell(amtCol)
@@ -839,8 +918,15 @@ func readIncomeRows(t *table, rows [][]string, rowNo func(int) int) ([]Carryover
 			continue
 		}
 		fen, msg := t.toFen(v)
-		if msg != "" {
+		switch {
+		case msg != "":
 			errs = append(errs, t.errAt(row, amtCol, bad(ErrBadAmount, "上年结转“"+v+"”"+msg)))
+			continue
+		case fen < 0:
+			errs = append(errs, t.errAt(row, amtCol, bad(ErrBadAmount, "上年结转“"+v+"”不能为负数：上年结转是上年留下、本年支出的钱，没有时空着或填 0")))
+			continue
+		}
+		if rowBad {
 			continue
 		}
 		c.Amount = fen
@@ -864,8 +950,32 @@ func infoRows(t *table, rows [][]string, rowNo func(int) int, info *Info) model.
 		switch key {
 		case "department":
 			info.Department = v
-		case "code":
-			info.DepartmentCode = v
+		case "code", "section_code", "parent_code":
+			code, m := parseCode(v)
+			if m == "" && !digits(code) {
+				if key == "code" {
+					code = v // 部门编码: kept as written
+				} else {
+					m = "应全为数字"
+				}
+			}
+			if m != "" {
+				errs = append(errs, t.errAt(rowNo(i), 1, bad(ErrBadCode, strings.TrimSpace(r[0])+"“"+v+"”"+m)))
+				continue
+			}
+			switch key {
+			case "code":
+				info.DepartmentCode = code
+			case "section_code":
+				// A 科室编码 typed as a number lost its leading zero (4
+				// for 04): the codes have two digits.
+				if len(code) == 1 {
+					code = "0" + code
+				}
+				info.SectionCode = code
+			case "parent_code":
+				info.ParentCode = code
+			}
 		case "region":
 			info.Region = v
 		case "year":
@@ -875,17 +985,8 @@ func infoRows(t *table, rows [][]string, rowNo func(int) int, info *Info) model.
 				continue
 			}
 			info.Year = y
-		case "section_code":
-			// A 科室编码 typed as a number lost its leading zero (4 for
-			// 04): the codes have two digits.
-			if len(v) == 1 && digits(v) {
-				v = "0" + v
-			}
-			info.SectionCode = v
 		case "section":
 			info.SectionName = v
-		case "parent_code":
-			info.ParentCode = v
 		case "parent":
 			info.ParentName = v
 		case "unit":

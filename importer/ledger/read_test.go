@@ -46,7 +46,7 @@ func TestBadInputCSV(t *testing.T) {
 		{"function class of another fund", hdr + "\n" + strings.Replace(good, "2010101", "2230101", 1) + "\n", []string{"ledger.csv:2: 功能科目 2230101 属于 223国有资本经营预算支出，不能用“一般公共预算”资金"}, []error{ledger.ErrFundClass}},
 		{"bad function code", hdr + "\n" + strings.Replace(good, "2010101", "20101", 1) + "\n", []string{"ledger.csv:2: 功能科目编码“20101”应为以 2 开头的 7 位数字"}, []error{ledger.ErrBadCode}},
 		{"unknown unit type", hdr + "\n" + strings.Replace(good, "行政", "企业", 1) + "\n", []string{"ledger.csv:2: 单位类型“企业”不是已知类别"}, []error{ledger.ErrUnknownValue}},
-		{"negative cell", hdr + "\n" + good + "\n" + strings.Replace(good, ",10000", ",-20000", 1) + "\n", []string{"ledger.csv:2: 单位 901001、功能科目 2010101、经济科目 30101、人员类项目支出、一般公共预算 各行合计为负数 -10000.00 元"}, []error{model.ErrBadValue}},
+		{"negative cell", hdr + "\n" + good + "\n" + strings.Replace(good, ",10000", ",-20000", 1) + "\n", []string{"ledger.csv:3: 单位 901001、功能科目 2010101、经济科目 30101、人员类项目支出、一般公共预算 各行合计为负数 -10000.00 元（负数行：第 3 行）"}, []error{model.ErrBadValue}},
 		{"unit with two names", hdr + "\n" + good + "\n" + strings.Replace(good, "测试单位", "另一单位", 1) + "\n", []string{"ledger.csv:3: 单位 901001 的名称“另一单位”与前面的“测试单位”不同"}, []error{model.ErrBadValue}},
 		{"mixed schemes", hdr + "\n" + good + "\n" + strings.Replace(good, "人员类", "基本支出", 1) + "\n", []string{"ledger.csv:3: 支出类别“基本支出”与第 2 行的“人员类项目支出”是两种口径"}, []error{model.ErrBadValue}},
 		{"unit of another department", "主管部门编码,901\n" + hdr + "\n" + good + "\n" + strings.Replace(good, "901001", "902001", 1) + "\n",

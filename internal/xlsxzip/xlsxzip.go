@@ -308,3 +308,50 @@ func decodeMerges(r io.Reader) ([]string, error) {
 		}
 	}
 }
+
+// HiddenColumns returns the hidden columns (1-based) of the worksheet
+// part, from its <cols> list, which the schema puts before the cells: the
+// part is read only up to <sheetData>.
+func HiddenColumns(zr *zip.Reader, part string) (map[int]bool, error) {
+	rc, err := open(zr, part)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	d := xml.NewDecoder(rc)
+	hidden := map[int]bool{}
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return hidden, nil
+		}
+		if err != nil {
+			return hidden, fmt.Errorf("xlsxzip: columns: %w", err)
+		}
+		t, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch t.Name.Local {
+		case "sheetData":
+			return hidden, nil
+		case "col":
+			var lo, hi int
+			hid := false
+			for _, a := range t.Attr {
+				switch a.Name.Local {
+				case "min":
+					fmt.Sscan(a.Value, &lo)
+				case "max":
+					fmt.Sscan(a.Value, &hi)
+				case "hidden":
+					hid = a.Value == "1" || a.Value == "true"
+				}
+			}
+			// A range is at most the 16,384 columns of a sheet.
+			for c := max(lo, 1); hid && c <= min(hi, 16384); c++ {
+				hidden[c] = true
+			}
+		}
+	}
+}

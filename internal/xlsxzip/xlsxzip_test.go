@@ -126,3 +126,27 @@ func TestExcelizeKeepsPartsInMemory(t *testing.T) {
 		}
 	}
 }
+
+// Hidden columns come from the <cols> list before the cells; a range
+// hides every column in it, and a column of the list that is not hidden
+// stays visible.
+func TestHiddenColumns(t *testing.T) {
+	sheet := `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+		`<cols><col min="2" max="4" width="9" hidden="1"/><col min="6" max="6" width="20"/><col min="16" max="16" hidden="true"/></cols>` +
+		`<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>`
+	data := zipOf(t, map[string]string{"xl/worksheets/sheet1.xml": sheet})
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := HiddenColumns(zr, "xl/worksheets/sheet1.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for c := 1; c <= 20; c++ {
+		want := c >= 2 && c <= 4 || c == 16
+		if got[c] != want {
+			t.Errorf("column %d hidden %v, want %v", c, got[c], want)
+		}
+	}
+}
