@@ -31,6 +31,45 @@ type ledgerFlags struct {
 	Texts          string
 	Prior          string
 	Catalog        string
+
+	// files are the file flags (--income, --texts, --prior, --catalog), which
+	// remember every value given.
+	files []*fileFlag
+}
+
+// fileFlag is a string flag naming one file. pflag keeps the last value
+// of a flag given twice; for a file that would silently drop the first
+// (two 收入 files, two catalogs), so every value is kept and options
+// refuses more than one.
+type fileFlag struct {
+	name string
+	p    *string
+	seen []string
+}
+
+func (f *fileFlag) String() string { return *f.p }
+func (f *fileFlag) Type() string   { return "string" }
+func (f *fileFlag) Set(v string) error {
+	*f.p = v
+	f.seen = append(f.seen, v)
+	return nil
+}
+
+func (o *ledgerFlags) fileVar(fs *pflag.FlagSet, p *string, name, usage string) {
+	f := &fileFlag{name: name, p: p}
+	o.files = append(o.files, f)
+	fs.Var(f, name, usage)
+}
+
+// twice is the error of a file flag given more than once.
+func (o *ledgerFlags) twice() error {
+	for _, f := range o.files {
+		if len(f.seen) > 1 {
+			return &flagsError{fmt.Sprintf("--%s 给了 %d 次（%s）：只能给一个文件，请只保留一个 / --%s given %d times: give one file",
+				f.name, len(f.seen), strings.Join(f.seen, "、"), f.name, len(f.seen))}
+		}
+	}
+	return nil
 }
 
 // ledgerScope says which of the ledger flags a command takes.
@@ -68,11 +107,11 @@ func addLedgerFlags(fs *pflag.FlagSet, scope ledgerScope) *ledgerFlags {
 		fs.StringVar(&o.Unit, "unit", "", "预算明细生成的公开表金额单位：万元（默认）或 元 / display unit of a ledger's tables: 万元 (default) or 元")
 	}
 	if one {
-		fs.StringVar(&o.Income, "income", "", "预算明细的收入文件（CSV 或 .xlsx）：单位编码、资金性质、上年结转 / income file of a ledger, with 上年结转")
-		fs.StringVar(&o.Texts, "texts", "", "预算明细的文字说明文件（两列 CSV/TSV 或 .xlsx：项目、内容）：主要职责、机构设置、增减原因、绩效目标 / texts of a ledger (two columns 项目,内容): duties, organisation, reasons, performance")
-		fs.StringVar(&o.Prior, "prior", "", "上年的预算明细或 budget.json，用于增减变化 / last year's ledger or budget.json, for a ledger")
+		o.fileVar(fs, &o.Income, "income", "预算明细的收入文件（CSV 或 .xlsx）：单位编码、资金性质、上年结转 / income file of a ledger, with 上年结转")
+		o.fileVar(fs, &o.Texts, "texts", "预算明细的文字说明文件（两列 CSV/TSV 或 .xlsx：项目、内容）：主要职责、机构设置、增减原因、绩效目标 / texts of a ledger (two columns 项目,内容): duties, organisation, reasons, performance")
+		o.fileVar(fs, &o.Prior, "prior", "上年的预算明细或 budget.json，用于增减变化 / last year's ledger or budget.json, for a ledger")
 	}
-	fs.StringVar(&o.Catalog, "catalog", "", "功能科目目录（TSV：编码<TAB>名称）：预算明细的科目名称，核对时视为已知的编码 / function catalog code<TAB>name: names for a ledger, known codes for the checks")
+	o.fileVar(fs, &o.Catalog, "catalog", "功能科目目录（TSV：编码<TAB>名称）：预算明细的科目名称，核对时视为已知的编码 / function catalog code<TAB>name: names for a ledger, known codes for the checks")
 	return o
 }
 
@@ -126,6 +165,9 @@ func (o *ledgerFlags) notLedger(input string, k inputs.Kind) error {
 // takes is refused before any file is read; the 收入 file, the catalog and
 // last year's data are read here. Errors name the flag and the file.
 func (o *ledgerFlags) options() (in inputs.Options, catalog map[string]string, err error) {
+	if err := o.twice(); err != nil {
+		return in, nil, err
+	}
 	li := inputs.LedgerInput{Department: o.Department, DepartmentCode: o.DepartmentCode, Region: o.Region, Year: o.Year, Unit: o.Unit}
 	if err := li.Check(); err != nil {
 		return in, nil, flagError(err)

@@ -300,3 +300,32 @@ func TestLedgerFlagValues(t *testing.T) {
 		}
 	}
 }
+
+// A file flag given twice (--income a.csv --income b.csv) is refused,
+// exit 2, nothing written: pflag would silently use the last one.
+func TestFileFlagTwice(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, dir, "预算明细.csv", sampleLedger(t))
+	a := writeFile(t, dir, "a.csv", "单位编码,资金性质,上年结转\n526003,一般公共预算,100\n")
+	b := writeFile(t, dir, "b.csv", "单位编码,资金性质,上年结转\n526003,一般公共预算,200\n")
+	out := filepath.Join(dir, "b.json")
+	for _, args := range [][]string{
+		{"build", in, "--income", a, "--income", b, "-o", out},
+		{"validate", in, "--income", a, "--income=" + b},
+		{"build", in, "--prior", in, "--prior", in, "-o", out},
+		{"build", in, "--texts", a, "--texts", b, "-o", out},
+	} {
+		code, _, stderr := runIn(args...)
+		flag := args[2]
+		if code != exitUsage || !strings.HasPrefix(stderr, "gongkai "+args[0]+": "+flag+" 给了 2 次") || !strings.Contains(stderr, "只能给一个文件") {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2 and a Chinese message naming %s", args, code, stderr, flag)
+		}
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("%s written with a flag given twice", out)
+	}
+	// Once is fine.
+	if code, _, stderr := runIn("build", in, "--income", a, "-o", out); code != exitOK {
+		t.Errorf("--income once: exit %d, %s", code, stderr)
+	}
+}
