@@ -80,6 +80,7 @@ func (s *Server) ledgerInput(up *upload) (inputs.LedgerInput, error) {
 		Region:         cleanText(first(up.Fields[string(inputs.SetRegion)])),
 		Unit:           first(up.Fields[string(inputs.SetUnit)]),
 		Income:         up.Extra[string(inputs.SetIncome)],
+		Texts:          up.Extra[string(inputs.SetTexts)],
 		Prior:          up.Extra[string(inputs.SetPrior)],
 		Catalog:        s.o.Catalog,
 	}

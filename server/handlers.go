@@ -209,7 +209,7 @@ func newLedgerForm(p *pending, de *detailsError) *ledgerForm {
 	}
 	if de.Bad != nil {
 		f.Bad, f.BadField = de.Bad.Error(), string(de.Bad.Setting)
-		if de.Bad.Setting == inputs.SetIncome || de.Bad.Setting == inputs.SetPrior {
+		if de.Bad.Setting == inputs.SetIncome || de.Bad.Setting == inputs.SetTexts || de.Bad.Setting == inputs.SetPrior {
 			delete(f.Extra, string(de.Bad.Setting))
 			delete(p.Up.Extra, string(de.Bad.Setting))
 		}

@@ -287,3 +287,28 @@ func TestLedgerUploadLimit(t *testing.T) {
 	resp := postForm(t, ts.URL+"/upload", file("file", "ledger.csv", big), file("prior", "p.csv", big))
 	wantStatus(t, resp, http.StatusRequestEntityTooLarge)
 }
+
+// TestLedgerTextsFile: the form's 说明文件 (texts) gives a ledger its
+// written texts, as --texts does: they are in the document of the API's
+// export; an unknown label is a located error, not ignored.
+func TestLedgerTextsFile(t *testing.T) {
+	_, ts := newTest(t, Options{})
+	index := string(wantStatus(t, get(t, ts.URL+"/"), http.StatusOK))
+	if !strings.Contains(index, `name="texts"`) {
+		t.Error(`upload page lacks name="texts"`)
+	}
+	texts := []byte("项目,内容\n主要职责,\"受理热线诉求。\n督办回访。\"\n机构设置,内设两个科室。\n")
+	resp := postForm(t, ts.URL+"/api/export?format=html", file("file", "ledger.csv", []byte(bareLedger)),
+		field("department", "测试局"), field("year", "2027"), file("texts", "说明.csv", texts))
+	page := string(wantStatus(t, resp, http.StatusOK))
+	for _, want := range []string{"1．受理热线诉求。", "2．督办回访。", "内设两个科室。"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("document lacks %q", want)
+		}
+	}
+	resp = postForm(t, ts.URL+"/api/export?format=html", file("file", "ledger.csv", []byte(bareLedger)),
+		field("department", "测试局"), field("year", "2027"), file("texts", "说明.csv", []byte("职能,x\n")))
+	if b := string(wantStatus(t, resp, http.StatusUnprocessableEntity)); !strings.Contains(b, "说明.csv:1") || !strings.Contains(b, "职能") {
+		t.Errorf("bad label: %s", b)
+	}
+}

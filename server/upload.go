@@ -24,7 +24,7 @@ type upload struct {
 }
 
 // extraFiles are the file fields besides "file" the form may carry.
-var extraFiles = []inputs.Setting{inputs.SetPrior, inputs.SetIncome}
+var extraFiles = []inputs.Setting{inputs.SetPrior, inputs.SetIncome, inputs.SetTexts}
 
 func (up *upload) size() int64 {
 	n := int64(len(up.Data))

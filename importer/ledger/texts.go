@@ -187,10 +187,16 @@ func readTextRows(t *table, rows [][]string, rowNo func(int) int) (*model.Texts,
 			content = r[1]
 		}
 		if header {
-			header = false
-			if k := normLabel(label); k == "项目" || k == "label" || k == "item" {
+			// a header row 项目,内容, or a title row 文字说明 above the texts
+			k := normLabel(label)
+			if k == "项目" || k == "label" || k == "item" {
+				header = false
 				continue
 			}
+			if (k == "说明" || k == "文字说明") && strings.TrimSpace(content) == "" {
+				continue
+			}
+			header = false
 		}
 		for c := 2; c < len(r); c++ {
 			if strings.TrimSpace(r[c]) != "" {

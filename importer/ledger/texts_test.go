@@ -57,7 +57,7 @@ func TestTextsSheet(t *testing.T) {
 		t.Errorf("texts\n got %#v\nwant %#v", d.Texts, want)
 	}
 	// 文字说明 is the other name of the sheet; without a sheet there are no texts.
-	d, _, err = ledger.Load("预算明细.xlsx", workbook(t, ledgerRows(), textsSheet("文字说明", [2]string{"机构设置", "设一个科室。"})), ledger.ReadOptions{}, ledger.Options{})
+	d, _, err = ledger.Load("预算明细.xlsx", workbook(t, ledgerRows(), textsSheet("文字说明", [2]string{"文字说明", ""}, [2]string{"项目", "内容"}, [2]string{"机构设置", "设一个科室。"})), ledger.ReadOptions{}, ledger.Options{})
 	if err != nil || d.Texts == nil || d.Texts.Organization != "设一个科室。" {
 		t.Errorf("文字说明 sheet: %v %+v", err, d)
 	}
