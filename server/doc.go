@@ -25,7 +25,7 @@
 //
 // A ledger of budget lines takes the settings of the command line's ledger
 // flags as form fields of the same names (department, year, department-code,
-// region, unit; files prior and income), read through inputs.LedgerInput so
+// region, unit; files prior, income and texts), read through inputs.LedgerInput so
 // that they mean and check the same. A ledger that lacks its department name
 // or year is answered 400: the page with a form asking for them (the upload
 // is held in memory, at most PendingTTL, and the form names it in "pending"),

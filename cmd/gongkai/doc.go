@@ -544,8 +544,8 @@ Excel 工作簿、公开表 PDF、整份公开文件（PDF 和网页）和 JSON 
 --catalog 给出本地区的功能科目目录（TSV：编码<TAB>名称），用于每个上传的文件：预算明细的科目
 名称，以及核对时已知的编码（同 'gongkai validate --catalog'）。部门名称、年度等只属于预算明细的
 参数不在这里给出，而在网页上随每个明细填写：明细没有写部门名称或年度时（CSV 明细通常如此），
-页面会请用户填写部门名称、年度，以及可选的部门编码、地区、金额单位、上年数据和收入文件，
-含义与 build、export 的 --department、--year、--department-code、--region、--unit、--prior、--income 相同；
+页面会请用户填写部门名称、年度，以及可选的部门编码、地区、金额单位、上年数据、收入文件和说明文件，
+含义与 build、export 的 --department、--year、--department-code、--region、--unit、--prior、--income、--texts 相同；
 页面在核对结果之后列出 build 报告的舍入调整和提示。
 
 不带任何参数、从文件管理器中启动 gongkai（例如在 Windows 中双击 gongkai.exe）时，
@@ -569,8 +569,9 @@ beyond). Ctrl+C or SIGTERM stops it after the running requests finish.
 --catalog, the region's function catalog, applies to every upload (a ledger's names, the
 codes the checks know). The flags that only a ledger takes are not offered here but on the
 page, with each ledger: a ledger without a department name or year (as CSV exports are) gets
-a form for them and for the optional code, region, unit, last year's data and 收入 file,
-meaning what --department, --year, --department-code, --region, --unit, --prior and --income
+a form for them and for the optional code, region, unit, last year's data, 收入 file and
+texts file, meaning what --department, --year, --department-code, --region, --unit, --prior,
+--income and --texts
 mean to build and export; the result page lists build's rounding moves and notes.
 
 Started with no arguments from a file manager (double-clicking gongkai.exe on Windows),
