@@ -94,8 +94,9 @@ func normProcName(s string) string {
 // ProcurementKindOf decides the kind of a 政府采购品目 as a ledger writes
 // it: by its code (A02010104, C1204 物业管理服务: the first letter), else by
 // its name (the names and patterns of procitems.tsv, docs/ledger-format.md).
+// Full-width letters and digits are read as their ASCII forms.
 func ProcurementKindOf(item string) ProcurementKind {
-	item = strings.TrimSpace(item)
+	item = strings.TrimSpace(narrow(item)) // Ａ０２０１０１０４ is A02010104
 	if m := procCode.FindStringSubmatch(item); m != nil {
 		return map[string]ProcurementKind{"A": ProcGoods, "B": ProcWorks, "C": ProcServices}[strings.ToUpper(m[1])]
 	}

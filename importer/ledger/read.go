@@ -979,7 +979,7 @@ func infoRows(t *table, rows [][]string, rowNo func(int) int, info *Info) model.
 		case "region":
 			info.Region = v
 		case "year":
-			y, err := strconv.Atoi(strings.TrimSuffix(v, "年"))
+			y, err := strconv.Atoi(strings.TrimSuffix(narrow(v), "年"))
 			if err != nil || y < MinYear || y > MaxYear {
 				errs = append(errs, t.errAt(rowNo(i), 1, bad(model.ErrBadValue, "年度“"+v+"”应为四位年份，如 2027")))
 				continue
@@ -992,7 +992,7 @@ func infoRows(t *table, rows [][]string, rowNo func(int) int, info *Info) model.
 		case "unit":
 			info.Unit = v
 		case "date":
-			d, ok := infoDate(v, t.sheet != "")
+			d, ok := infoDate(narrow(v), t.sheet != "")
 			if !ok {
 				errs = append(errs, t.errAt(rowNo(i), 1, bad(model.ErrBadValue, "公开日期“"+v+"”不是日期：应为年-月-日，如 2027-01-05（也可写 2027/1/5、2027年1月5日，或在工作簿中用日期单元格）")))
 				continue

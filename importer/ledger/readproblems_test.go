@@ -138,6 +138,17 @@ func TestFullWidthDigits(t *testing.T) {
 	if got := d.Tables.T02.Rows[0].Total.String(); got != "12345.67" {
 		t.Errorf("合计 %s, want 12345.67", got)
 	}
+	// The year and date of the 基本信息 rows, and a 品目 code.
+	l, err := ledger.Read("ledger.csv", []byte("部门名称,测试局\n年度,２０２７\n公开日期,２０２７年１月５日\n"+text), ledger.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Info.Year != 2027 || l.Info.Date != "2027-01-05" {
+		t.Errorf("年度 %d, 公开日期 %q; want 2027, 2027-01-05", l.Info.Year, l.Info.Date)
+	}
+	if k := ledger.ProcurementKindOf("Ａ０２０１０１０４　台式计算机"); k != ledger.ProcGoods {
+		t.Errorf("品目 Ａ０２０１０１０４ is %s, want 货物", k)
+	}
 }
 
 // An amount saved from a currency format (¥12,345.00, ￥12,345.00) is
