@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -11,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"gongkai/inputs"
+	"gongkai/internal/xlsxzip"
 	"gongkai/model"
 	"gongkai/profiles"
 )
@@ -156,14 +158,21 @@ func modelTable(s string) model.TableID {
 // importProfile drafts a profile from a blank official workbook: every
 // sheet's cells, merges and column widths go to profiles.Draft.
 func importProfile(e env, name string) int {
-	f, err := excelize.OpenFile(name, excelize.Options{UnzipSizeLimit: 64 << 20, UnzipXMLSizeLimit: 16 << 20})
+	data, err := inputs.ReadFile(name)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			fmt.Fprintf(e.stderr, "gongkai profile import: %v\n", inputs.OpenError(pe))
-		} else {
-			fmt.Fprintf(e.stderr, "gongkai profile import: %s: 不是可读取的 .xlsx 工作簿 (%v)\n", name, err)
-		}
+		fmt.Fprintf(e.stderr, "gongkai profile import: %v\n", err)
+		return exitUsage
+	}
+	// Sizes checked from the zip directory first; no part is extracted to
+	// a temporary file.
+	lim := xlsxzip.Limits{Total: 64 << 20, Part: 16 << 20}
+	if _, err := xlsxzip.Check(data, lim); err != nil {
+		fmt.Fprintf(e.stderr, "gongkai profile import: %s: 不是可读取的 .xlsx 工作簿，或解压后超过上限（共 64 MB，每个部件 16 MB） (%v)\n", name, err)
+		return exitUsage
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), lim.Excelize())
+	if err != nil {
+		fmt.Fprintf(e.stderr, "gongkai profile import: %s: 不是可读取的 .xlsx 工作簿 (%v)\n", name, err)
 		return exitUsage
 	}
 	defer f.Close()
