@@ -267,7 +267,7 @@ func facts(d *model.Disclosure, unit string) Facts {
 	if x == nil {
 		x = &model.Texts{}
 	}
-	f.Duties, f.Organization, f.Units, f.Performance, f.Other = x.Duties, x.Organization, x.Units, x.Performance, x.Other
+	f.Duties, f.Organization, f.Units, f.Performance, f.Other = escapeAll(x.Duties), escapeText(x.Organization), escapeText(x.Units), escapeAll(x.Performance), escapeAll(x.Other)
 	f.UnitNames = unitNames(d)
 
 	// 人员构成
@@ -312,7 +312,7 @@ func facts(d *model.Disclosure, unit string) Facts {
 		}
 	}
 	in.Change = change(in.Total.exact, nc(n.Income.PriorTotal), nc(n.Income.Total), nc(n.Income.Change))
-	in.Reason = x.Reasons.Income
+	in.Reason = escapeText(x.Reasons.Income)
 
 	// 预算支出
 	ex := &f.Expenditure
@@ -354,7 +354,7 @@ func facts(d *model.Disclosure, unit string) Facts {
 	}
 	ex.Functions = functionShares(d, n, tAmt, nAmt)
 	ex.Change = change(ex.Total.exact, nc(n.Expenditure.PriorTotal), nc(n.Expenditure.Total), nc(n.Expenditure.Change))
-	ex.Reason = x.Reasons.Expenditure
+	ex.Reason = escapeText(x.Reasons.Expenditure)
 
 	// 机关运行经费: 表六 302 and its items, unless the narrative says its
 	// figure covers only the 行政 and 参公 units (Partial): then 表六 302,
@@ -379,7 +379,7 @@ func facts(d *model.Disclosure, unit string) Facts {
 	}
 	op.Stated = nAmt(n.OperatingCosts.Total)
 	op.Change = change(op.Total.exact, nc(n.OperatingCosts.PriorTotal), nc(n.OperatingCosts.Total), nc(n.OperatingCosts.Change))
-	op.Reason = x.Reasons.OperatingCosts
+	op.Reason = escapeText(x.Reasons.OperatingCosts)
 
 	// “三公”经费: 表七 合计.
 	tp := &f.ThreePublic
@@ -396,7 +396,7 @@ func facts(d *model.Disclosure, unit string) Facts {
 	}
 	tp.Change = change(tp.Total.exact, nc(n.ThreePublic.PriorTotal), nc(n.ThreePublic.Total), nc(n.ThreePublic.Change))
 	tp.ReceptionChange = change(tp.Reception.exact, model.Amount{}, nc(n.ThreePublic.Reception), nc(n.ThreePublic.ReceptionChange))
-	tp.Reason, tp.ReceptionReason = x.Reasons.ThreePublic, x.Reasons.Reception
+	tp.Reason, tp.ReceptionReason = escapeText(x.Reasons.ThreePublic), escapeText(x.Reasons.Reception)
 	tpn := n.ThreePublic
 	for _, it := range []struct {
 		key, name     string
@@ -434,7 +434,7 @@ func facts(d *model.Disclosure, unit string) Facts {
 		pr.Change = change(pr.Total.exact, model.Amount{}, nc(p.Total), nc(p.Change))
 		pr.Given = pr.Total.Known
 	}
-	pr.Reason = x.Reasons.Procurement
+	pr.Reason = escapeText(x.Reasons.Procurement)
 
 	a := n.Assets
 	f.Assets.Total, f.Assets.Fixed, f.Assets.Intangible = nAmt(a.Total), nAmt(a.Fixed), nAmt(a.Intangible)

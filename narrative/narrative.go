@@ -106,7 +106,7 @@ func Text(d *model.Disclosure, o Options) (string, []model.Finding, error) {
 	if err := t.Execute(&b, f); err != nil {
 		return "", nil, fmt.Errorf("%w: %s: %v", ErrTemplate, t.Name(), err)
 	}
-	return tidy(b.String()), missing(f), nil
+	return tidy(unmark(b.String())), missing(f), nil
 }
 
 // prepare parses the style of d and computes the facts in the style's
@@ -171,6 +171,51 @@ func tidy(s string) string {
 	return b.String()
 }
 
+// userMark starts every line of a text the user wrote (主要职责, 增减原因
+// …) while the style runs (a private-use character, never in real text), so
+// that unmark can tell where such a line stands at the start of a line of
+// the markup.
+const userMark = "\ue000"
+
+func escapeText(s string) string {
+	if s == "" {
+		return s
+	}
+	return userMark + strings.ReplaceAll(s, "\n", "\n"+userMark)
+}
+
+// unmark removes the marks of escapeText from the style's output. A line
+// that starts with a user's text which looks like the markup (a part "= ",
+// a heading "# " or "## ", the place of the tables "@tables", or the escape
+// itself "\\") gets a leading backslash, which Parts and Plain take away:
+// a user's text is always a paragraph, never a heading or a part.
+func unmark(text string) string {
+	if !strings.Contains(text, userMark) {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		user := strings.HasPrefix(l, userMark)
+		l = strings.TrimSpace(strings.ReplaceAll(l, userMark, ""))
+		if user && (l == "@tables" || strings.HasPrefix(l, "= ") || strings.HasPrefix(l, "# ") || strings.HasPrefix(l, "## ") || strings.HasPrefix(l, "\\")) {
+			l = "\\" + l
+		}
+		lines[i] = l
+	}
+	return strings.Join(lines, "\n")
+}
+
+func escapeAll(xs []string) []string {
+	if xs == nil {
+		return nil
+	}
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = escapeText(x)
+	}
+	return out
+}
+
 // Plain returns the text for reading: the markup's part and heading marks
 // removed and the place of the tables left out.
 func Plain(text string) string {
@@ -181,6 +226,8 @@ func Plain(text string) string {
 			continue
 		case l == "@tables":
 			continue
+		case strings.HasPrefix(l, "\\"): // a user's line that looks like markup
+			l = l[1:]
 		case strings.HasPrefix(l, "= "):
 			b.WriteString("\n" + strings.TrimPrefix(l, "= ") + "\n\n")
 			continue
@@ -206,6 +253,9 @@ func Parts(text string) []layout.Part {
 	for _, l := range strings.Split(text, "\n") {
 		switch {
 		case l == "":
+		case strings.HasPrefix(l, "\\"): // a user's line that looks like markup
+			p := cur()
+			p.Blocks = append(p.Blocks, layout.Block{Kind: layout.Paragraph, Text: l[1:]})
 		case strings.HasPrefix(l, "= "):
 			parts = append(parts, layout.Part{Title: strings.TrimPrefix(l, "= ")})
 		case l == "@tables":
