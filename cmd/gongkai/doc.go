@@ -128,7 +128,7 @@ its codes, so they are neither a warning nor a note.
 	    --department-code string   预算明细的部门编码，如 526003 / department code of a ledger
 	    --region string            预算明细的地区，如 天门市 / region of a ledger
 	    --unit string              预算明细生成的公开表金额单位：万元（默认）或 元 / display unit of a ledger's tables: 万元 (default) or 元
-	    --income string            预算明细的收入文件（CSV 或 .xlsx）：单位编码、资金性质、上年结转 / income file of a ledger, with 上年结转
+	    --income string            预算明细的收入文件（CSV 或 .xlsx）：单位编码、资金性质、上年结转和/或本年收入 / income file of a ledger: 上年结转 and/or stated 本年收入
 	    --texts string             预算明细的文字说明文件（两列 CSV/TSV 或 .xlsx：项目、内容）：主要职责、机构设置、增减原因、绩效目标 / texts of a ledger (two columns 项目,内容): duties, organisation, reasons, performance
 	    --prior string             上年的预算明细或 budget.json，用于增减变化 / last year's ledger or budget.json, for a ledger
 	    --catalog string           功能科目目录（TSV：编码<TAB>名称）：预算明细的科目名称，核对时视为已知的编码 / function catalog code<TAB>name: names for a ledger, known codes for the checks
@@ -178,7 +178,7 @@ workbook's 说明 sheet or --texts, docs/ledger-format.md), which are refused fo
 	    --department-code string   预算明细的部门编码，如 526003 / department code of a ledger
 	    --region string            预算明细的地区，如 天门市 / region of a ledger
 	    --unit string              预算明细生成的公开表金额单位：万元（默认）或 元 / display unit of a ledger's tables: 万元 (default) or 元
-	    --income string            预算明细的收入文件（CSV 或 .xlsx）：单位编码、资金性质、上年结转 / income file of a ledger, with 上年结转
+	    --income string            预算明细的收入文件（CSV 或 .xlsx）：单位编码、资金性质、上年结转和/或本年收入 / income file of a ledger: 上年结转 and/or stated 本年收入
 	    --texts string             预算明细的文字说明文件（两列 CSV/TSV 或 .xlsx：项目、内容）：主要职责、机构设置、增减原因、绩效目标 / texts of a ledger (two columns 项目,内容): duties, organisation, reasons, performance
 	    --prior string             上年的预算明细或 budget.json，用于增减变化 / last year's ledger or budget.json, for a ledger
 	    --catalog string           功能科目目录（TSV：编码<TAB>名称）：预算明细的科目名称，核对时视为已知的编码 / function catalog code<TAB>name: names for a ledger, known codes for the checks
@@ -317,7 +317,7 @@ note; a code in neither catalog stays a note, never a warning.
 	--department-code string   预算明细的部门编码，如 526003 / department code of a ledger
 	--region string            预算明细的地区，如 天门市 / region of a ledger
 	--unit string              预算明细生成的公开表金额单位：万元（默认）或 元 / display unit of a ledger's tables: 万元 (default) or 元
-	--income string            预算明细的收入文件（CSV 或 .xlsx）：单位编码、资金性质、上年结转 / income file of a ledger, with 上年结转
+	--income string            预算明细的收入文件（CSV 或 .xlsx）：单位编码、资金性质、上年结转和/或本年收入 / income file of a ledger: 上年结转 and/or stated 本年收入
 	--texts string             预算明细的文字说明文件（两列 CSV/TSV 或 .xlsx：项目、内容）：主要职责、机构设置、增减原因、绩效目标 / texts of a ledger (two columns 项目,内容): duties, organisation, reasons, performance
 	--prior string             上年的预算明细或 budget.json，用于增减变化 / last year's ledger or budget.json, for a ledger
 	--catalog string           功能科目目录（TSV：编码<TAB>名称）：预算明细的科目名称，核对时视为已知的编码 / function catalog code<TAB>name: names for a ledger, known codes for the checks
@@ -384,7 +384,7 @@ docs/ledger-format.md，'gongkai sample --ledger' 打印一个示例。
 
 输入有误时一次列出全部问题及其位置（文件:行 或 工作表!单元格）和问题数，不写任何文件：
 每行自身的问题，以及能读出的各行之间的矛盾（同一单位编码两个名称、同一格各行合计为负数、
-单位不属于主管部门、两种支出类别口径混用、上年结转的单位没有支出）。生成的数据先经核对
+单位不属于主管部门、两种支出类别口径混用、收入表中的单位没有支出）。生成的数据先经核对
 （同 'gongkai validate --exact'），有“错误”时也不写文件。工作簿自带“收入”表时不能再给 --income，自带“说明”表时不能再给 --texts。
 
 退出码：0 已生成；1 明细有误或核对发现错误（全部列出，不写文件）；2 文件无法读取或输出无法写入。
@@ -427,7 +427,7 @@ listed, nothing is written), 2 the file cannot be read or the output cannot be w
 	    --department-code string   预算明细的部门编码，如 526003 / department code of a ledger
 	    --region string            预算明细的地区，如 天门市 / region of a ledger
 	    --unit string              预算明细生成的公开表金额单位：万元（默认）或 元 / display unit of a ledger's tables: 万元 (default) or 元
-	    --income string            预算明细的收入文件（CSV 或 .xlsx）：单位编码、资金性质、上年结转 / income file of a ledger, with 上年结转
+	    --income string            预算明细的收入文件（CSV 或 .xlsx）：单位编码、资金性质、上年结转和/或本年收入 / income file of a ledger: 上年结转 and/or stated 本年收入
 	    --texts string             预算明细的文字说明文件（两列 CSV/TSV 或 .xlsx：项目、内容）：主要职责、机构设置、增减原因、绩效目标 / texts of a ledger (two columns 项目,内容): duties, organisation, reasons, performance
 	    --prior string             上年的预算明细或 budget.json，用于增减变化 / last year's ledger or budget.json, for a ledger
 	    --catalog string           功能科目目录（TSV：编码<TAB>名称）：预算明细的科目名称，核对时视为已知的编码 / function catalog code<TAB>name: names for a ledger, known codes for the checks

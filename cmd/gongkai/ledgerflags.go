@@ -107,7 +107,7 @@ func addLedgerFlags(fs *pflag.FlagSet, scope ledgerScope) *ledgerFlags {
 		fs.StringVar(&o.Unit, "unit", "", "预算明细生成的公开表金额单位：万元（默认）或 元 / display unit of a ledger's tables: 万元 (default) or 元")
 	}
 	if one {
-		o.fileVar(fs, &o.Income, "income", "预算明细的收入文件（CSV 或 .xlsx）：单位编码、资金性质、上年结转 / income file of a ledger, with 上年结转")
+		o.fileVar(fs, &o.Income, "income", "预算明细的收入文件（CSV 或 .xlsx）：单位编码、资金性质、上年结转和/或本年收入 / income file of a ledger: 上年结转 and/or stated 本年收入")
 		o.fileVar(fs, &o.Texts, "texts", "预算明细的文字说明文件（两列 CSV/TSV 或 .xlsx：项目、内容）：主要职责、机构设置、增减原因、绩效目标 / texts of a ledger (two columns 项目,内容): duties, organisation, reasons, performance")
 		o.fileVar(fs, &o.Prior, "prior", "上年的预算明细或 budget.json，用于增减变化 / last year's ledger or budget.json, for a ledger")
 	}

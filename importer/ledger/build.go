@@ -90,6 +90,8 @@ const (
 	kOperTotal
 	kThreePublic // a=node (0 total, 1+unit), b=column (0 合计, 1 出国, 2 购置, 3 运行, 4 接待, 5 公务用车小计)
 	kCarry       // a=node (0 total, 1+unit), b=fund (0..4), 5 all, 6 财政拨款: 上年结转
+	kCarryFwd    // a=0, b=fund (0..4), 5 all, 6 财政拨款: 结转下年
+	kGrand       // a=node, b=5 all or 6 财政拨款: 收入总计 = 支出总计, when there is 结转下年
 )
 
 // kIncome is this year's income (本年收入): the spending of the unit or
@@ -116,6 +118,7 @@ type builder struct {
 	econs  []string // 款 in code order (表六)
 	r      *rounder
 	carry  []carryCell // rounded with the spending: cells after the spending's
+	fwd    []carryCell // 结转下年 where a 本年收入 is stated: cells after the carry-overs
 	sums   []int64     // printed value per aggregate
 	exact  []int64
 	rep    Report
@@ -533,10 +536,13 @@ func (b *builder) funcClasses() []string {
 
 func (b *builder) register() {
 	amounts := b.amount
-	if len(b.carry) > 0 {
-		amounts = append(slices.Clip(b.amount), make([]int64, len(b.carry))...)
+	if len(b.carry)+len(b.fwd) > 0 {
+		amounts = append(slices.Clip(b.amount), make([]int64, len(b.carry)+len(b.fwd))...)
 		for k, c := range b.carry {
 			amounts[len(b.cells)+k] = -c.amount
+		}
+		for k, c := range b.fwd {
+			amounts[len(b.cells)+len(b.carry)+k] = c.amount
 		}
 	}
 	b.r = newRounder(b.unit, amounts)
@@ -620,8 +626,18 @@ func (b *builder) register() {
 			r.add(aggKey{kIncome, n, int32(k.fund), 0}, i)
 			r.add(aggKey{kIncome, n, 5, 0}, i)
 		}
-		if len(b.carry) > 0 && k.fund.appropriation() {
+		if len(b.carry)+len(b.fwd) > 0 && k.fund.appropriation() {
 			r.add(aggKey{kIncome, 0, 6, 0}, i)
+		}
+		// 收入总计 (= 支出总计) of 表二's rows, 表一 and 表四, when some
+		// income goes beyond the spending (结转下年).
+		if len(b.fwd) > 0 {
+			for _, n := range [2]int32{0, 1 + k.unit} {
+				r.add(aggKey{kGrand, n, 5, 0}, i)
+			}
+			if k.fund.appropriation() {
+				r.add(aggKey{kGrand, 0, 6, 0}, i)
+			}
 		}
 		// 表七: the same cells, so that 表六 30217 and 表七 公务接待费 agree.
 		if k.tp != TPNone {
@@ -653,9 +669,26 @@ func (b *builder) register() {
 }
 
 // registerCarry adds the carry-over cells: in this year's income of their
-// unit and fund, and in the carry-over totals 表二 and 表一/表四 print.
+// unit and fund, and in the carry-over totals 表二 and 表一/表四 print; and
+// the 结转下年 cells: in this year's income, in 结转下年 (表一, 表四) and in
+// 收入总计.
 func (b *builder) registerCarry() {
 	r := b.r
+	for k, c := range b.fwd {
+		i := len(b.cells) + len(b.carry) + k
+		for _, n := range [2]int32{0, 1 + c.unit} {
+			r.add(aggKey{kIncome, n, int32(c.fund), 0}, i)
+			r.add(aggKey{kIncome, n, 5, 0}, i)
+			r.add(aggKey{kGrand, n, 5, 0}, i)
+		}
+		r.add(aggKey{kCarryFwd, 0, int32(c.fund), 0}, i)
+		r.add(aggKey{kCarryFwd, 0, 5, 0}, i)
+		if c.fund.appropriation() {
+			r.add(aggKey{kIncome, 0, 6, 0}, i)
+			r.add(aggKey{kCarryFwd, 0, 6, 0}, i)
+			r.add(aggKey{kGrand, 0, 6, 0}, i)
+		}
+	}
 	for k, c := range b.carry {
 		i := len(b.cells) + k
 		for _, n := range [2]int32{0, 1 + c.unit} {
@@ -709,6 +742,16 @@ func (b *builder) solve() {
 			})
 		}
 	}
+	for k, c := range b.fwd {
+		if i := len(b.cells) + len(b.carry) + k; r.moved(i) {
+			b.rep.Moved = append(b.rep.Moved, Move{
+				Pos:     c.pos,
+				Where:   fmt.Sprintf("%s %s 结转下年", b.units[c.unit].code, c.fund),
+				Exact:   b.show(c.amount, false),
+				Printed: b.show(r.value(i), true),
+			})
+		}
+	}
 	if left > 0 {
 		for a := range r.err {
 			if r.overAt(int32(a), r.err[a]) > 0 {
@@ -756,6 +799,10 @@ func (b *builder) describe(k aggKey) string {
 		return fmt.Sprintf("表二 %s %s 本年收入", node(k.a), at(append(append([]string{}, fundNames[:]...), "合计", "财政拨款"), k.b))
 	case kCarry:
 		return fmt.Sprintf("表二 %s %s 上年结转", node(k.a), at(append(append([]string{}, fundNames[:]...), "合计", "财政拨款"), k.b))
+	case kCarryFwd:
+		return fmt.Sprintf("表一/表四 结转下年 %s", at(append(append([]string{}, fundNames[:]...), "合计", "财政拨款"), k.b))
+	case kGrand:
+		return fmt.Sprintf("表二 %s 收入总计 %s", node(k.a), at([]string{5: "合计", 6: "财政拨款"}, k.b))
 	case kBasicItem:
 		return fmt.Sprintf("表六 %s %s", at(b.econs, k.a), at([]string{"合计", "人员经费", "公用经费"}, k.b))
 	case kBasicClass:
@@ -951,12 +998,23 @@ func (b *builder) summary(tab int32) *model.SummaryTable {
 		st.Economic = append(st.Economic, model.FundLine{Code: "5" + c[1:], Name: b.econName(c), FundAmounts: fa(kSumEcon, int32(i))})
 	}
 	st.ExpenditureTotal = total
-	zero := model.FundAmounts{Total: b.amt(0)}
+	// 结转下年 (where a 本年收入 goes beyond the spending) and 支出总计.
+	all := int32(5)
 	if tab == 1 {
-		zero.General, zero.GovFund, zero.StateCapital = b.amt(0), b.amt(0), b.amt(0)
+		all = 6
 	}
-	st.CarryForward = zero
-	st.ExpenditureGrandTotal = total
+	cf := model.FundAmounts{Total: b.amt(b.get(aggKey{kCarryFwd, 0, all, 0}))}
+	grand := model.FundAmounts{Total: b.amt(b.get(aggKey{kSumTotal, tab, 0, 0}) + b.get(aggKey{kCarryFwd, 0, all, 0}))}
+	if tab == 1 {
+		for s, p := range [3]*model.Amount{&cf.General, &cf.GovFund, &cf.StateCapital} {
+			*p = b.amt(b.get(aggKey{kCarryFwd, 0, int32(s), 0}))
+		}
+		for s, p := range [3]*model.Amount{&grand.General, &grand.GovFund, &grand.StateCapital} {
+			*p = b.amt(b.get(aggKey{kSumTotal, tab, 0, int32(1 + s)}) + b.get(aggKey{kCarryFwd, 0, int32(s), 0}))
+		}
+	}
+	st.CarryForward = cf
+	st.ExpenditureGrandTotal = grand
 	return st
 }
 

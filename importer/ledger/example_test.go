@@ -235,3 +235,36 @@ func TestCarryoverWholeFund(t *testing.T) {
 		}
 	}
 }
+
+// A 收入 file may state 本年收入 by unit and fund: what income and
+// carry-over give beyond the spending is 结转下年 (表一, 表四), and 收入总计
+// equals 支出总计; income that falls short of the spending is an error at
+// its row.
+func TestStatedIncome(t *testing.T) {
+	income := "单位编码,资金性质,上年结转,本年收入（万元）\n526003,一般公共预算,100000,250\n526003,单位资金,,30.000005\n"
+	d, _, err := ledger.Load(examples.LedgerName, examples.SampleLedger(),
+		ledger.ReadOptions{Income: []byte(income), IncomeName: "收入.csv"}, ledger.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t1, t4 := d.Tables.T01, d.Tables.T04
+	got := fmt.Sprint(t1.IncomeTotal, " ", t1.Carryover, " ", t1.IncomeGrandTotal, " | ", t1.ExpenditureTotal.Total, " ", t1.CarryForward.Total, " ", t1.ExpenditureGrandTotal.Total)
+	if want := "280.00 10.00 290.00 | 231.79 58.21 290.00"; got != want {
+		t.Errorf("表一 本年收入 上年结转 收入总计 | 本年支出 结转下年 支出总计 = %s, want %s", got, want)
+	}
+	if got := fmt.Sprint(t4.CarryForward.General, " ", t4.ExpenditureGrandTotal.General, " ", t4.IncomeGrandTotal); got != "28.21 260.00 260.00" {
+		t.Errorf("表四 结转下年 一般公共预算, 支出总计 一般公共预算, 收入总计 = %s", got)
+	}
+	if r := d.Tables.T02.Rows[0]; fmt.Sprint(r.Total, " ", r.Subtotal, " ", r.General, " ", r.UnitFunds, " ", r.Carryover) != "290.00 280.00 250.00 30.00 10.00" {
+		t.Errorf("表二 合计 %s %s %s %s %s", r.Total, r.Subtotal, r.General, r.UnitFunds, r.Carryover)
+	}
+	if fs := check.Disclosure(d, check.Options{Exact: true}); model.HasErrors(fs) {
+		t.Errorf("check --exact: %v", fs)
+	}
+	short := "单位编码,资金性质,上年结转,本年收入\n526003,一般公共预算,100000,2000000\n"
+	_, _, err = ledger.Load(examples.LedgerName, examples.SampleLedger(),
+		ledger.ReadOptions{Income: []byte(short), IncomeName: "收入.csv"}, ledger.Options{})
+	if err == nil || !strings.Contains(err.Error(), "收入.csv:2: 单位 526003 一般公共预算本年收入 2000000.00 元与上年结转 100000.00 元合计少于其一般公共预算支出 2317910.00 元") {
+		t.Errorf("income short of spending: %v", err)
+	}
+}

@@ -4,13 +4,16 @@ import (
 	"gongkai/model"
 )
 
-// carryOvers checks the carry-over lines of the 收入 sheet and sums them by
-// unit and fund into the carry cells the rounder rounds with the spending.
-// Every problem is reported, each at its 收入 row: a unit without
-// spending, a negative carry-over, one of a fund the unit does not spend,
-// one larger than the unit's spending of the fund. A unit with a line Read
-// could not parse (Ledger.unparsed) is not judged: the missing line might
-// have been its spending.
+// carryOvers checks the lines of the 收入 sheet and sums them by unit and
+// fund into the cells the rounder rounds with the spending: the carry-overs
+// (上年结转), and where a 本年收入 is stated, what income and carry-over give
+// beyond the spending (结转下年). Every problem is reported, each at its
+// 收入 row: a unit without spending, a negative carry-over; without a
+// stated income, a carry-over of a fund the unit does not spend or one
+// larger than the unit's spending of the fund; with one, income and
+// carry-over that together fall short of the spending. A unit with a line
+// Read could not parse (Ledger.unparsed) is not judged: the missing line
+// might have been its spending.
 func (b *builder) carryOvers() error {
 	if len(b.l.Carryovers) == 0 {
 		return nil
@@ -23,6 +26,8 @@ func (b *builder) carryOvers() error {
 	nu := len(b.units)
 	exactC := make([][nFunds]int64, nu)
 	exactE := make([][nFunds]int64, nu)
+	exactI := make([][nFunds]int64, nu) // stated 本年收入
+	hasI := make([][nFunds]bool, nu)
 	firstC := make([][nFunds]*Pos, nu)
 	for i, k := range b.cells {
 		exactE[k.unit][k.fund] += b.amount[i]
@@ -41,11 +46,15 @@ func (b *builder) carryOvers() error {
 		u, ok := unitIdx[c.UnitCode]
 		if !ok {
 			if judged(c.UnitCode) {
-				errs = append(errs, posErr(c.Pos, fmtBad(model.ErrBadValue, "上年结转的单位 %s 在支出明细中没有支出", c.UnitCode)))
+				errs = append(errs, posErr(c.Pos, fmtBad(model.ErrBadValue, "收入表中的单位 %s 在支出明细中没有支出", c.UnitCode)))
 			}
 			continue
 		}
 		exactC[u][c.Fund] += c.Amount
+		if c.HasIncome {
+			exactI[u][c.Fund] += c.Income
+			hasI[u][c.Fund] = true
+		}
 		if firstC[u][c.Fund] == nil {
 			firstC[u][c.Fund] = &c.Pos
 		}
@@ -53,10 +62,25 @@ func (b *builder) carryOvers() error {
 	for u := 0; u < nu; u++ {
 		for s := Fund(0); s < nFunds; s++ {
 			x := exactC[u][s]
-			if x == 0 {
+			if !judged(b.units[u].code) {
 				continue
 			}
-			if !judged(b.units[u].code) {
+			if hasI[u][s] {
+				fwd := exactI[u][s] + x - exactE[u][s]
+				if fwd < 0 {
+					errs = append(errs, posErr(*firstC[u][s], fmtBad(model.ErrBadValue, "单位 %s %s本年收入 %s 元与上年结转 %s 元合计少于其%s支出 %s 元：收入不足以安排支出（不写本年收入时，本年收入按支出减上年结转计算）",
+						b.units[u].code, s, yuan(exactI[u][s]), yuan(x), s, yuan(exactE[u][s]))))
+					continue
+				}
+				if x > 0 {
+					b.carry = append(b.carry, carryCell{unit: int32(u), fund: s, amount: x, pos: *firstC[u][s]})
+				}
+				if fwd > 0 {
+					b.fwd = append(b.fwd, carryCell{unit: int32(u), fund: s, amount: fwd, pos: *firstC[u][s]})
+				}
+				continue
+			}
+			if x == 0 {
 				continue
 			}
 			switch {

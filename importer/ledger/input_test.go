@@ -145,7 +145,7 @@ func TestAllProblemsAtOnce(t *testing.T) {
 		"ledger.csv:3: 资金性质“一般预算”不是已知类别",
 		"ledger.csv:4: 单位 901001 的名称“别的名字”与前面的“测试单位”不同",
 		"ledger.csv:6: 单位 901002、功能科目 2010101、经济科目 30101、人员类项目支出、一般公共预算 各行合计为负数 -20000.00 元（负数行：第 6 行）",
-		"收入.csv:2: 上年结转的单位 901009 在支出明细中没有支出",
+		"收入.csv:2: 收入表中的单位 901009 在支出明细中没有支出",
 	}
 	got := strings.Split(err.Error(), "\n")
 	if len(got) != len(want) {
@@ -167,7 +167,7 @@ func TestAllProblemsAtOnce(t *testing.T) {
 	if err == nil {
 		_, _, err = ledger.Build(l, ledger.Options{})
 	}
-	if err == nil || !strings.Contains(err.Error(), "ledger.csv:3: 单位 901001") || !strings.Contains(err.Error(), "收入.csv:2: 上年结转的单位 901009") {
+	if err == nil || !strings.Contains(err.Error(), "ledger.csv:3: 单位 901001") || !strings.Contains(err.Error(), "收入.csv:2: 收入表中的单位 901009") {
 		t.Errorf("negative cell and a 收入 row of a unit without spending:\n%v", err)
 	}
 	// A unit with a line that did not parse is not judged on its sums: the

@@ -115,13 +115,19 @@ type Line struct {
 	Amount      int64
 }
 
-// Carryover is one 上年结转 line of the 收入 sheet: the part of a unit's
-// spending from a fund that last year's money pays for. Amount is in 分.
+// Carryover is one line of the 收入 sheet: a unit's 上年结转 from a fund
+// (the part of its spending that last year's money pays for) and, when
+// HasIncome, its stated 本年收入 from that fund. Without a stated income,
+// this year's income is the spending less the carry-over; with one, what
+// income and carry-over give beyond the spending is 结转下年. Amounts are
+// in 分.
 type Carryover struct {
-	Pos      Pos
-	UnitCode string
-	Fund     Fund
-	Amount   int64
+	Pos       Pos
+	UnitCode  string
+	Fund      Fund
+	Amount    int64 // 上年结转
+	Income    int64 // 本年收入, when HasIncome
+	HasIncome bool
 }
 
 // MinYear and MaxYear bound a budget year (年度) wherever it is given: a

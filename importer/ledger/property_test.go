@@ -92,8 +92,24 @@ func randomLedgerN(rng *rand.Rand, nu, nl int, basic bool) *ledger.Ledger {
 		code := fmt.Sprintf("901%03d", u+1)
 		f := ledger.Fund(rng.IntN(5))
 		if x := spent[code+"|"+fmt.Sprint(int(f))]; x > 0 {
-			l.Carryovers = append(l.Carryovers, ledger.Carryover{Pos: ledger.Pos{File: "收入.csv", Row: u + 2}, UnitCode: code, Fund: f, Amount: rng.Int64N(x + 1)})
+			c := ledger.Carryover{Pos: ledger.Pos{File: "收入.csv", Row: u + 2}, UnitCode: code, Fund: f, Amount: rng.Int64N(x + 1)}
+			if u%2 == 0 { // a stated 本年收入 beyond spending − carry-over: 结转下年
+				c.Income, c.HasIncome = x-c.Amount+rng.Int64N(x/2+1), true
+			}
+			l.Carryovers = append(l.Carryovers, c)
 		}
+	}
+	// Stated 本年收入 without carry-over, some of a fund the unit does not
+	// spend at all (all of it 结转下年).
+	for u := 1; u < nu; u += 3 {
+		code := fmt.Sprintf("901%03d", u+1)
+		f := ledger.Fund(rng.IntN(5))
+		x := spent[code+"|"+fmt.Sprint(int(f))]
+		if spent[code+"|0"]+spent[code+"|1"]+spent[code+"|2"]+spent[code+"|3"]+spent[code+"|4"] == 0 {
+			continue // a unit without lines is not in the tables
+		}
+		l.Carryovers = append(l.Carryovers, ledger.Carryover{Pos: ledger.Pos{File: "收入.csv", Row: u + 2}, UnitCode: code, Fund: f,
+			Income: x + rng.Int64N(x/3+100_000), HasIncome: true})
 	}
 	return l
 }
@@ -104,10 +120,12 @@ type exactSums struct {
 	funcFund          map[string]int64
 	t6                map[string]int64
 	t7, t9            int64
-	unitIncome        map[string]int64 // this year's income (spending − carry-over) and carry-over by unit
+	unitIncome        map[string]int64 // this year's income (spending − carry-over, or as stated) and carry-over by unit
 	unitCarry         map[string]int64
 	fundIncome        [5]int64 // the department's, by fund
 	fundCarry         [5]int64
+	fundFwd           [5]int64 // 结转下年: stated income + carry-over − spending
+	spend             int64
 }
 
 var tabFund = [4]int{-1, 0, 1, 2}
@@ -138,12 +156,24 @@ func exact(l *ledger.Ledger) exactSums {
 			s.t9 += ln.Amount
 		}
 	}
+	spent := map[string]int64{}
+	for _, ln := range l.Lines {
+		spent[ln.UnitCode+" "+ln.Fund.String()] += ln.Amount
+		s.spend += ln.Amount
+	}
 	for _, c := range l.Carryovers { // 表二 shows this year's income: spending less 上年结转
 		s.unitFund[c.UnitCode+" "+c.Fund.String()] -= c.Amount
 		s.unitIncome[c.UnitCode] -= c.Amount
 		s.unitCarry[c.UnitCode] += c.Amount
 		s.fundIncome[c.Fund] -= c.Amount
 		s.fundCarry[c.Fund] += c.Amount
+		if c.HasIncome { // or as stated: what goes beyond the spending is 结转下年
+			fwd := c.Income + c.Amount - spent[c.UnitCode+" "+c.Fund.String()]
+			s.unitFund[c.UnitCode+" "+c.Fund.String()] += fwd
+			s.unitIncome[c.UnitCode] += fwd
+			s.fundIncome[c.Fund] += fwd
+			s.fundFwd[c.Fund] += fwd
+		}
 	}
 	return s
 }
@@ -228,6 +258,18 @@ func TestPropertyRandomLedgers(t *testing.T) {
 				}
 				within(t, fmt.Sprint("表", []string{"一", "四"}[tab], " 本年收入合计"), st.IncomeTotal, in, tol)
 				within(t, fmt.Sprint("表", []string{"一", "四"}[tab], " 上年结转合计"), st.Carryover, carry, tol)
+				var fwd int64
+				for k := range st.Income {
+					fwd += ex.fundFwd[k]
+				}
+				within(t, fmt.Sprint("表", []string{"一", "四"}[tab], " 结转下年"), st.CarryForward.Total, fwd, tol)
+				within(t, fmt.Sprint("表", []string{"一", "四"}[tab], " 收入总计"), st.IncomeGrandTotal, in+carry, tol)
+				if !st.IncomeGrandTotal.Decimal().Equal(st.ExpenditureGrandTotal.Total.Decimal()) {
+					t.Errorf("表%s 收入总计 %s ≠ 支出总计 %s", []string{"一", "四"}[tab], st.IncomeGrandTotal, st.ExpenditureGrandTotal.Total)
+				}
+			}
+			for k, a := range []model.Amount{ts.T04.CarryForward.General, ts.T04.CarryForward.GovFund, ts.T04.CarryForward.StateCapital} {
+				within(t, "表四 结转下年 "+allFunds[k], a, ex.fundFwd[k], tol)
 			}
 			within(t, "表七 合计", ts.T07.Rows[0].Total, ex.t7, tol)
 			if len(ts.T09.Rows) > 0 {

@@ -845,7 +845,8 @@ func readIncomeFile(name string, data []byte, o ReadOptions) ([]Carryover, error
 	return cs, nil
 }
 
-// readIncomeRows reads 收入 rows: 单位编码, 资金性质, 上年结转 (金额).
+// readIncomeRows reads 收入 rows: 单位编码, 资金性质, and 上年结转 or
+// 本年收入 or both (金额, each in 元 or, when its header says so, 万元).
 func readIncomeRows(t *table, rows [][]string, rowNo func(int) int) ([]Carryover, model.ParseErrors) {
 	h := 0
 	for h < len(rows) && blankRow(rows[h]) {
@@ -854,8 +855,8 @@ func readIncomeRows(t *table, rows [][]string, rowNo func(int) int) ([]Carryover
 	if h == len(rows) {
 		return nil, nil
 	}
-	unitCol, fundCol, amtCol := -1, -1, -1
-	var yuanPer int64 = 1
+	unitCol, fundCol, amtCol, incCol := -1, -1, -1, -1
+	var yuanPer, incPer int64 = 1, 1
 	for i, c := range rows[h] {
 		n := normHeader(c)
 		f, known := aliases[n]
@@ -869,12 +870,16 @@ func readIncomeRows(t *table, rows [][]string, rowNo func(int) int) ([]Carryover
 			if strings.Contains(n, "万元") {
 				yuanPer = 10000
 			}
+		case strings.HasPrefix(n, "本年收入") || strings.HasPrefix(n, "income"):
+			incCol = i
+			if strings.Contains(n, "万元") {
+				incPer = 10000
+			}
 		}
 	}
-	if unitCol < 0 || fundCol < 0 || amtCol < 0 {
-		return nil, model.ParseErrors{t.errAt(rowNo(h), -1, bad(ErrMissingColumn, "收入表的表头应有“单位编码”“资金性质”“上年结转”三列"))}
+	if unitCol < 0 || fundCol < 0 || amtCol < 0 && incCol < 0 {
+		return nil, model.ParseErrors{t.errAt(rowNo(h), -1, bad(ErrMissingColumn, "收入表的表头应有“单位编码”“资金性质”和“上年结转”或“本年收入”（或两者）"))}
 	}
-	t.yuanPer = yuanPer
 	var out []Carryover
 	var errs model.ParseErrors
 	for i := h + 1; i < len(rows); i++ {
@@ -889,7 +894,7 @@ func readIncomeRows(t *table, rows [][]string, rowNo func(int) int) ([]Carryover
 			return ""
 		}
 		row := rowNo(i)
-		if col, word, ok := totalWord(r, amtCol); ok && (cell(unitCol) == "" || col == unitCol) {
+		if col, word, ok := totalWord(r, max(amtCol, incCol)); ok && (cell(unitCol) == "" || col == unitCol) {
 			errs = append(errs, t.errAt(row, col, fmtBad(ErrTotalRow, "第 %d 行像是合计行（“%s”），不是上年结转：请删除（合计由 gongkai 计算）", row, word)))
 			continue
 		}
@@ -913,23 +918,35 @@ func readIncomeRows(t *table, rows [][]string, rowNo func(int) int) ([]Carryover
 			rowBad = true
 		}
 		c.Fund = fd
-		v := cell(amtCol)
-		if v == "" {
+		// amount reads one amount column: ok false when it is empty or bad.
+		amount := func(col int, per int64, what, neg string) (int64, bool) {
+			if col < 0 {
+				return 0, false
+			}
+			v := cell(col)
+			if v == "" {
+				return 0, false
+			}
+			t.yuanPer = per
+			fen, msg := t.toFen(v)
+			switch {
+			case msg != "":
+				errs = append(errs, t.errAt(row, col, bad(ErrBadAmount, what+"“"+v+"”"+msg)))
+				rowBad = true
+				return 0, false
+			case fen < 0:
+				errs = append(errs, t.errAt(row, col, bad(ErrBadAmount, what+"“"+v+"”不能为负数："+neg)))
+				rowBad = true
+				return 0, false
+			}
+			return fen, true
+		}
+		carry, hasCarry := amount(amtCol, yuanPer, "上年结转", "上年结转是上年留下、本年支出的钱，没有时空着或填 0")
+		inc, hasInc := amount(incCol, incPer, "本年收入", "本年收入是本年从该资金来源得到的钱，没有时填 0")
+		if rowBad || !hasCarry && !hasInc {
 			continue
 		}
-		fen, msg := t.toFen(v)
-		switch {
-		case msg != "":
-			errs = append(errs, t.errAt(row, amtCol, bad(ErrBadAmount, "上年结转“"+v+"”"+msg)))
-			continue
-		case fen < 0:
-			errs = append(errs, t.errAt(row, amtCol, bad(ErrBadAmount, "上年结转“"+v+"”不能为负数：上年结转是上年留下、本年支出的钱，没有时空着或填 0")))
-			continue
-		}
-		if rowBad {
-			continue
-		}
-		c.Amount = fen
+		c.Amount, c.Income, c.HasIncome = carry, inc, hasInc
 		out = append(out, c)
 	}
 	return out, errs

@@ -209,7 +209,7 @@ func TestCarryoverProblemsAtOnce(t *testing.T) {
 	got := problems(t, "ledger.csv", []byte(text), ledger.ReadOptions{Income: []byte(income), IncomeName: "收入.csv"})
 	wantProblems(t, got, []string{
 		"收入.csv:2: 单位 901001 一般公共预算上年结转 20000.00 元超过其一般公共预算支出 10000.00 元",
-		"收入.csv:3: 上年结转的单位 901009 在支出明细中没有支出",
+		"收入.csv:3: 收入表中的单位 901009 在支出明细中没有支出",
 		"收入.csv:4: 单位 901001 测试单位没有政府性基金预算支出，不能有政府性基金预算上年结转（50.00 元）",
 		"收入.csv:5: 上年结转“-5”不能为负数",
 		"收入.csv:6: 第 6 行像是合计行（“合计”），不是上年结转",
@@ -221,7 +221,7 @@ func TestCarryoverProblemsAtOnce(t *testing.T) {
 	wantProblems(t, got, []string{
 		"ledger.csv:3: 资金性质“一般预算”不是已知类别",
 		"收入.csv:2: 单位 901001 一般公共预算上年结转 20000.00 元超过",
-		"收入.csv:3: 上年结转的单位 901009 在支出明细中没有支出",
+		"收入.csv:3: 收入表中的单位 901009 在支出明细中没有支出",
 		"收入.csv:4: 单位 901001 测试单位没有政府性基金预算支出",
 		"收入.csv:5: 上年结转“-5”不能为负数",
 		"收入.csv:6: 第 6 行像是合计行",
