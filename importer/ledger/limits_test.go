@@ -4,10 +4,9 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"gongkai/internal/testenv"
 	"io"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -188,13 +187,6 @@ func TestWorkbookLargeSheetInMemory(t *testing.T) {
 // LibreOffice (shared strings, styles, its own markup), and the rows of
 // its 明细 sheet are what excelize's iterator gives.
 func TestWorkbookSavedByLibreOffice(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("soffice (LibreOffice) not installed; make deps installs libreoffice-calc")
-	}
-	if testing.Short() {
-		t.Skip("LibreOffice takes a few seconds; skipped with -short")
-	}
 	t.Parallel()
 	rows := ledgergen.Rows(ledgergen.Options{Lines: 500, Units: 5, Seed: 9})
 	var csv, book bytes.Buffer
@@ -204,21 +196,7 @@ func TestWorkbookSavedByLibreOffice(t *testing.T) {
 	if err := ledgergen.WriteXLSX(&book, rows); err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	in := filepath.Join(dir, "ledger.xlsx")
-	if err := os.WriteFile(in, book.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "lo")
-	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, in)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, b)
-	}
-	saved, err := os.ReadFile(filepath.Join(out, "ledger.xlsx"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	saved := testenv.LibreOfficeResave(t, "ledger.xlsx", book.Bytes())
 	want, err := ledger.Read("预算明细.csv", csv.Bytes(), ledger.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)

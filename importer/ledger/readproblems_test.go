@@ -3,9 +3,7 @@ package ledger_test
 import (
 	"bytes"
 	"errors"
-	"os"
-	"os/exec"
-	"path/filepath"
+	"gongkai/internal/testenv"
 	"strings"
 	"testing"
 
@@ -274,29 +272,8 @@ func TestMergedTitleRows(t *testing.T) {
 // The same titled workbook saved again by LibreOffice (as a user's
 // office suite would) reads the same.
 func TestMergedTitleRowsLibreOffice(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("soffice (LibreOffice) not installed; make deps installs libreoffice-calc")
-	}
-	if testing.Short() {
-		t.Skip("LibreOffice takes a few seconds; skipped with -short")
-	}
 	t.Parallel()
-	dir := t.TempDir()
-	in := filepath.Join(dir, "titled.xlsx")
-	if err := os.WriteFile(in, titled(t, "单位：元", nil), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "lo")
-	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, in)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, b)
-	}
-	saved, err := os.ReadFile(filepath.Join(out, "titled.xlsx"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	saved := testenv.LibreOfficeResave(t, "titled.xlsx", titled(t, "单位：元", nil))
 	f, err := excelize.OpenReader(bytes.NewReader(saved))
 	if err != nil {
 		t.Fatal(err)

@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"gongkai/internal/testenv"
 	"math/rand/v2"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -453,30 +451,9 @@ func TestBlankTemplateReads(t *testing.T) {
 // formulas: the filled template saved by LibreOffice (with the totals it
 // computed stored as cached values) reads back as the same disclosure.
 func TestFilledTemplateLibreOffice(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("soffice (LibreOffice) not installed; make deps installs libreoffice-calc")
-	}
-	if testing.Short() {
-		t.Skip("LibreOffice takes a few seconds; skipped with -short")
-	}
 	t.Parallel() // LibreOffice's start-up overlaps the round trips
 	data, want := filled(t, 3)
-	dir := t.TempDir()
-	in := filepath.Join(dir, "filled.xlsx")
-	if err := os.WriteFile(in, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "lo")
-	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, in)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, b)
-	}
-	saved, err := os.ReadFile(filepath.Join(out, "filled.xlsx"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	saved := testenv.LibreOfficeResave(t, "filled.xlsx", data)
 	// The totals are now stored values computed by LibreOffice.
 	f, err := excelize.OpenReader(bytes.NewReader(saved))
 	if err != nil {

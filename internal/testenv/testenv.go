@@ -70,3 +70,35 @@ func NodeTool(t testing.TB, script string, packages ...string) (node, path strin
 	}
 	return node, filepath.Join(dir, script)
 }
+
+// LibreOfficeResave returns data, a workbook named name, as LibreOffice
+// saves it again (opened and written by soffice --headless, as a user's
+// office suite would). The test is skipped, with the reason, when soffice
+// is not installed (make deps installs libreoffice-calc) or with -short
+// (LibreOffice takes a few seconds).
+func LibreOfficeResave(t testing.TB, name string, data []byte) []byte {
+	t.Helper()
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("soffice (LibreOffice) not installed; make deps installs libreoffice-calc")
+	}
+	if testing.Short() {
+		t.Skip("LibreOffice takes a few seconds; skipped with -short")
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, name)
+	if err := os.WriteFile(in, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "lo")
+	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, in)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, b)
+	}
+	saved, err := os.ReadFile(filepath.Join(out, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return saved
+}
