@@ -195,6 +195,16 @@ func decodeText(name string, data []byte) (string, error) {
 	return string(out), nil
 }
 
+// csvFile decodes a CSV file (UTF-8 or GB18030) and reads it into rows
+// with their 1-based line numbers.
+func csvFile(name string, data []byte) ([][]string, []int, error) {
+	text, err := decodeText(name, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	return records(name, text)
+}
+
 // records reads CSV text into rows with their 1-based line numbers.
 func records(name, text string) ([][]string, []int, error) {
 	first := text
@@ -248,11 +258,7 @@ func csvError(name, text string, err error) error {
 }
 
 func readCSV(name string, data []byte, o ReadOptions) (*Ledger, error) {
-	text, err := decodeText(name, data)
-	if err != nil {
-		return nil, err
-	}
-	rows, lines, err := records(name, text)
+	rows, lines, err := csvFile(name, data)
 	if err != nil {
 		return nil, err
 	}
@@ -827,12 +833,9 @@ func readIncomeFile(name string, data []byte, o ReadOptions) ([]Carryover, error
 		}
 		rowNo = func(i int) int { return i + 1 }
 	} else {
-		text, err := decodeText(name, data)
-		if err != nil {
-			return nil, err
-		}
 		var lines []int
-		rows, lines, err = records(name, text)
+		var err error
+		rows, lines, err = csvFile(name, data)
 		if err != nil {
 			return nil, err
 		}

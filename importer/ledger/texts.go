@@ -145,11 +145,7 @@ func readTextsFile(name string, data []byte, o ReadOptions) (*model.Texts, error
 		}
 		return x, nil
 	}
-	text, err := decodeText(name, data)
-	if err != nil {
-		return nil, err
-	}
-	rows, lines, err := records(name, text)
+	rows, lines, err := csvFile(name, data)
 	if err != nil {
 		return nil, err
 	}
