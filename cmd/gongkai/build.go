@@ -142,12 +142,16 @@ func runBuild(e env, opts any, args []string) int {
 		printInputError(e, "build", err, true)
 		return inputExit(err)
 	}
+	if len(rep.Moved) > 0 && o.Moves > 0 {
+		fmt.Fprintf(e.stderr, "提示：%d 个明细格（共 %d 格）印出值偏离就近舍入超过半个单位：这样每张表的合计才等于各项之和，"+
+			"且每个印出的数与精确值相差不超过 0.01（见 docs/rounding.md）；各格仍在精确值的 0.01 之内。\n", len(rep.Moved), rep.Cells)
+	}
 	for i, m := range rep.Moved {
 		if i == o.Moves {
-			fmt.Fprintf(e.stderr, "提示：另有 %d 个明细格偏离就近舍入（用 --moves 列出更多）\n", len(rep.Moved)-i)
+			fmt.Fprintf(e.stderr, "  另有 %d 个（用 --moves 列出更多）\n", len(rep.Moved)-i)
 			break
 		}
-		fmt.Fprintf(e.stderr, "提示：%s 精确 %s 印为 %s（为使合计相符，偏离就近舍入超过半个单位）\n", m.Place(), m.Exact, m.Printed)
+		fmt.Fprintf(e.stderr, "  %s 精确 %s 印为 %s\n", m.Place(), m.Exact, m.Printed)
 	}
 	for _, off := range rep.Off {
 		fmt.Fprintf(e.stderr, "警告：舍入后与精确值相差超过 0.01：%s\n", off)
