@@ -303,15 +303,19 @@ func (s *scanner) next(text []byte) ([]byte, []byte, error) {
 		if err != nil {
 			return text, nil, err
 		}
-		if unfinished(tag) {
-			// A '>' inside quotes, a comment or CDATA: read on.
+		if q := quotes(tag, 0); tagOpen(tag, q) {
+			// A '>' inside quotes, a comment or CDATA: read on. The
+			// quotes are counted in each new piece only: counting the
+			// whole tag again for every '>' made a tag of many '>'
+			// inside quotes quadratic (640 KB of them took 4 s).
 			buf := append(s.tag[:0:0], tag...)
-			for unfinished(buf) {
+			for tagOpen(buf, q) {
 				more, err := s.until('>', nil, true)
 				if err != nil {
 					return text, nil, io.ErrUnexpectedEOF
 				}
 				buf = append(append(buf, '>'), more...)
+				q = quotes(more, q)
 			}
 			tag = buf
 		}
@@ -363,9 +367,22 @@ func (s *scanner) until(delim byte, long *[]byte, keep bool) ([]byte, error) {
 	return nil, err
 }
 
-// unfinished reports whether markup read up to a '>' goes on: the '>' is
-// inside a quoted attribute value, a comment or a CDATA section.
-func unfinished(tag []byte) bool {
+// quotes adds the quotes of b to q, the parity of the double (bit 0) and
+// single (bit 1) quotes seen so far.
+func quotes(b []byte, q uint8) uint8 {
+	if bytes.Count(b, []byte{'"'})%2 == 1 {
+		q ^= 1
+	}
+	if bytes.Count(b, []byte{'\''})%2 == 1 {
+		q ^= 2
+	}
+	return q
+}
+
+// tagOpen reports whether markup read up to a '>' goes on: the '>' is
+// inside a quoted attribute value (q, the tag's quote parity, is not 0), a
+// comment or a CDATA section.
+func tagOpen(tag []byte, q uint8) bool {
 	switch {
 	case len(tag) == 0:
 		return false
@@ -376,7 +393,7 @@ func unfinished(tag []byte) bool {
 	case tag[0] == '!' || tag[0] == '?':
 		return false
 	}
-	return bytes.Count(tag, []byte{'"'})%2 == 1 || bytes.Count(tag, []byte{'\''})%2 == 1
+	return q != 0
 }
 
 // tagName returns the local name of a tag (without a namespace prefix and
