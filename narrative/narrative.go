@@ -177,7 +177,13 @@ func tidy(s string) string {
 // the markup.
 const userMark = "\ue000"
 
+// escapeText marks every line of a user's text with userMark. The text is
+// trimmed first, as the style's trim and tidy would have done
+// without the mark: a mark after a final line break would keep trim from
+// taking off the final 。 (a reason "人员增加。\n" printed a line "。"), and
+// one before leading spaces would keep them.
 func escapeText(s string) string {
+	s = strings.TrimSpace(s)
 	if s == "" {
 		return s
 	}

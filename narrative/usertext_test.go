@@ -79,3 +79,33 @@ func TestUserTextIsNotMarkup(t *testing.T) {
 		}
 	}
 }
+
+// A reason ends its sentence however the user ended it: a final line break,
+// a final 。 or spaces around it print the same sentence, with no line of
+// its own for the style's 。.
+func TestUserTextTrimmed(t *testing.T) {
+	for _, style := range []string{"2023", "2026", "shanghai"} {
+		var want string
+		for i, reason := range []string{"人员增加", "人员增加。\n", "  人员增加。 \r\n", "\n人员增加；\n\n"} {
+			d := loadExample(t, "tianmen-12345-2023.json")
+			if d.Texts == nil {
+				d.Texts = &model.Texts{}
+			}
+			d.Texts.Reasons.Income = reason
+			text, _, err := Text(d, Options{Style: style})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, l := range strings.Split(text, "\n") {
+				if l == "。" || l == "；" {
+					t.Errorf("%s %q: a line %q of its own", style, reason, l)
+				}
+			}
+			if i == 0 {
+				want = text
+			} else if text != want {
+				t.Errorf("%s %q: the text differs from that of %q", style, reason, "人员增加")
+			}
+		}
+	}
+}
