@@ -229,6 +229,7 @@ func (b *builder) collect() error {
 	var packed []uint64            // per cell: its codes packed
 	basic, cat := false, false
 	var firstScheme [2]int // first line of each scheme: category, basic/project
+	var sizes amountSizes
 	for i := range b.l.Lines {
 		ln := &b.l.Lines[i]
 		// Lines made by a program rather than Read: the codes the tables
@@ -283,6 +284,12 @@ func (b *builder) collect() error {
 			b.amount = append(b.amount, 0)
 			firstLine = append(firstLine, int32(i))
 			packed = append(packed, kn.key)
+		}
+		if err := sizes.add(ln.Pos, "预算明细", ln.Amount); err != nil {
+			errs = append(errs, err)
+		}
+		if sizes.over {
+			continue // the sums would overflow: not added
 		}
 		b.amount[c] += ln.Amount
 		if ln.Amount < 0 {
@@ -408,6 +415,33 @@ func (b *builder) collect() error {
 	}
 	sort.Strings(b.econs)
 	return nil
+}
+
+// maxTotalFen bounds the sum of the sizes of a ledger's amounts (of the
+// lines, and of the 收入 rows), in 分: 10^15 元, what one amount may be.
+// Every total the tables print is then far within int64 (sums of more than
+// some 92 amounts of 10^15 元 wrapped around: a department printed a wrong
+// total, or Build panicked on a "negative" cell without a negative line).
+const maxTotalFen = 100_000_000_000_000_000
+
+// amountSizes sums the sizes of amounts against maxTotalFen.
+type amountSizes struct {
+	sum  int64
+	over bool // reported once; later amounts are not summed
+}
+
+// add adds amount's size; it returns the error at pos when the sum goes
+// over the bound (only the first time).
+func (s *amountSizes) add(pos Pos, what string, amount int64) *model.ParseError {
+	if s.over {
+		return nil
+	}
+	if amount >= -maxTotalFen && amount <= maxTotalFen && abs64(amount) <= maxTotalFen-s.sum {
+		s.sum += abs64(amount)
+		return nil
+	}
+	s.over = true
+	return posErr(pos, fmtBad(ErrBadAmount, "%s的金额合计（按绝对值）到这一行超过 10^15 元（1,000,000,000,000,000 元）：请检查金额的单位和位数", what))
 }
 
 // atoi reads a code already checked to be digits.

@@ -33,8 +33,18 @@ func (b *builder) carryOvers() error {
 		exactE[k.unit][k.fund] += b.amount[i]
 	}
 	var errs model.ParseErrors
+	var sizes amountSizes
 	for i := range b.l.Carryovers {
 		c := &b.l.Carryovers[i]
+		if err := sizes.add(c.Pos, "收入表", c.Amount); err != nil {
+			errs = append(errs, err)
+		}
+		if err := sizes.add(c.Pos, "收入表", c.Income); err != nil {
+			errs = append(errs, err)
+		}
+		if sizes.over {
+			continue
+		}
 		if c.Fund >= nFunds {
 			errs = append(errs, posErr(c.Pos, fmtBad(model.ErrBadValue, "上年结转的资金性质无效")))
 			continue

@@ -13,6 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"gongkai/examples"
 	"gongkai/importer/ledger"
 	"gongkai/internal/ledgergen"
 	"gongkai/internal/xlsxzip"
@@ -303,5 +304,26 @@ func TestWorkbookWideRows(t *testing.T) {
 	}
 	if len(l.Lines) != 2 {
 		t.Errorf("%d lines, want 2", len(l.Lines))
+	}
+}
+
+// Amounts as large as one may be (10^15 元), many of them: their sum did
+// not fit in int64 (93 lines made Build panic on a "negative" cell, 185
+// printed a wrong total). The sum is bounded by 10^15 元 too (beyond any
+// budget): an error at the line where it goes over, for the lines and for
+// the 收入 rows.
+func TestAmountSumBounded(t *testing.T) {
+	const row = "526003,天门市12345公共服务热线中心,参公,2010350,事业运行,30101,基本工资,人员类,一般公共预算,,,,,,1000000000000000\n"
+	head := strings.Join(strings.SplitAfter(string(examples.SampleLedger()), "\n")[:11], "")
+	for _, n := range []int{2, 93, 185} {
+		_, _, err := ledger.Load("明细.csv", []byte(head+strings.Repeat(row, n)), ledger.ReadOptions{}, ledger.Options{})
+		if !errors.Is(err, ledger.ErrBadAmount) || !strings.Contains(err.Error(), "明细.csv:13: 预算明细的金额合计（按绝对值）到这一行超过 10^15 元") {
+			t.Errorf("%d lines of 10^15 元: %v", n, err)
+		}
+	}
+	income := "单位编码,资金性质,上年结转,本年收入\n" + strings.Repeat("526003,一般公共预算,0,1000000000000000\n", 200)
+	_, _, err := ledger.Load(examples.LedgerName, examples.SampleLedger(), ledger.ReadOptions{Income: []byte(income), IncomeName: "收入.csv"}, ledger.Options{})
+	if !errors.Is(err, ledger.ErrBadAmount) || !strings.Contains(err.Error(), "收入.csv:3: 收入表的金额合计（按绝对值）到这一行超过 10^15 元") {
+		t.Errorf("200 收入 rows of 10^15 元: %v", err)
 	}
 }
