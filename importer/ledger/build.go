@@ -91,7 +91,7 @@ const (
 	kThreePublic // a=node (0 total, 1+unit), b=column (0 合计, 1 出国, 2 购置, 3 运行, 4 接待, 5 公务用车小计)
 	kCarry       // a=node (0 total, 1+unit), b=fund (0..4), 5 all, 6 财政拨款: 上年结转
 	kCarryFwd    // a=0, b=fund (0..4), 5 all, 6 财政拨款: 结转下年
-	kGrand       // a=node, b=5 all or 6 财政拨款: 收入总计 = 支出总计, when there is 结转下年
+	kGrand       // a=node, b=5 all or 6 财政拨款, or a=0 and b=fund (0..2, 表四): 收入总计 = 支出总计, when there is 结转下年
 )
 
 // kIncome is this year's income (本年收入): the spending of the unit or
@@ -671,6 +671,7 @@ func (b *builder) register() {
 			}
 			if k.fund.appropriation() {
 				r.add(aggKey{kGrand, 0, 6, 0}, i)
+				r.add(aggKey{kGrand, 0, int32(k.fund), 0}, i) // 表四 支出总计 by fund
 			}
 		}
 		// 表七: the same cells, so that 表六 30217 and 表七 公务接待费 agree.
@@ -721,6 +722,7 @@ func (b *builder) registerCarry() {
 			r.add(aggKey{kIncome, 0, 6, 0}, i)
 			r.add(aggKey{kCarryFwd, 0, 6, 0}, i)
 			r.add(aggKey{kGrand, 0, 6, 0}, i)
+			r.add(aggKey{kGrand, 0, int32(c.fund), 0}, i)
 		}
 	}
 	for k, c := range b.carry {
@@ -836,6 +838,9 @@ func (b *builder) describe(k aggKey) string {
 	case kCarryFwd:
 		return fmt.Sprintf("表一/表四 结转下年 %s", at(append(append([]string{}, fundNames[:]...), "合计", "财政拨款"), k.b))
 	case kGrand:
+		if k.b < 5 {
+			return fmt.Sprintf("表四 支出总计 %s", at(fundNames[:], k.b))
+		}
 		return fmt.Sprintf("表二 %s 收入总计 %s", node(k.a), at([]string{5: "合计", 6: "财政拨款"}, k.b))
 	case kBasicItem:
 		return fmt.Sprintf("表六 %s %s", at(b.econs, k.a), at([]string{"合计", "人员经费", "公用经费"}, k.b))

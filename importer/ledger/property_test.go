@@ -271,6 +271,10 @@ func TestPropertyRandomLedgers(t *testing.T) {
 			for k, a := range []model.Amount{ts.T04.CarryForward.General, ts.T04.CarryForward.GovFund, ts.T04.CarryForward.StateCapital} {
 				within(t, "表四 结转下年 "+allFunds[k], a, ex.fundFwd[k], tol)
 			}
+			// 表四 支出总计 by fund: its 本年支出 and its 结转下年 together.
+			for k, a := range []model.Amount{ts.T04.ExpenditureGrandTotal.General, ts.T04.ExpenditureGrandTotal.GovFund, ts.T04.ExpenditureGrandTotal.StateCapital} {
+				within(t, "表四 支出总计 "+allFunds[k], a, ex.tableTotal[1+k]+ex.fundFwd[k], tol)
+			}
 			within(t, "表七 合计", ts.T07.Rows[0].Total, ex.t7, tol)
 			if len(ts.T09.Rows) > 0 {
 				within(t, "表九 合计", ts.T09.Rows[0].Total, ex.t9, tol)
