@@ -8,9 +8,11 @@
 // Each step is also a package of its own, for programs that need more
 // (inputs and importer/* read, check checks, templates lays out with a
 // profile, exporter/xlsx and exporter/pdf write); Export is exactly those
-// steps with their defaults. The examples of every package are printed by
-// `go doc -all gongkai/PACKAGE` (plain `go doc` does not show them) and on
-// the package documentation pages.
+// steps with their defaults. Every package has Example functions with
+// checked output: `go test -run Example -v ./PACKAGE` runs them and prints
+// their names, and a documentation site (pkgsite, pkg.go.dev) shows them
+// beside each function; `go doc` (even with -all) does not print examples,
+// so read them in the packages' example_test.go files.
 package gongkai
 
 import (
