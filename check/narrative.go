@@ -195,6 +195,10 @@ func (c *checker) nExpenditure(n *model.Narrative) {
 			c.neq("N3", nExpenditure, "expenditure.total", "文中预算支出总额", one("", ex.Total), "表一 本年支出合计", one("", ts.T01.ExpenditureTotal.Total))
 		}
 	}
+	// N3: 结转下年, when stated, = 表一 结转下年 (收入总额 = 支出总额 + 结转下年).
+	if !ex.CarryForward.IsBlank() && ts.T01 != nil && !ts.T01.CarryForward.Total.IsBlank() {
+		c.neq("N3", nExpenditure+3, "expenditure.carry_forward", "文中结转下年", one("", ex.CarryForward), "表一 结转下年", one("", ts.T01.CarryForward.Total))
+	}
 	if len(ex.ByCategory) == 0 {
 		return
 	}

@@ -54,6 +54,8 @@ func TestNarrativeRules(t *testing.T) {
 			n.Expenditure.Change = a("2.5")
 			n.Expenditure.ChangePercent = a("31.25")
 		}, []want{{"N3", E, "", ""}, {"N4", E, "", ""}, {"N5", E, "", ""}, {"N5", E, "", ""}}},
+		{"N3 结转下年 as 表一", all, func(n *model.Narrative) { n.Expenditure.CarryForward = a("0.00") }, nil},
+		{"N3 结转下年 ≠ 表一", all, func(n *model.Narrative) { n.Expenditure.CarryForward = a("0.50") }, []want{{"N3", E, "", ""}}},
 		{"N4 人员类 ≠ 表三", all, func(n *model.Narrative) {
 			n.Expenditure.ByCategory[model.CatPersonnel] = a("5")
 			n.Expenditure.ByCategory[model.CatSpecific] = a("1")

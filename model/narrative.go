@@ -52,6 +52,9 @@ type ExpenditureFigures struct {
 	PriorTotal    Amount `json:"prior_total"`
 	Change        Amount `json:"change"`
 	ChangePercent Amount `json:"change_percent"`
+	// CarryForward is 结转下年, when the text states it: the part of the
+	// year's income left for the next year (收入总额 = 支出总额 + 结转下年).
+	CarryForward Amount `json:"carry_forward"`
 	// ByCategory maps a category (the Cat* keys) to its amount.
 	ByCategory map[string]Amount `json:"by_category,omitempty"`
 	// ByFunction is 本年支出构成: the function classes as listed, in order.

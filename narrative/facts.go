@@ -120,11 +120,15 @@ type Facts struct {
 		Reason  string
 	}
 	Expenditure struct {
-		Total      Figure
-		Change     Change
-		Categories []Item
-		Functions  []Share
-		Reason     string
+		Total  Figure
+		Change Change
+		// CarryForward is 结转下年 of 表一: what the year's income leaves
+		// for the next year, so that 收入总额 = 支出总额 + 结转下年. Not
+		// Known when 表一 gives none or it is zero.
+		CarryForward Figure
+		Categories   []Item
+		Functions    []Share
+		Reason       string
 	}
 	Operating struct {
 		Total  Figure // 表六 302 商品和服务支出, else (or when Partial) the narrative's figure
@@ -350,6 +354,11 @@ func facts(d *model.Disclosure, unit string) Facts {
 			if a, ok := n.Expenditure.ByCategory[k]; ok && !a.IsBlank() {
 				ex.Categories = append(ex.Categories, Item{Name: k, Amount: nAmt(a)})
 			}
+		}
+	}
+	if ts.T01 != nil {
+		if cf := tAmt(ts.T01.CarryForward.Total); cf.Known && !cf.Zero() {
+			ex.CarryForward = cf
 		}
 	}
 	ex.Functions = functionShares(d, n, tAmt, nAmt)

@@ -207,6 +207,7 @@ func compareFigures(t *testing.T, style string, f Facts, n *model.Narrative) {
 	}
 	eq(t, style, "expenditure.total", f.Expenditure.Total, n.Expenditure.Total)
 	eqChange(t, style, "expenditure", f.Expenditure.Change, n.Expenditure.PriorTotal, n.Expenditure.Change, n.Expenditure.ChangePercent)
+	eq(t, style, "expenditure.carry_forward", f.Expenditure.CarryForward, n.Expenditure.CarryForward)
 	for _, c := range f.Expenditure.Categories {
 		eq(t, style, "expenditure.by_category["+c.Name+"]", c.Amount, n.Expenditure.ByCategory[c.Name])
 	}

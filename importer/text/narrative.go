@@ -800,6 +800,12 @@ func (p *parser) classify(s sentence, toks []token, i int, st *sentState) {
 		place(prior)
 		return
 	}
+	if (st.topic == tIncome || st.topic == tExp) && isAmountUnit(t.unit) && !st.afterQ && strings.Contains(lab, "结转下年") {
+		// 支出总额231.79万元，结转下年21.21万元: what the income leaves for
+		// the next year, beside (not part of) the expenditure
+		place("expenditure.carry_forward")
+		return
+	}
 	switch st.topic {
 	case tIncome:
 		if strings.Contains(lab, "支出") && !strings.Contains(lab, "收入") && !expTotalLabel(lab) {

@@ -118,6 +118,8 @@ func (p *parser) field(key string) *model.Amount {
 		return &n.Expenditure.Change
 	case "expenditure.change_percent":
 		return &n.Expenditure.ChangePercent
+	case "expenditure.carry_forward":
+		return &n.Expenditure.CarryForward
 	case "operating_costs.total":
 		return &n.OperatingCosts.Total
 	case "operating_costs.prior_total":
