@@ -345,7 +345,9 @@ func (b *builder) collect() error {
 		b.scheme = model.SchemeBasicProject
 	}
 	for c, a := range b.amount {
-		if a < 0 {
+		// (Over the bound of the sizes, the lines after it were not
+		// summed: a cell's sum is not its net.)
+		if a < 0 && !sizes.over {
 			k := b.cells[c]
 			// Named at the negative lines (the cell's first line may be a
 			// positive one that is right).

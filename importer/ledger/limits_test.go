@@ -17,6 +17,7 @@ import (
 	"gongkai/importer/ledger"
 	"gongkai/internal/ledgergen"
 	"gongkai/internal/xlsxzip"
+	"gongkai/model"
 )
 
 // The 明细 sheet of the workbooks that workbook() and ledgergen write.
@@ -321,8 +322,16 @@ func TestAmountSumBounded(t *testing.T) {
 			t.Errorf("%d lines of 10^15 元: %v", n, err)
 		}
 	}
+	// A negative line before the bound and its positive line after it: one
+	// problem (the bound), not a "negative" cell as well.
+	neg := strings.Replace(row, ",1000000000000000", ",-5", 1) + strings.Repeat(row, 2) + strings.Replace(row, ",1000000000000000", ",5", 1)
+	_, _, err := ledger.Load("明细.csv", []byte(head+strings.Replace(neg, "30101,基本工资", "30102,津贴补贴", -1)), ledger.ReadOptions{}, ledger.Options{})
+	var pes model.ParseErrors
+	if !errors.As(err, &pes) || len(pes) != 1 || !errors.Is(err, ledger.ErrBadAmount) {
+		t.Errorf("a negative line and the bound: %v", err)
+	}
 	income := "单位编码,资金性质,上年结转,本年收入\n" + strings.Repeat("526003,一般公共预算,0,1000000000000000\n", 200)
-	_, _, err := ledger.Load(examples.LedgerName, examples.SampleLedger(), ledger.ReadOptions{Income: []byte(income), IncomeName: "收入.csv"}, ledger.Options{})
+	_, _, err = ledger.Load(examples.LedgerName, examples.SampleLedger(), ledger.ReadOptions{Income: []byte(income), IncomeName: "收入.csv"}, ledger.Options{})
 	if !errors.Is(err, ledger.ErrBadAmount) || !strings.Contains(err.Error(), "收入.csv:3: 收入表的金额合计（按绝对值）到这一行超过 10^15 元") {
 		t.Errorf("200 收入 rows of 10^15 元: %v", err)
 	}
