@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -160,12 +161,15 @@ func (p *pager) runningHeader(pw float64) {
 // lines wraps s to the text width and draws it from p.y, continuing on a
 // new page of part when the page is full.
 func (p *pager) textLines(s string, size, lineH float64, bold bool, align byte, part string) {
-	p.s.setFont(size, bold)
-	ls := p.wrap(s, p.printW, size)
+	var ls []string
 	if align == 'C' {
-		ls = p.wrapBalanced(s, p.printW, size) // no lone last character under a title
+		size, ls = p.titleLines(s, size)
+	} else {
+		ls = p.wrap(s, p.printW, size)
 	}
+	p.s.setFont(size, bold)
 	for _, l := range ls {
+		l = strings.TrimRight(l, " \u3000") // a title broken after a space
 		if p.y+lineH > p.bottom {
 			p.textPage(part)
 			p.s.setFont(size, bold)
@@ -173,6 +177,27 @@ func (p *pager) textLines(s string, size, lineH float64, bold bool, align byte, 
 		p.s.text(textMarginX, p.y, p.printW, lineH, l, align, 0)
 		p.y += lineH
 	}
+}
+
+// titleLines lays out a centred title at size: on one line, at a size down
+// to titleShrink of it when the title is only slightly too long, else
+// broken at sensible places (wrapTitle) at size.
+func (p *pager) titleLines(s string, size float64) (float64, []string) {
+	if s == "" || strings.Contains(s, "\n") || p.oneLine(s, p.printW, size) {
+		return size, p.wrapBalanced(s, p.printW, size)
+	}
+	if w := p.lineW(s, size); w*titleShrink <= p.printW {
+		// the width scales with the size: the largest size, in tenths of
+		// a point, at which it fits
+		fit := math.Floor(size*p.printW/w*10) / 10
+		for fit > size*titleShrink && !p.oneLine(s, p.printW, fit) {
+			fit -= 0.1
+		}
+		if p.oneLine(s, p.printW, fit) {
+			return fit, []string{s}
+		}
+	}
+	return size, wrapTitle(s, p.printW, p.width(size))
 }
 
 // cover draws the title page.

@@ -1,6 +1,10 @@
 package pdf
 
-import "strings"
+import (
+	"math"
+	"slices"
+	"strings"
+)
 
 // wrap breaks s into lines no wider than max, measuring rune by rune with
 // width (the advance of one rune). Explicit newlines break lines too. No
@@ -135,4 +139,90 @@ func wrapBalanced(s string, max float64, width func(rune) float64) []string {
 		}
 	}
 	return wrap(s, hi, width)
+}
+
+// titleShrink is how far a title may be made smaller to stay on one line.
+const titleShrink = 0.85
+
+// wrapTitle breaks a title that does not fit on one line (at the size the
+// width function measures; a title only slightly too long is drawn smaller
+// instead, see pager.titleLines). It keeps names whole: the lines break
+// only after a space or a mark (，、：；), or before an opening bracket
+// (（《“), into as few lines as wrap needs, choosing the places that make
+// the widest line narrowest; the last line is not shorter than a quarter
+// of the widest. When no such places fit, it wraps as wrapBalanced does.
+func wrapTitle(s string, max float64, width func(rune) float64) []string {
+	lines := wrapBalanced(s, max, width)
+	if len(lines) < 2 || strings.Contains(s, "\n") {
+		return lines
+	}
+	rs := []rune(s)
+	// places a line may end (before rs[i]).
+	var at []int
+	for i := 1; i < len(rs); i++ {
+		if rs[i-1] == ' ' || rs[i-1] == '\u3000' || strings.ContainsRune("，、：；", rs[i-1]) || strings.ContainsRune("（《“", rs[i]) {
+			at = append(at, i)
+		}
+	}
+	pre := make([]float64, len(rs)+1) // pre[i]: width of rs[:i]
+	for i, r := range rs {
+		pre[i+1] = pre[i] + width(r)
+	}
+	lineW := func(a, b int) float64 { // width of rs[a:b] without its trailing spaces
+		for b > a && (rs[b-1] == ' ' || rs[b-1] == '\u3000') {
+			b--
+		}
+		return pre[b] - pre[a]
+	}
+	// best[k][j]: the narrowest widest line of rs[:at[j]] in k lines.
+	n := len(lines)
+	ends := append(append([]int{}, at...), len(rs))
+	type choice struct {
+		widest float64
+		from   int // index into ends of the previous break, -1 for the start
+		ok     bool
+	}
+	best := make([][]choice, n+1)
+	for k := range best {
+		best[k] = make([]choice, len(ends))
+	}
+	for j, e := range ends {
+		if w := lineW(0, e); w <= max+1e-9 {
+			best[1][j] = choice{w, -1, true}
+		}
+	}
+	for k := 2; k <= n; k++ {
+		for j, e := range ends {
+			for i := 0; i < j; i++ {
+				prev := best[k-1][i]
+				w := lineW(ends[i], e)
+				if !prev.ok || w > max+1e-9 {
+					continue
+				}
+				if c := (choice{math.Max(prev.widest, w), i, true}); !best[k][j].ok || c.widest < best[k][j].widest {
+					best[k][j] = c
+				}
+			}
+		}
+	}
+	last := best[n][len(ends)-1]
+	if !last.ok {
+		return lines
+	}
+	var cuts []int
+	for k, j := n, len(ends)-1; k >= 1; k-- {
+		cuts = append(cuts, ends[j])
+		j = best[k][j].from
+	}
+	slices.Reverse(cuts)
+	out := make([]string, 0, n)
+	start := 0
+	if lineW(cuts[len(cuts)-2], len(rs)) < last.widest/4 {
+		return lines // a very short last line
+	}
+	for _, c := range cuts {
+		out = append(out, string(rs[start:c]))
+		start = c
+	}
+	return out
 }
