@@ -692,12 +692,16 @@ func readWorkbook(name string, data []byte, o ReadOptions) (*Ledger, error) {
 		return nil, &model.ParseError{File: name, Sheet: sheet, Err: bad(model.ErrSyntax, "无法读取工作表的合并单元格："+err.Error())}
 	}
 	t := &table{file: name, sheet: sheet, names: map[string]string{}, econName: map[string]string{}}
+	var hidden map[int]bool
 	t.hidden = func(col int) bool {
-		// Asked only for a duplicate column.
+		// Asked only for a duplicate column; the column list is read
+		// once, not again for every duplicate.
 		if part == "" {
 			return false
 		}
-		hidden, _ := xlsxzip.HiddenColumns(f.zr, part)
+		if hidden == nil {
+			hidden, _ = xlsxzip.HiddenColumns(f.zr, part)
+		}
 		return hidden[col+1]
 	}
 	l, err := readRows(t, rows, func(i int) int { return i + 1 }, o.MaxRows)

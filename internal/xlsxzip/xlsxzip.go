@@ -309,6 +309,9 @@ func decodeMerges(r io.Reader) ([]string, error) {
 	}
 }
 
+// maxCol is the last column a worksheet may have (XFD).
+const maxCol = 16384
+
 // HiddenColumns returns the hidden columns (1-based) of the worksheet
 // part, from its <cols> list, which the schema puts before the cells: the
 // part is read only up to <sheetData>.
@@ -319,14 +322,29 @@ func HiddenColumns(zr *zip.Reader, part string) (map[int]bool, error) {
 	}
 	defer rc.Close()
 	d := xml.NewDecoder(rc)
-	hidden := map[int]bool{}
+	// Each hidden range adds 1 at its first column and takes it away
+	// after its last; the columns are filled once at the end. (Filling
+	// every range as it came took 0.2 ms for a range of all 16,384
+	// columns: a list of millions of them, a few hundred KB zipped, ran
+	// for many minutes.)
+	var diff [maxCol + 2]int32
+	hidden := func() map[int]bool {
+		h := map[int]bool{}
+		var n int32
+		for c := 1; c <= maxCol; c++ {
+			if n += diff[c]; n > 0 {
+				h[c] = true
+			}
+		}
+		return h
+	}
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
-			return hidden, nil
+			return hidden(), nil
 		}
 		if err != nil {
-			return hidden, fmt.Errorf("xlsxzip: columns: %w", err)
+			return hidden(), fmt.Errorf("xlsxzip: columns: %w", err)
 		}
 		t, ok := tok.(xml.StartElement)
 		if !ok {
@@ -334,7 +352,7 @@ func HiddenColumns(zr *zip.Reader, part string) (map[int]bool, error) {
 		}
 		switch t.Name.Local {
 		case "sheetData":
-			return hidden, nil
+			return hidden(), nil
 		case "col":
 			var lo, hi int
 			hid := false
@@ -349,8 +367,9 @@ func HiddenColumns(zr *zip.Reader, part string) (map[int]bool, error) {
 				}
 			}
 			// A range is at most the 16,384 columns of a sheet.
-			for c := max(lo, 1); hid && c <= min(hi, 16384); c++ {
-				hidden[c] = true
+			if lo, hi := max(lo, 1), min(hi, maxCol); hid && lo <= hi {
+				diff[lo]++
+				diff[hi+1]--
 			}
 		}
 	}

@@ -150,3 +150,38 @@ func TestHiddenColumns(t *testing.T) {
 		}
 	}
 }
+
+// Overlapping ranges, a range past the last column, an empty one (min
+// above max) and a range that is not hidden.
+func TestHiddenColumnRanges(t *testing.T) {
+	sheet := `<worksheet><cols><col min="3" max="5" hidden="1"/><col min="4" max="8" hidden="1"/><col min="7" max="9" width="3"/>` +
+		`<col min="20" max="10" hidden="1"/><col min="16380" max="99999" hidden="1"/><col min="0" max="1" hidden="1"/></cols><sheetData/></worksheet>`
+	data := zipOf(t, map[string]string{"xl/worksheets/sheet1.xml": sheet})
+	zr, _ := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	got, err := HiddenColumns(zr, "xl/worksheets/sheet1.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[int]bool{1: true, 3: true, 4: true, 5: true, 6: true, 7: true, 8: true, 16380: true, 16381: true, 16382: true, 16383: true, 16384: true}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("hidden %v, want %v", got, want)
+	}
+}
+
+// BenchmarkHiddenColumnsWide reads a column list of 8,000 ranges, each of
+// all 16,384 columns (289 KB; 1.6 s when every range was filled as it
+// came).
+func BenchmarkHiddenColumnsWide(b *testing.B) {
+	sheet := `<worksheet><cols>` + strings.Repeat(`<col min="1" max="16384" hidden="1"/>`, 8000) + `</cols><sheetData/></worksheet>`
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create("xl/worksheets/sheet1.xml")
+	w.Write([]byte(sheet))
+	zw.Close()
+	zr, _ := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	for i := 0; i < b.N; i++ {
+		if h, err := HiddenColumns(zr, "xl/worksheets/sheet1.xml"); err != nil || len(h) != 16384 {
+			b.Fatal(len(h), err)
+		}
+	}
+}
