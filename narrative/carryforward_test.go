@@ -95,6 +95,30 @@ func TestCarryForwardStated(t *testing.T) {
 	}
 }
 
+// With a change against the prior year, 结转下年 follows the change after
+// a semicolon, so that the change is not read as its.
+func TestCarryForwardAfterChange(t *testing.T) {
+	d := carryForward(t)
+	if d.Narrative == nil {
+		d.Narrative = &model.Narrative{}
+	}
+	d.Narrative.Expenditure.PriorTotal = model.MustAmount("200.00")
+	d.Narrative.Income.PriorTotal = model.MustAmount("200.00")
+	for _, tc := range []struct{ style, want string }{
+		{"2023", "2023年预算支出总额231.79万元，比上年（200.00万元）增加31.79万元，增长15.90%；结转下年21.21万元。"},
+		{"2026", "2023年部门预算支出总额231.79万元，较上年预算200.00万元增加31.79万元，增长15.90%；结转下年21.21万元。"},
+	} {
+		s, _, err := Text(d, Options{Style: tc.style})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(s, tc.want) {
+			t.Errorf("%s: no %q in\n%s", tc.style, tc.want, s)
+		}
+		roundTrip(t, d, tc.style)
+	}
+}
+
 // Without 结转下年 (zero in 表一) the text does not mention it.
 func TestCarryForwardZeroNotStated(t *testing.T) {
 	d := loadExample(t, "tianmen-12345-2023.json")
