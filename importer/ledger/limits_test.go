@@ -336,3 +336,38 @@ func TestAmountSumBounded(t *testing.T) {
 		t.Errorf("200 收入 rows of 10^15 元: %v", err)
 	}
 }
+
+// A 收入 sheet, or a 收入 file, over its row limit is named with the limit
+// (ErrTooLarge), as the 明细 and 说明 sheets are; it read "无法读取工作表：
+// too many rows".
+func TestIncomeSheetRowLimit(t *testing.T) {
+	book := func(sheet string, withLines bool) []byte {
+		f := excelize.NewFile()
+		if withLines {
+			f.SetSheetName("Sheet1", "明细")
+			f.SetSheetRow("明细", "A1", &[]any{"单位编码", "单位名称", "单位类型", "功能科目编码", "经济科目编码", "支出类别", "资金性质", "金额（元）"})
+			f.SetSheetRow("明细", "A2", &[]any{"901001", "测试单位", "行政", "2010101", "30101", "人员类", "一般公共预算", "100"})
+			f.NewSheet(sheet)
+		} else {
+			f.SetSheetName("Sheet1", sheet)
+		}
+		f.SetSheetRow(sheet, "A1", &[]any{"单位编码", "资金性质", "上年结转"})
+		f.SetSheetRow(sheet, "A2", &[]any{"901001", "一般公共预算", "10"})
+		f.SetCellValue(sheet, "A100001", "901001")
+		var buf bytes.Buffer
+		if err := f.Write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	info := ledger.Info{Department: "测试局", Year: 2027}
+	_, err := ledger.Read("明细.xlsx", book("收入", true), ledger.ReadOptions{Info: info})
+	if !errors.Is(err, ledger.ErrTooLarge) || !strings.Contains(err.Error(), "明细.xlsx: 收入: 收入表超过 100,000 行的上限") {
+		t.Errorf("收入 sheet: %v", err)
+	}
+	const csv = "单位编码,单位名称,单位类型,功能科目编码,经济科目编码,支出类别,资金性质,金额（元）\n901001,测试单位,行政,2010101,30101,人员类,一般公共预算,100\n"
+	_, err = ledger.Read("明细.csv", []byte(csv), ledger.ReadOptions{Info: info, Income: book("上年结转", false), IncomeName: "收入.xlsx"})
+	if !errors.Is(err, ledger.ErrTooLarge) || !strings.Contains(err.Error(), "收入.xlsx: 上年结转: 收入表超过 100,000 行的上限") {
+		t.Errorf("收入 file: %v", err)
+	}
+}

@@ -511,6 +511,21 @@ func sheetRows(b *book, sheet string, max int) ([][]string, error) {
 
 var errTooMany = errors.New("too many rows")
 
+// readSheet reads a sheet other than the budget lines (收入, 基本信息, 说明)
+// with sheetRows, in one of the sheet's words: a non-blank row below row
+// max is ErrTooLarge naming what the sheet is and the limit, any other
+// error the sheet unreadable.
+func readSheet(f *book, name, sheet, what string, max int) ([][]string, *model.ParseError) {
+	rows, err := sheetRows(f, sheet, max)
+	switch {
+	case err == errTooMany:
+		return nil, &model.ParseError{File: name, Sheet: sheet, Err: fmtBad(ErrTooLarge, "%s超过 %s 行的上限，未读取 / more than the limit of %s rows", what, thousands(max), thousands(max))}
+	case err != nil:
+		return nil, &model.ParseError{File: name, Sheet: sheet, Err: bad(model.ErrSyntax, "无法读取工作表："+err.Error())}
+	}
+	return rows, nil
+}
+
 // sheetLister is a workbook's list of sheets: *excelize.File or *book.
 type sheetLister interface{ GetSheetList() []string }
 
@@ -736,12 +751,12 @@ func readWorkbook(name string, data []byte, o ReadOptions) (*Ledger, error) {
 	errs = append(errs, ierrs...)
 	var carry []Carryover
 	if s := incomeSheet(f); s != "" {
-		rows, err := sheetRows(f, s, 100000)
-		if err != nil {
-			errs = append(errs, &model.ParseError{File: name, Sheet: SheetIncome, Err: bad(model.ErrSyntax, "无法读取工作表："+err.Error())})
+		rows, pe := readSheet(f, name, s, "收入表", 100000)
+		if pe != nil {
+			errs = append(errs, pe)
 		} else {
 			var ce model.ParseErrors
-			carry, ce = readIncomeRows(&table{file: name, sheet: SheetIncome}, rows, func(i int) int { return i + 1 })
+			carry, ce = readIncomeRows(&table{file: name, sheet: s}, rows, func(i int) int { return i + 1 })
 			errs = append(errs, ce...)
 		}
 	}
@@ -803,9 +818,9 @@ func readInfoSheet(f *book, name string) (Info, model.ParseErrors) {
 			sheet = s
 		}
 	}
-	rows, err := sheetRows(f, sheet, 1000)
-	if err != nil {
-		return info, model.ParseErrors{{File: name, Sheet: sheet, Err: bad(model.ErrSyntax, "无法读取工作表："+err.Error())}}
+	rows, pe := readSheet(f, name, sheet, "基本信息表", 1000)
+	if pe != nil {
+		return info, model.ParseErrors{pe}
 	}
 	t := &table{file: name, sheet: sheet}
 	errs := infoRows(t, rows, func(i int) int { return i + 1 }, &info)
@@ -831,9 +846,9 @@ func readIncomeFile(name string, data []byte, o ReadOptions) ([]Carryover, error
 			}
 		}
 		t.sheet = sheet
-		rows, err = sheetRows(f, sheet, 100000)
-		if err != nil {
-			return nil, &model.ParseError{File: name, Sheet: sheet, Err: bad(model.ErrSyntax, "无法读取工作表："+err.Error())}
+		var pe *model.ParseError
+		if rows, pe = readSheet(f, name, sheet, "收入表", 100000); pe != nil {
+			return nil, pe
 		}
 		rowNo = func(i int) int { return i + 1 }
 	} else {

@@ -115,12 +115,9 @@ func textsSheet(f sheetLister) string {
 }
 
 func readTextsOf(f *book, name, sheet string) (*model.Texts, model.ParseErrors) {
-	rows, err := sheetRows(f, sheet, 10000)
-	if err == errTooMany {
-		return nil, model.ParseErrors{{File: name, Sheet: sheet, Err: bad(ErrTooLarge, "说明表超过 10,000 行")}}
-	}
-	if err != nil {
-		return nil, model.ParseErrors{{File: name, Sheet: sheet, Err: bad(model.ErrSyntax, "无法读取工作表："+err.Error())}}
+	rows, pe := readSheet(f, name, sheet, "说明表", 10000)
+	if pe != nil {
+		return nil, model.ParseErrors{pe}
 	}
 	return readTextRows(&table{file: name, sheet: sheet}, rows, func(i int) int { return i + 1 })
 }
