@@ -9,8 +9,14 @@ import (
 // ParseError is an input problem with its position: the file, and either a
 // line and column (text), a JSON path (JSON, YAML) or a sheet and cell (XLSX).
 // Importers return it (or a list of them, see ParseErrors).
+//
+// An input a program built in code rather than read from a file is named by
+// Value (its Go type, e.g. ledger.Ledger) with the Path of the field inside
+// it (Lines[3].Fund); Line and Sheet are then the program's own place of
+// the item, if it gave one: ledger.Ledger.Lines[3]（第 12 行）: ….
 type ParseError struct {
 	File   string // file name as the user gave it; "" for standard input
+	Value  string // with File "": the Go value built in code that holds the problem
 	Line   int    // 1-based; 0 when unknown
 	Column int    // 1-based; 0 when unknown
 	Path   string // JSON path, e.g. tables.t05.rows[3].total
@@ -32,6 +38,23 @@ var (
 
 func (e *ParseError) Error() string {
 	var b strings.Builder
+	if e.File == "" && e.Value != "" {
+		b.WriteString(e.Value)
+		if e.Path != "" {
+			b.WriteString("." + e.Path)
+		}
+		if e.Line > 0 {
+			b.WriteString("（")
+			if e.Sheet != "" {
+				b.WriteString(e.Sheet + " ")
+			}
+			fmt.Fprintf(&b, "第 %d 行）", e.Line)
+		}
+		if e.Err != nil {
+			fmt.Fprintf(&b, ": %v", e.Err)
+		}
+		return b.String()
+	}
 	name := e.File
 	if name == "" {
 		name = "<stdin>"

@@ -160,7 +160,11 @@ func runBuild(e env, opts any, args []string) int {
 		fmt.Fprintf(e.stderr, "警告：%s\n", w)
 	}
 	for _, nt := range rep.Notes {
-		fmt.Fprintf(e.stderr, "提示：%s\n", nt)
+		hint := ""
+		if nt.FuncCode != "" {
+			hint = "（本地区目录用 --catalog 给出）"
+		}
+		fmt.Fprintf(e.stderr, "提示：%s%s\n", nt, hint)
 	}
 	// Checked before anything is written: a disclosure with errors is
 	// not written at all.
@@ -206,7 +210,7 @@ func printInputError(e env, cmd string, err error, writes bool) {
 	pes, list := err.(model.ParseErrors)
 	if list {
 		for _, pe := range pes {
-			fmt.Fprintln(e.stderr, pe.Error())
+			fmt.Fprintln(e.stderr, pe.Error()+flagHint(pe))
 		}
 	} else {
 		fmt.Fprintf(e.stderr, "gongkai %s: %v\n", cmd, err)
@@ -220,6 +224,18 @@ func printInputError(e env, cmd string, err error, writes bool) {
 		suffix = "，未写入任何文件"
 	}
 	fmt.Fprintf(e.stderr, "gongkai %s: 共 %d 处问题%s\n", cmd, len(pes), suffix)
+}
+
+// flagHint names the flag that gives a department detail a ledger lacks:
+// the library's message cannot, a program has no flags.
+func flagHint(pe *model.ParseError) string {
+	switch {
+	case errors.Is(pe, ledger.ErrNoDepartment):
+		return "，或用 --department 给出"
+	case errors.Is(pe, ledger.ErrNoYear):
+		return "，或用 --year 给出"
+	}
+	return ""
 }
 
 // inputExit is the exit status of a command whose input could not be

@@ -120,8 +120,10 @@ type builder struct {
 	carry  []carryCell // rounded with the spending: cells after the spending's
 	fwd    []carryCell // 结转下年 where a 本年收入 is stated: cells after the carry-overs
 	sums   []int64     // printed value per aggregate
-	exact  []int64
-	rep    Report
+	// funcNames, econNames: the names the ledger gives (names)
+	funcNames, econNames map[string]string
+	exact                []int64
+	rep                  Report
 }
 
 // carryCell is a unit's carry-over (上年结转) of one fund; the rounder holds
@@ -152,8 +154,8 @@ type rowKey struct {
 // when the lines contradict each other (a unit with two names, a cell that
 // nets to a negative amount, a carry-over larger than the spending).
 func Build(l *Ledger, o Options) (*model.Disclosure, *Report, error) {
-	if len(l.Lines) == 0 {
-		return nil, nil, &model.ParseError{Err: bad(ErrNoLines, "没有预算明细行")}
+	if errs := l.Validate(); len(errs) > 0 {
+		return nil, nil, errs
 	}
 	if err := checkPriorYear(l, o); err != nil {
 		return nil, nil, err
@@ -236,7 +238,7 @@ func (b *builder) collect() error {
 		// are built on must have their shape.
 		if len(ln.FuncCode) != 7 || !digits(ln.FuncCode) || len(ln.EconCode) != 5 || !digits(ln.EconCode) || classIndex(ln.EconCode[:3]) < 0 ||
 			ln.Category >= nCats || ln.Fund >= nFunds || ln.ThreePublic > TPReception {
-			errs = append(errs, posErr(ln.Pos, fmtBad(ErrBadCode, "预算明细行的功能科目编码（7 位）、经济科目编码（5 位）、支出类别或资金性质无效：%q %q", ln.FuncCode, ln.EconCode)))
+			errs = append(errs, b.l.lineErr(i, fmtBad(ErrBadCode, "预算明细行的功能科目编码（7 位）、经济科目编码（5 位）、支出类别或资金性质无效：%q %q", ln.FuncCode, ln.EconCode)))
 			continue
 		}
 		u, ok := unitIdx[ln.UnitCode]
@@ -248,10 +250,10 @@ func (b *builder) collect() error {
 		} else {
 			ui := &b.units[u]
 			if ln.UnitName != "" && ui.name != "" && ln.UnitName != ui.name {
-				errs = append(errs, posErr(ln.Pos, fmtBad(model.ErrBadValue, "单位 %s 的名称“%s”与前面的“%s”不同", ln.UnitCode, ln.UnitName, ui.name)))
+				errs = append(errs, b.l.lineErr(i, fmtBad(model.ErrBadValue, "单位 %s 的名称“%s”与前面的“%s”不同", ln.UnitCode, ln.UnitName, ui.name)))
 			}
 			if ln.UnitType != 0 && ui.typ != 0 && ln.UnitType != ui.typ {
-				errs = append(errs, posErr(ln.Pos, fmtBad(model.ErrBadValue, "单位 %s 的单位类型“%s”与前面的“%s”不同", ln.UnitCode, ln.UnitType, ui.typ)))
+				errs = append(errs, b.l.lineErr(i, fmtBad(model.ErrBadValue, "单位 %s 的单位类型“%s”与前面的“%s”不同", ln.UnitCode, ln.UnitType, ui.typ)))
 			}
 			if ui.name == "" {
 				ui.name = ln.UnitName
@@ -273,7 +275,11 @@ func (b *builder) collect() error {
 		}
 		tp := TPNone
 		if ln.Fund == FundGeneral {
-			tp = ln.ThreePublic
+			// A line built in code may leave the kind to its economic
+			// 款, as Read does (30217 is 公务接待费).
+			if tp = ln.ThreePublic; tp == TPNone {
+				tp = econThreePublic(ln.EconCode)
+			}
 		}
 		kn := cellNum{u, atoi(ln.FuncCode)<<26 | uint64(ln.Category)<<23 | uint64(ln.Fund)<<20 | atoi(ln.EconCode)<<3 | uint64(tp)}
 		c, ok := cellIdx[kn]
@@ -285,8 +291,8 @@ func (b *builder) collect() error {
 			firstLine = append(firstLine, int32(i))
 			packed = append(packed, kn.key)
 		}
-		if err := sizes.add(ln.Pos, "预算明细", ln.Amount); err != nil {
-			errs = append(errs, err)
+		if sizes.add(ln.Amount) {
+			errs = append(errs, b.l.lineErr(i, sizes.err("预算明细")))
 		}
 		if sizes.over {
 			continue // the sums would overflow: not added
@@ -315,9 +321,8 @@ func (b *builder) collect() error {
 			byName[name] = int32(u)
 			continue
 		}
-		first := b.l.Lines[unitFirst[v]].Pos
-		errs = append(errs, posErr(b.l.Lines[unitFirst[u]].Pos, fmtBad(model.ErrBadValue, "单位编码 %s 与 %s 的单位编码 %s 是同一个单位名称“%s”：一个单位只能有一个编码，请改正写错的编码（确是两个单位时，请在名称中区分）",
-			b.units[u].code, placeName(first), b.units[v].code, name)))
+		errs = append(errs, b.l.lineErr(int(unitFirst[u]), fmtBad(model.ErrBadValue, "单位编码 %s 与 %s 的单位编码 %s 是同一个单位名称“%s”：一个单位只能有一个编码，请改正写错的编码（确是两个单位时，请在名称中区分）",
+			b.units[u].code, b.l.lineName(int(unitFirst[v])), b.units[v].code, name)))
 	}
 	// Every unit belongs to the department: its code starts with the
 	// 主管部门编码 when one is given.
@@ -327,18 +332,19 @@ func (b *builder) collect() error {
 			ln := &b.l.Lines[i]
 			if !strings.HasPrefix(ln.UnitCode, pc) && !reported[ln.UnitCode] {
 				reported[ln.UnitCode] = true
-				errs = append(errs, posErr(ln.Pos, fmtBad(ErrUnknownUnit, "单位 %s %s 不属于主管部门 %s %s（单位编码应以 %s 开头）", ln.UnitCode, ln.UnitName, pc, b.l.Info.ParentName, pc)))
+				errs = append(errs, b.l.lineErr(i, fmtBad(ErrUnknownUnit, "单位 %s %s 不属于主管部门 %s %s（单位编码应以 %s 开头）", ln.UnitCode, ln.UnitName, pc, b.l.Info.ParentName, pc)))
 			}
 		}
 	}
 	if basic && cat {
 		// Named at the first line of the scheme that came second.
-		first, second := b.l.Lines[firstScheme[0]], b.l.Lines[firstScheme[1]]
-		if firstScheme[1] < firstScheme[0] {
-			first, second = second, first
+		fi, si := firstScheme[0], firstScheme[1]
+		if si < fi {
+			fi, si = si, fi
 		}
-		errs = append(errs, posErr(second.Pos, fmtBad(model.ErrBadValue, "支出类别“%s”与%s的“%s”是两种口径（“人员类/公用经费/其他运转类/特定目标类”和“基本支出/项目支出”），一份明细只能用一种",
-			second.Category, placeName(first.Pos), first.Category)))
+		first, second := b.l.Lines[fi], b.l.Lines[si]
+		errs = append(errs, b.l.lineErr(si, fmtBad(model.ErrBadValue, "支出类别“%s”与%s的“%s”是两种口径（“人员类/公用经费/其他运转类/特定目标类”和“基本支出/项目支出”），一份明细只能用一种",
+			second.Category, b.l.lineName(fi), first.Category)))
 	}
 	b.scheme = model.SchemeCategory
 	if basic && !cat {
@@ -358,9 +364,9 @@ func (b *builder) collect() error {
 					places = append(places, fmt.Sprintf("等 %d 行", len(neg)))
 					break
 				}
-				places = append(places, placeName(b.l.Lines[li].Pos))
+				places = append(places, b.l.lineName(int(li)))
 			}
-			errs = append(errs, posErr(b.l.Lines[neg[0]].Pos, fmtBad(ErrNegativeNet, "单位 %s、功能科目 %s、经济科目 %s、%s、%s 各行合计为负数 %s 元（负数行：%s）；负数行只能冲减同一单位、科目、类别和资金性质下的正数行",
+			errs = append(errs, b.l.lineErr(int(neg[0]), fmtBad(ErrNegativeNet, "单位 %s、功能科目 %s、经济科目 %s、%s、%s 各行合计为负数 %s 元（负数行：%s）；负数行只能冲减同一单位、科目、类别和资金性质下的正数行",
 				b.units[k.unit].code, k.fn, k.econ, k.cat, k.fund, yuan(a), strings.Join(places, "、"))))
 		}
 	}
@@ -432,18 +438,23 @@ type amountSizes struct {
 	over bool // reported once; later amounts are not summed
 }
 
-// add adds amount's size; it returns the error at pos when the sum goes
-// over the bound (only the first time).
-func (s *amountSizes) add(pos Pos, what string, amount int64) *model.ParseError {
+// add adds amount's size; it reports whether the sum went over the bound
+// with this amount (only the first time: err is the problem to report).
+func (s *amountSizes) add(amount int64) bool {
 	if s.over {
-		return nil
+		return false
 	}
 	if amount >= -maxTotalFen && amount <= maxTotalFen && abs64(amount) <= maxTotalFen-s.sum {
 		s.sum += abs64(amount)
-		return nil
+		return false
 	}
 	s.over = true
-	return posErr(pos, fmtBad(ErrBadAmount, "%s的金额合计（按绝对值）到这一行超过 10^15 元（1,000,000,000,000,000 元）：请检查金额的单位和位数", what))
+	return true
+}
+
+// err is the problem of a sum over the bound, in what.
+func (s *amountSizes) err(what string) error {
+	return fmtBad(ErrBadAmount, "%s的金额合计（按绝对值）到这一行超过 10^15 元（1,000,000,000,000,000 元）：请检查金额的单位和位数", what)
 }
 
 // atoi reads a code already checked to be digits.
@@ -897,7 +908,10 @@ func (b *builder) blankZero(fen int64) model.Amount {
 }
 
 func (b *builder) funcName(code string) string {
-	if n := b.l.FuncNames[code]; n != "" {
+	if b.funcNames == nil {
+		b.names()
+	}
+	if n := b.funcNames[code]; n != "" {
 		return n
 	}
 	if n := b.o.Catalog[code]; n != "" {
@@ -911,7 +925,33 @@ func (b *builder) econName(code string) string {
 	if n, ok := check.EconomicName(code); ok {
 		return n
 	}
-	return b.l.EconNames[code]
+	if b.econNames == nil {
+		b.names()
+	}
+	return b.econNames[code]
+}
+
+// names gathers the names the ledger gives: Ledger.FuncNames and
+// EconNames, then the first name a line gives (Line.FuncName, EconName)
+// to a code the maps lack. Read fills the maps from the lines; a program
+// may fill either.
+func (b *builder) names() {
+	b.funcNames, b.econNames = map[string]string{}, map[string]string{}
+	for k, v := range b.l.FuncNames {
+		b.funcNames[k] = v
+	}
+	for k, v := range b.l.EconNames {
+		b.econNames[k] = v
+	}
+	for i := range b.l.Lines {
+		ln := &b.l.Lines[i]
+		if ln.FuncName != "" && b.funcNames[ln.FuncCode] == "" {
+			b.funcNames[ln.FuncCode] = ln.FuncName
+		}
+		if ln.EconName != "" && b.econNames[ln.EconCode] == "" {
+			b.econNames[ln.EconCode] = ln.EconName
+		}
+	}
 }
 
 // hierarchy rows above the detail: 合计, 科室, 部门.

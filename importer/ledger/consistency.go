@@ -78,21 +78,36 @@ func cellRow(cell string) int {
 // order.
 func sortErrors(errs model.ParseErrors) {
 	files, sheets := map[string]int{}, map[string]int{}
+	// sheet is the sheet, or for a ledger built in code the slice (Info,
+	// Lines, Carryovers), whose items are ordered by index.
+	sheet := func(e *model.ParseError) string {
+		if e.Value != "" {
+			p, _, _ := strings.Cut(e.Path, "[")
+			p, _, _ = strings.Cut(p, ".")
+			return "\x00" + p
+		}
+		return e.File + "\x00" + e.Sheet
+	}
 	for _, e := range errs {
 		if _, ok := files[e.File]; !ok {
 			files[e.File] = len(files)
 		}
-		if _, ok := sheets[e.File+"\x00"+e.Sheet]; !ok {
-			sheets[e.File+"\x00"+e.Sheet] = len(sheets)
+		if _, ok := sheets[sheet(e)]; !ok {
+			sheets[sheet(e)] = len(sheets)
 		}
 	}
 	key := func(e *model.ParseError) [4]int {
 		row, col := e.Line, e.Column
-		if e.Sheet != "" {
+		switch {
+		case e.Value != "":
+			_, i, _ := strings.Cut(e.Path, "[")
+			row, _ = strconv.Atoi(strings.TrimSuffix(i, "]"))
+			return [4]int{files[e.File], sheets[sheet(e)], row, 0}
+		case e.Sheet != "":
 			row = cellRow(e.Cell)
 			col = colIndex(e.Cell)
 		}
-		return [4]int{files[e.File], sheets[e.File+"\x00"+e.Sheet], row, col}
+		return [4]int{files[e.File], sheets[sheet(e)], row, col}
 	}
 	slices.SortStableFunc(errs, func(a, b *model.ParseError) int {
 		ka, kb := key(a), key(b)

@@ -39,4 +39,26 @@
 //
 // 机关运行经费 is the 公用经费 (302) of 行政 and 参公 units in the 一般公共预算
 // basic expenditure.
+//
+// # A ledger built in code
+//
+// A program that holds budget lines in its own data may build a Ledger in
+// Go (Info, Lines, Carryovers) and call Build without a file
+// (ExampleBuild_inCode). Build first calls Ledger.Validate, which applies
+// the rules Read applies to a file (the details, every line's codes, fund,
+// category and unit type, every carry-over) and returns every problem at
+// once as model.ParseErrors with the package's sentinels; a line without a
+// Pos is named by its index (ledger.Ledger.Lines[3]: …), a detail by its
+// field (ledger.Ledger.Info.Unit: …). Required: Info.Department and
+// Info.Year (MinYear–MaxYear); on every line UnitCode, UnitName, UnitType,
+// FuncCode, EconCode, Category, Fund and Amount (in 分). Zero values mean
+// data, not "unset", for two fields: Fund 0 is 一般公共预算 and Category 0
+// is 人员类, so a forgotten fund or category cannot be told from a real
+// one; set both on every line. UnitType 0 is unset and refused; Info.Unit
+// "" is 万元; ThreePublic TPNone takes the kind of a "三公" economic 款.
+// A Carryover states a unit's 上年结转 from a fund and, with HasIncome, its
+// 本年收入 (Income); Income without HasIncome is refused.
+//
+// Messages are written for the data, not for a command line: the CLI
+// adds its flag (--department, --year, --catalog) where one would help.
 package ledger

@@ -28,7 +28,7 @@ func (b *builder) carryOvers() error {
 	exactE := make([][nFunds]int64, nu)
 	exactI := make([][nFunds]int64, nu) // stated 本年收入
 	hasI := make([][nFunds]bool, nu)
-	firstC := make([][nFunds]*Pos, nu)
+	firstC := make([][nFunds]int, nu) // 1 + index of the first carry-over
 	for i, k := range b.cells {
 		exactE[k.unit][k.fund] += b.amount[i]
 	}
@@ -36,27 +36,24 @@ func (b *builder) carryOvers() error {
 	var sizes amountSizes
 	for i := range b.l.Carryovers {
 		c := &b.l.Carryovers[i]
-		if err := sizes.add(c.Pos, "收入表", c.Amount); err != nil {
-			errs = append(errs, err)
-		}
-		if err := sizes.add(c.Pos, "收入表", c.Income); err != nil {
-			errs = append(errs, err)
+		if sizes.add(c.Amount) || sizes.add(c.Income) {
+			errs = append(errs, b.l.carryErr(i, sizes.err("收入表")))
 		}
 		if sizes.over {
 			continue
 		}
 		if c.Fund >= nFunds {
-			errs = append(errs, posErr(c.Pos, fmtBad(model.ErrBadValue, "上年结转的资金性质无效")))
+			errs = append(errs, b.l.carryErr(i, fmtBad(model.ErrBadValue, "上年结转的资金性质无效")))
 			continue
 		}
 		if c.Amount < 0 {
-			errs = append(errs, posErr(c.Pos, fmtBad(model.ErrBadValue, "上年结转不能为负数：单位 %s %s上年结转 %s 元", c.UnitCode, c.Fund, yuan(c.Amount))))
+			errs = append(errs, b.l.carryErr(i, fmtBad(model.ErrBadValue, "上年结转不能为负数：单位 %s %s上年结转 %s 元", c.UnitCode, c.Fund, yuan(c.Amount))))
 			continue
 		}
 		u, ok := unitIdx[c.UnitCode]
 		if !ok {
 			if judged(c.UnitCode) {
-				errs = append(errs, posErr(c.Pos, fmtBad(model.ErrBadValue, "收入表中的单位 %s 在支出明细中没有支出", c.UnitCode)))
+				errs = append(errs, b.l.carryErr(i, fmtBad(model.ErrBadValue, "收入表中的单位 %s 在支出明细中没有支出", c.UnitCode)))
 			}
 			continue
 		}
@@ -65,8 +62,8 @@ func (b *builder) carryOvers() error {
 			exactI[u][c.Fund] += c.Income
 			hasI[u][c.Fund] = true
 		}
-		if firstC[u][c.Fund] == nil {
-			firstC[u][c.Fund] = &c.Pos
+		if firstC[u][c.Fund] == 0 {
+			firstC[u][c.Fund] = i + 1
 		}
 	}
 	for u := 0; u < nu; u++ {
@@ -78,15 +75,15 @@ func (b *builder) carryOvers() error {
 			if hasI[u][s] {
 				fwd := exactI[u][s] + x - exactE[u][s]
 				if fwd < 0 {
-					errs = append(errs, posErr(*firstC[u][s], fmtBad(model.ErrBadValue, "单位 %s %s本年收入 %s 元与上年结转 %s 元合计少于其%s支出 %s 元：收入不足以安排支出（不写本年收入时，本年收入按支出减上年结转计算）",
+					errs = append(errs, b.l.carryErr(firstC[u][s]-1, fmtBad(model.ErrBadValue, "单位 %s %s本年收入 %s 元与上年结转 %s 元合计少于其%s支出 %s 元：收入不足以安排支出（不写本年收入时，本年收入按支出减上年结转计算）",
 						b.units[u].code, s, yuan(exactI[u][s]), yuan(x), s, yuan(exactE[u][s]))))
 					continue
 				}
 				if x > 0 {
-					b.carry = append(b.carry, carryCell{unit: int32(u), fund: s, amount: x, pos: *firstC[u][s]})
+					b.carry = append(b.carry, carryCell{unit: int32(u), fund: s, amount: x, pos: b.l.Carryovers[firstC[u][s]-1].Pos})
 				}
 				if fwd > 0 {
-					b.fwd = append(b.fwd, carryCell{unit: int32(u), fund: s, amount: fwd, pos: *firstC[u][s]})
+					b.fwd = append(b.fwd, carryCell{unit: int32(u), fund: s, amount: fwd, pos: b.l.Carryovers[firstC[u][s]-1].Pos})
 				}
 				continue
 			}
@@ -95,15 +92,15 @@ func (b *builder) carryOvers() error {
 			}
 			switch {
 			case exactE[u][s] <= 0:
-				errs = append(errs, posErr(*firstC[u][s], fmtBad(model.ErrBadValue, "单位 %s %s没有%s支出，不能有%s上年结转（%s 元）：上年结转是本年支出中由上年资金安排的部分",
+				errs = append(errs, b.l.carryErr(firstC[u][s]-1, fmtBad(model.ErrBadValue, "单位 %s %s没有%s支出，不能有%s上年结转（%s 元）：上年结转是本年支出中由上年资金安排的部分",
 					b.units[u].code, b.units[u].name, s, s, yuan(x))))
 				continue
 			case x > exactE[u][s]:
-				errs = append(errs, posErr(*firstC[u][s], fmtBad(model.ErrBadValue, "单位 %s %s上年结转 %s 元超过其%s支出 %s 元：上年结转是本年支出中由上年资金安排的部分，不能大于支出",
+				errs = append(errs, b.l.carryErr(firstC[u][s]-1, fmtBad(model.ErrBadValue, "单位 %s %s上年结转 %s 元超过其%s支出 %s 元：上年结转是本年支出中由上年资金安排的部分，不能大于支出",
 					b.units[u].code, s, yuan(x), s, yuan(exactE[u][s]))))
 				continue
 			}
-			b.carry = append(b.carry, carryCell{unit: int32(u), fund: s, amount: x, pos: *firstC[u][s]})
+			b.carry = append(b.carry, carryCell{unit: int32(u), fund: s, amount: x, pos: b.l.Carryovers[firstC[u][s]-1].Pos})
 		}
 	}
 	if len(errs) > 0 {

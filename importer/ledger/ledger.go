@@ -7,6 +7,11 @@ import (
 )
 
 // Fund is a 资金性质 (fund source) of a budget line.
+//
+// The zero value is FundGeneral (一般公共预算), a real fund, not "unset": a
+// program building lines in code must set Fund on every line, or a
+// forgotten fund counts as 一般公共预算 (Validate cannot tell; it refuses
+// only a fund whose 类 does not allow it, such as 201 with 政府性基金预算).
 type Fund uint8
 
 // The fund sources, in the order of the tables' columns.
@@ -28,6 +33,9 @@ func (f Fund) String() string { return fundNames[f] }
 func (f Fund) appropriation() bool { return f <= FundStateCapital }
 
 // Category is a 支出类别 of a budget line.
+//
+// The zero value is CatPersonnel (人员类), a real category, not "unset": a
+// program building lines in code must set Category on every line.
 type Category uint8
 
 // Categories of the 一体化 scheme (人员类, 运转类 split into 公用经费 and
@@ -52,7 +60,8 @@ func (c Category) String() string { return catNames[c] }
 // basicScheme reports whether the category belongs to 基本支出/项目支出.
 func (c Category) basicScheme() bool { return c >= CatBasic }
 
-// UnitType is a 单位类型.
+// UnitType is a 单位类型. The zero value is unset, which Validate (and so
+// Build) refuses: 机关运行经费 depends on it.
 type UnitType uint8
 
 // Unit types. 机关运行经费 covers 行政 and 参公 units.
@@ -80,6 +89,11 @@ const (
 )
 
 // Pos is where a line stands in its source: a CSV line, or a sheet row.
+// Read sets it ("" for File when reading standard input). A program that
+// builds lines in code may leave it zero (errors then name the line by its
+// index, ledger.Ledger.Lines[3]) or set Row (and Sheet) to its own
+// numbering, printed as 第 12 行 beside the index; with File set, errors
+// name it as they name a file Read read.
 type Pos struct {
 	File  string
 	Sheet string // "" for CSV
@@ -88,7 +102,15 @@ type Pos struct {
 
 // String is the place as build lists it: ledger.csv:12, or
 // 预算明细.xlsx 明细!12 行 for a workbook.
+// Without a file name (a line built in code): 第 12 行, or "" for no
+// position at all.
 func (p Pos) String() string {
+	if p.File == "" && p.Sheet == "" {
+		if p.Row == 0 {
+			return ""
+		}
+		return fmt.Sprintf("第 %d 行", p.Row)
+	}
 	if p.Sheet != "" {
 		return fmt.Sprintf("%s %s!%d 行", p.File, p.Sheet, p.Row)
 	}
@@ -96,6 +118,17 @@ func (p Pos) String() string {
 }
 
 // Line is one budget line. Amount is exact, in 分 (0.01 元).
+//
+// Built in code, a line needs UnitCode (6 digits or more), UnitName,
+// UnitType, FuncCode (a 7-digit 项), EconCode (a 5-digit 部门预算支出经济分类
+// 款; one the embedded catalog does not know needs EconName), Category
+// and Fund (both have real zero values: set them), and Amount (negative
+// only to reduce other lines of the same unit, codes, category and fund).
+// FuncName and EconName name the codes where Ledger.FuncNames and
+// EconNames do not (the maps win, then the first line that names a code,
+// then Options.Catalog, then the embedded catalog). ThreePublic may be left
+// TPNone on a line whose economic 款 is a "三公" one (30212, 30217, 30231,
+// 30913, 31013): Build takes the kind from the code, as Read does.
 type Line struct {
 	Pos         Pos
 	UnitCode    string
@@ -137,7 +170,8 @@ const (
 	MaxYear = 2200
 )
 
-// Info is the department's details (基本信息).
+// Info is the department's details (基本信息). Department and Year are
+// required; Unit "" means 万元.
 type Info struct {
 	Department     string // publishing department or unit, e.g. 天门市12345公共服务热线中心
 	DepartmentCode string // its code, e.g. 526003
@@ -151,13 +185,17 @@ type Info struct {
 	Date           string // publication date YYYY-MM-DD, optional
 }
 
-// Ledger is a read ledger: the department's details, its budget lines and
-// the carry-over lines of the 收入 sheet.
+// Ledger is the department's details, its budget lines and the carry-over
+// lines of the 收入 sheet: what Read returns, or what a program builds in
+// code for Build (see Line for the fields each line needs, and Validate for
+// every rule Build holds it to).
 type Ledger struct {
 	Info       Info
 	Lines      []Line
 	Carryovers []Carryover
-	// Names are function and economic names the ledger gives, by code.
+	// Names are function and economic names the ledger gives, by code
+	// (Read fills them from the lines; a program may leave them nil and
+	// name codes in Line.FuncName and EconName instead).
 	FuncNames map[string]string
 	EconNames map[string]string
 
@@ -173,4 +211,7 @@ type Ledger struct {
 	incomeSheet string
 	// textsSheet is the 说明 sheet of a workbook ledger ("" for none).
 	textsSheet string
+	// read: Read made the ledger, so a Pos without a file name is a row
+	// of standard input, not a program's own numbering.
+	read bool
 }

@@ -15,10 +15,16 @@ import (
 type Note struct {
 	Pos  Pos
 	Text string // in Chinese
+	// FuncCode is the function code of a note that it has no name (a
+	// region's catalog, Options.Catalog, would name it); "" for others.
+	FuncCode string
 }
 
 // String is the note with its place: ledger.csv:12: … or 预算明细.xlsx 明细!A12: ….
 func (n Note) String() string {
+	if n.Pos == (Pos{}) {
+		return n.Text // a line built in code without a position
+	}
 	return posErr(n.Pos, errors.New(n.Text)).Error()
 }
 
@@ -175,7 +181,8 @@ func (b *builder) nameNotes() {
 			}
 			seen[c] = true
 			if b.funcName(c) == "" {
-				b.note(ln.Pos, "功能科目 %s 没有名称（明细的功能科目名称列、--catalog 目录和内置目录都没有），表中科目名称为空：请在明细中写上名称或用 --catalog 给出本地区目录", c)
+				b.note(ln.Pos, "功能科目 %s 没有名称（明细的功能科目名称、本地区目录和内置目录都没有），表中科目名称为空：请在明细中写上名称，或给出本地区的功能科目目录", c)
+				b.rep.Notes[len(b.rep.Notes)-1].FuncCode = c
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -8,7 +9,6 @@ import (
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/width"
 
-	"gongkai/check"
 	"gongkai/model"
 )
 
@@ -207,13 +207,16 @@ func (t *table) parseLine(cells []string, row int) (Line, model.ParseErrors) {
 
 	if v, ok := need(fUnitCode); ok {
 		code, m := parseCode(v)
-		switch {
+		switch err := unitCodeProblem(code); {
 		case m != "":
 			fail(fUnitCode, bad(ErrBadCode, "单位编码“"+v+"”"+m))
 		case !digits(code):
 			fail(fUnitCode, bad(ErrBadCode, "单位编码“"+v+"”应全为数字"))
-		case len(code) < 6:
-			fail(fUnitCode, bad(ErrLostZero, "单位编码“"+v+"”只有 "+strconv.Itoa(len(code))+" 位，应为 6 位及以上：若该列以数字保存，开头的 0 会丢失，请把该列设为文本后重新填写"))
+		case errors.Is(err, ErrLostZero):
+			// Said of the cell: a code column stored as numbers.
+			fail(fUnitCode, bad(ErrLostZero, err.Error()+"：若该列以数字保存，开头的 0 会丢失，请把该列设为文本后重新填写"))
+		case err != nil:
+			fail(fUnitCode, err)
 		default:
 			ln.UnitCode = code
 		}
@@ -238,38 +241,23 @@ func (t *table) parseLine(cells []string, row int) (Line, model.ParseErrors) {
 	}
 	if v, ok := need(fFuncCode); ok {
 		code, m := parseCode(v)
-		switch {
-		case m != "":
+		if m != "" {
 			fail(fFuncCode, bad(ErrBadCode, "功能科目编码“"+v+"”"+m))
-		case !digits(code) || len(code) != 7 || code[0] != '2':
-			fail(fFuncCode, bad(ErrBadCode, "功能科目编码“"+v+"”应为以 2 开头的 7 位数字（类 3 位 + 款 2 位 + 项 2 位）"))
-		default:
-			if _, known := check.FunctionName(code[:3]); !known {
-				fail(fFuncCode, bad(ErrBadCode, "功能科目编码“"+v+"”的类 "+code[:3]+" 不是支出功能分类的类"))
-			} else if fundOK && !check.FundAllows(fundKey(ln.Fund), code[:3]) {
-				name, _ := check.FunctionName(code[:3])
-				fail(fFuncCode, bad(ErrFundClass, "功能科目 "+code+" 属于 "+code[:3]+name+"，不能用“"+ln.Fund.String()+"”资金（资金性质与科目的类不符）"))
-			} else {
-				ln.FuncCode = code
-			}
+		} else if err := funcCodeProblem(code, v, ln.Fund, fundOK); err != nil {
+			fail(fFuncCode, err)
+		} else {
+			ln.FuncCode = code
 		}
 	}
 	ln.FuncName = t.get(cells, fFuncName)
 	if v, ok := need(fEconCode); ok {
 		code, m := parseCode(v)
-		switch {
-		case m != "":
+		if m != "" {
 			fail(fEconCode, bad(ErrBadCode, "经济科目编码“"+v+"”"+m))
-		case !digits(code) || len(code) != 5 || code[0] != '3':
-			fail(fEconCode, bad(ErrBadCode, "经济科目编码“"+v+"”应为以 3 开头的 5 位数字（部门预算支出经济分类的款）"))
-		default:
-			if _, known := check.EconomicName(code[:3]); !known || classIndex(code[:3]) < 0 {
-				fail(fEconCode, bad(ErrBadCode, "经济科目编码“"+v+"”的类 "+code[:3]+" 不是部门预算支出经济分类的类"))
-			} else if _, known := check.EconomicName(code); !known && t.get(cells, fEconName) == "" {
-				fail(fEconCode, bad(ErrBadCode, "经济科目编码 "+code+" 不在内置目录中：请在“经济科目名称”列写明名称"))
-			} else {
-				ln.EconCode = code
-			}
+		} else if err := econCodeProblem(code, v, t.get(cells, fEconName) != ""); err != nil {
+			fail(fEconCode, err)
+		} else {
+			ln.EconCode = code
 		}
 	}
 	ln.EconName = t.get(cells, fEconName)
@@ -292,18 +280,16 @@ func (t *table) parseLine(cells []string, row int) (Line, model.ParseErrors) {
 	// 30217 公务接待费, 30231 公务用车运行维护费, 30913/31013 公务用车购置):
 	// such a line counts in 表七 without a 三公类别, and a 三公类别 that
 	// names another kind is an error.
-	if k := econThreePublic(ln.EconCode); k != TPNone {
-		switch {
-		case ln.ThreePublic == TPNone:
-			ln.ThreePublic = k
-		case ln.ThreePublic != k:
-			fail(fThreePublic, bad(model.ErrBadValue, "三公类别“"+t.get(cells, fThreePublic)+"”与经济科目 "+ln.EconCode+" 不符（"+ln.EconCode+" 属于"+tpNames[k]+"）"))
-		}
-	}
 	// The 三公 tables list 一般公共预算 only: a 三公类别 written on a line
-	// of another fund would count nowhere.
+	// of another fund would count nowhere (threePublicProblem, which
+	// Validate shares, says so of a kind its economic 款 does not give).
 	if v := t.get(cells, fThreePublic); v != "" && fundOK && ln.Fund != FundGeneral {
 		fail(fThreePublic, bad(ErrFundClass, "三公类别“"+v+"”只用于一般公共预算的行（“三公”经费表只列一般公共预算），本行资金性质是“"+ln.Fund.String()+"”：请删去三公类别，或改正资金性质"))
+	} else if err := threePublicProblem(ln.ThreePublic, ln.EconCode, ln.Fund, fundOK); err != nil {
+		fail(fThreePublic, err)
+	}
+	if k := econThreePublic(ln.EconCode); k != TPNone && ln.ThreePublic == TPNone {
+		ln.ThreePublic = k
 	}
 	ln.ProcItem = t.get(cells, fProcItem)
 	ln.MeasureUnit = t.get(cells, fMeasure)

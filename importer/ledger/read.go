@@ -132,24 +132,13 @@ func Read(name string, data []byte, o ReadOptions) (*Ledger, error) {
 	filled := o.Defaults
 	mergeInfo(&filled, l.Info)
 	l.Info = filled
-	if l.Info.Department == "" {
-		errs = append(errs, &model.ParseError{File: name, Err: bad(ErrNoDepartment, "缺少部门名称：请在“基本信息”表（CSV 为表头上方的“部门名称,某某局”行）填写“部门名称”，或用 gongkai build --department 给出")})
+	// The details as Validate checks them, named at the file (a 基本信息
+	// row was checked as it was read; these may come from ReadOptions).
+	for _, p := range infoProblems(l.Info) {
+		errs = append(errs, &model.ParseError{File: name, Err: p.err})
 	}
-	if l.Info.Year == 0 {
-		errs = append(errs, &model.ParseError{File: name, Err: bad(ErrNoYear, "缺少预算年度：请在“基本信息”表（CSV 为表头上方的“年度,2027”行）填写“年度”，或用 gongkai build --year 给出")})
-	}
-	if d := l.Info.Date; d != "" {
-		// Dates of the sheet are normalised; one given in Info is not.
-		if _, err := time.Parse("2006-01-02", d); err != nil {
-			errs = append(errs, &model.ParseError{File: name, Err: bad(model.ErrBadValue, "公开日期“"+d+"”不是 YYYY-MM-DD 格式的日期（如 2027-01-05）")})
-		}
-	}
-	switch l.Info.Unit {
-	case "":
+	if l.Info.Unit == "" {
 		l.Info.Unit = model.UnitWanYuan
-	case model.UnitWanYuan, model.UnitYuan:
-	default:
-		errs = append(errs, &model.ParseError{File: name, Err: bad(ErrUnknownValue, "金额单位“"+l.Info.Unit+"”不认识：公开表只用“万元”或“元”")})
 	}
 	if len(errs) > 0 {
 		// Build would stop at these; what it would find in the lines
@@ -318,7 +307,7 @@ func readRows(t *table, rows [][]string, rowNo func(int) int, maxRows int) (*Led
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	l := &Ledger{Info: info, FuncNames: t.names, EconNames: t.econName}
+	l := &Ledger{Info: info, FuncNames: t.names, EconNames: t.econName, read: true}
 	l.Lines = make([]Line, 0, len(rows)-h-1)
 	for i := h + 1; i < len(rows); i++ {
 		if blankRow(rows[i]) {
