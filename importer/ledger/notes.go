@@ -22,8 +22,11 @@ type Note struct {
 
 // String is the note with its place: ledger.csv:12: … or 预算明细.xlsx 明细!A12: ….
 func (n Note) String() string {
-	if n.Pos == (Pos{}) {
+	switch {
+	case n.Pos == (Pos{}):
 		return n.Text // a line built in code without a position
+	case n.Pos.File == "":
+		return n.Pos.String() + ": " + n.Text // 第 12 行: …
 	}
 	return posErr(n.Pos, errors.New(n.Text)).Error()
 }

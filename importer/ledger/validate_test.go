@@ -241,3 +241,23 @@ func TestBuildStdinPositions(t *testing.T) {
 		t.Errorf("Build: %v (%#v)", err, pes)
 	}
 }
+
+// A note of a line built in code names no invented file: the program's
+// row if it gave one, else nothing.
+func TestNotePlaceInCode(t *testing.T) {
+	l := codeLedger()
+	l.Lines[3].Pos = ledger.Pos{Row: 5} // 2120801: no name anywhere
+	_, rep, err := ledger.Build(l, ledger.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, n := range rep.Notes {
+		if n.FuncCode == "2120801" {
+			got = append(got, n.String())
+		}
+	}
+	if len(got) != 1 || !strings.HasPrefix(got[0], "第 5 行: 功能科目 2120801 没有名称") {
+		t.Errorf("notes %q", got)
+	}
+}
