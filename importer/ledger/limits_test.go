@@ -218,8 +218,8 @@ func TestWorkbookSavedByLibreOffice(t *testing.T) {
 		t.Fatal(err)
 	}
 	sst, err := xlsxzip.SharedStrings(zr)
-	if err != nil || len(sst) == 0 {
-		t.Fatalf("shared strings: %d, %v", len(sst), err)
+	if err != nil || sst.Len() == 0 {
+		t.Fatalf("shared strings: %d, %v", sst.Len(), err)
 	}
 	rr, err := xlsxzip.NewRowReader(zr, part, sst, 0)
 	if err != nil {

@@ -354,8 +354,8 @@ func readRows(t *table, rows [][]string, rowNo func(int) int, maxRows int) (*Led
 // sheet with encoding/xml.
 type book struct {
 	zr      *zip.Reader
-	names   []string // sheet names, in workbook order
-	sst     []string // shared strings, read once
+	names   []string         // sheet names, in workbook order
+	sst     *xlsxzip.Strings // shared strings, read once
 	sstErr  error
 	sstRead bool
 }
@@ -545,6 +545,9 @@ func ledgerSheet(f sheetLister, firstRows func(sheet string) [][]string) string 
 func (b *book) rowReader(sheet string) (*xlsxzip.RowReader, error) {
 	if !b.sstRead {
 		b.sst, b.sstErr = xlsxzip.SharedStrings(b.zr)
+		if errors.Is(b.sstErr, xlsxzip.ErrTooManyStrings) {
+			b.sstErr = fmtBad(ErrTooLarge, "工作簿的共享字符串超过 %d 个的上限（明细最多 200,000 行），未读取 / %v", xlsxzip.MaxStrings, b.sstErr)
+		}
 		b.sstRead = true
 	}
 	if b.sstErr != nil {
@@ -674,6 +677,9 @@ func readWorkbook(name string, data []byte, o ReadOptions) (*Ledger, error) {
 	}
 	defer f.Close()
 	sheet := ledgerSheet(f, f.firstRows)
+	if sheet == "" && f.sstErr != nil { // the sheets could not be looked at
+		return nil, &model.ParseError{File: name, Err: f.sstErr}
+	}
 	if sheet == "" {
 		return nil, &model.ParseError{File: name, Err: bad(model.ErrUnsupported, "工作簿中没有预算明细：应有名为“明细”的工作表，或首个工作表的表头含“金额”“功能科目编码”等列")}
 	}

@@ -28,7 +28,7 @@ const MaxRow = 1 << 20
 type RowReader struct {
 	rc      io.ReadCloser
 	s       scanner
-	sst     []string
+	sst     *Strings
 	maxCols int
 	row     int
 	cells   []string
@@ -40,7 +40,7 @@ type RowReader struct {
 // NewRowReader opens the worksheet part for reading; sst is the workbook's
 // shared-string table (SharedStrings) and maxCols the number of columns
 // kept (0: all).
-func NewRowReader(zr *zip.Reader, part string, sst []string, maxCols int) (*RowReader, error) {
+func NewRowReader(zr *zip.Reader, part string, sst *Strings, maxCols int) (*RowReader, error) {
 	rc, err := open(zr, part)
 	if err != nil {
 		return nil, err
@@ -209,10 +209,10 @@ func (r *RowReader) value(typ string, v, is []byte, hasIS bool) (string, error) 
 			return "", err
 		}
 		i, err := strconv.Atoi(strings.TrimSpace(s))
-		if err != nil || i < 0 || i >= len(r.sst) {
-			return "", fmt.Errorf("xlsxzip: row %d: shared string %q not in the table of %d", r.row, s, len(r.sst))
+		if err != nil || i < 0 || i >= r.sst.Len() {
+			return "", fmt.Errorf("xlsxzip: row %d: shared string %q not in the table of %d", r.row, s, r.sst.Len())
 		}
-		return r.sst[i], nil
+		return r.sst.At(i), nil
 	case "inlineStr":
 		if hasIS {
 			s, err := unescape(is)
@@ -222,17 +222,63 @@ func (r *RowReader) value(typ string, v, is []byte, hasIS bool) (string, error) 
 	return unescape(v)
 }
 
+// Strings is a workbook's shared-string table, kept compactly (the texts
+// one after another in one buffer, and where each ends), so that a table of
+// millions of empty items, a few hundred bytes zipped, costs four bytes an
+// item rather than a string header and more.
+type Strings struct {
+	buf []byte
+	end []uint32
+}
+
+// MaxStrings bounds the items of a shared-string table: a sheet within the
+// readers' limits (200,000 rows of a few dozen columns) never needs more.
+const MaxStrings = 8_000_000
+
+// ErrTooManyStrings: the shared-string table has more than MaxStrings items.
+var ErrTooManyStrings = errors.New("xlsxzip: too many shared strings")
+
+// Len is the number of items (0 for a nil table).
+func (s *Strings) Len() int {
+	if s == nil {
+		return 0
+	}
+	return len(s.end)
+}
+
+// At is the text of item i.
+func (s *Strings) At(i int) string {
+	start := uint32(0)
+	if i > 0 {
+		start = s.end[i-1]
+	}
+	return string(s.buf[start:s.end[i]])
+}
+
+func (s *Strings) add(text string) error {
+	if len(s.end) >= MaxStrings {
+		return fmt.Errorf("%w: more than %d", ErrTooManyStrings, MaxStrings)
+	}
+	if uint64(len(s.buf))+uint64(len(text)) > 1<<32-1 {
+		return fmt.Errorf("%w: over 4 GB of text", ErrTooManyStrings)
+	}
+	s.buf = append(s.buf, text...)
+	s.end = append(s.end, uint32(len(s.buf)))
+	return nil
+}
+
 // SharedStrings reads the workbook's shared-string table
 // (xl/sharedStrings.xml; nil when there is none): each item's text and the
-// text of its runs, without phonetic runs.
-func SharedStrings(zr *zip.Reader) ([]string, error) {
+// text of its runs, without phonetic runs. More than MaxStrings items is
+// ErrTooManyStrings.
+func SharedStrings(zr *zip.Reader) (*Strings, error) {
 	rc, err := open(zr, "xl/sharedStrings.xml")
 	if err != nil {
 		return nil, nil
 	}
 	defer rc.Close()
 	s := scanner{br: bufio.NewReaderSize(rc, 64<<10)}
-	var out []string
+	out := &Strings{}
 	var inSI, inT, inRPh bool
 	buf := make([]byte, 0, 64)
 	for {
@@ -256,7 +302,9 @@ func SharedStrings(zr *zip.Reader) ([]string, error) {
 		case name == "si" && !end:
 			inSI, buf = !empty, buf[:0]
 			if empty {
-				out = append(out, "")
+				if err := out.add(""); err != nil {
+					return nil, err
+				}
 			}
 		case name == "si" && end:
 			inSI = false
@@ -264,7 +312,9 @@ func SharedStrings(zr *zip.Reader) ([]string, error) {
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, bstrUnmarshal(v))
+			if err := out.add(bstrUnmarshal(v)); err != nil {
+				return nil, err
+			}
 		case name == "rPh" && inSI:
 			inRPh = !end && !empty
 		case name == "t" && inSI && !inRPh:

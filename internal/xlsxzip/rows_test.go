@@ -3,6 +3,7 @@ package xlsxzip
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -248,5 +249,35 @@ func BenchmarkRowReaderLongTag(b *testing.B) {
 			b.Fatal(rr.Err())
 		}
 		rr.Close()
+	}
+}
+
+// A shared-string table of millions of empty items (a few hundred bytes
+// zipped) is held at four bytes an item, and one over MaxStrings is
+// refused rather than grown without end.
+func TestSharedStringsBounded(t *testing.T) {
+	many := func(n int) []byte {
+		var b strings.Builder
+		b.WriteString(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`)
+		b.WriteString(strings.Repeat("<si/>", n))
+		b.WriteString(`<si><t>末</t></si></sst>`)
+		return withSheet(t, `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData></sheetData></worksheet>`, b.String())
+	}
+	open := func(data []byte) (*Strings, error) {
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return SharedStrings(zr)
+	}
+	s, err := open(many(1000))
+	if err != nil || s.Len() != 1001 || s.At(0) != "" || s.At(1000) != "末" {
+		t.Fatalf("1,001 items: %d, %v", s.Len(), err)
+	}
+	if testing.Short() {
+		t.Skip("the table over the limit is large; skipped with -short")
+	}
+	if _, err := open(many(MaxStrings)); !errors.Is(err, ErrTooManyStrings) {
+		t.Errorf("%d items: %v, want ErrTooManyStrings", MaxStrings+1, err)
 	}
 }
