@@ -60,6 +60,10 @@ type Options struct {
 	// Date, when set, is the document date of every output (as
 	// SOURCE_DATE_EPOCH for export); otherwise each input's own date.
 	Date time.Time
+	// List gives the ledgers it names their own details and companion
+	// files (ReadList); their paths are among those given to Run
+	// (List.Inputs). Nil: none.
+	List *List
 	// Progress, when set, is called after each department, from one
 	// goroutine at a time, with the number done so far and the total.
 	Progress func(done, total int, r *Result)
@@ -108,7 +112,15 @@ type Result struct {
 	UpToDate    bool            `json:"up_to_date,omitempty"` // Resume found the files current and left them
 	Error       string          `json:"error,omitempty"`      // why the department failed
 	Findings    []model.Finding `json:"findings,omitempty"`
-	Version     string          `json:"version,omitempty"`
+	// Moved is, for a ledger of budget lines, how many of its cells the
+	// build's controlled rounding printed away from their nearest rounding
+	// (Ledger.Moved lists them).
+	Moved int `json:"moved,omitempty"`
+	// Ledger is, for a ledger of budget lines, what its build reports, as
+	// the web page's findings JSON gives it under "ledger"; its notes (提示)
+	// are also among the Findings (rule BUILD).
+	Ledger  *inputs.LedgerReport `json:"ledger,omitempty"`
+	Version string               `json:"version,omitempty"`
 }
 
 // Failed reports whether the department makes the run's exit status 1:
@@ -276,15 +288,38 @@ func (r *runner) one(path string) (res Result) {
 	fail := func(err error) Result {
 		res.Status = StatusFailed
 		res.Error = err.Error()
+		// Every problem of the input is an error of the summary: a ledger
+		// with two wrong lines has 2 errors, not 0.
+		res.Errors = 1
+		var pes model.ParseErrors
+		if errors.As(err, &pes) && len(pes) > 0 {
+			res.Errors = len(pes)
+		}
 		return res
 	}
-	in, err := inputs.LoadFile(path, r.o.Inputs)
+	in, err := r.load(path)
 	if err != nil {
 		return fail(err)
 	}
 	d := in.Disclosure
 	res.Kind = string(in.Kind)
 	res.Department, res.Year, res.Unit = d.Department, d.Year, d.Unit
+	if want := r.o.Inputs.Ledger.Defaults.Year; want != 0 && in.Kind == inputs.Ledger && d.Year != want {
+		return fail(fmt.Errorf("%s: 年度不符：这份明细是 %d 年的，本批为 %d 年；请核对是否放错了文件，或在明细的“基本信息”或部门清单中改正年度 / the ledger is of %d, the run of %d",
+			path, d.Year, want, d.Year, want))
+	}
+	var notes []model.Finding
+	if in.Report != nil {
+		res.Ledger = inputs.NewLedgerReport(in.Report, d.Unit)
+		res.Moved = len(in.Report.Moved)
+		for _, n := range in.Report.Notes {
+			msg := n.String()
+			if n.FuncCode != "" {
+				msg += "（本地区目录用 --catalog 给出）"
+			}
+			notes = append(notes, model.Finding{Severity: model.SeverityInfo, Rule: "BUILD", Line: n.Pos.Row, Message: msg})
+		}
+	}
 	if t := d.Tables.T01; t != nil {
 		res.Income = t.IncomeGrandTotal
 		res.Expenditure = t.ExpenditureGrandTotal.Total
@@ -298,7 +333,7 @@ func (r *runner) one(path string) (res Result) {
 	}
 	co := r.o.Check
 	co.Tables = tmpl.Profile.DataTables()
-	res.Findings = append(append([]model.Finding(nil), in.Findings...), check.Disclosure(d, co)...)
+	res.Findings = append(append(append([]model.Finding(nil), in.Findings...), notes...), check.Disclosure(d, co)...)
 	res.tally()
 	res.Status = StatusOK
 	if res.Errors > 0 {

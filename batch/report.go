@@ -59,7 +59,8 @@ func newReport() (*Report, error) {
 	return rep, nil
 }
 
-// add keeps r: its line in the spool, itself without findings in memory.
+// add keeps r: its line in the spool, itself without findings and build
+// report in memory.
 func (rep *Report) add(r Result) error {
 	b, err := marshalLine(&r)
 	if err != nil {
@@ -74,7 +75,7 @@ func (rep *Report) addLine(r Result, line []byte) error {
 	}
 	rep.lines = append(rep.lines, span{rep.size, int64(len(line))})
 	rep.size += int64(len(line))
-	r.Findings = nil
+	r.Findings, r.Ledger = nil, nil
 	rep.Results = append(rep.Results, r)
 	return nil
 }
@@ -301,9 +302,10 @@ func SummaryDocument(rs []Result) layout.Document {
 			col("year", layout.KindCode, 3), col("status", layout.KindText, 4),
 			col("errors", layout.KindNumber, 3), col("warnings", layout.KindNumber, 3), col("notes", layout.KindNumber, 3),
 			col("unit", layout.KindText, 3), col("income", layout.KindAmount, 7), col("expenditure", layout.KindAmount, 7),
+			col("moved", layout.KindNumber, 4),
 			col("outputs", layout.KindText, 16), col("remark", layout.KindText, 24),
 		},
-		Header:     header("序号", "输入文件", "部门", "年度", "状态", "错误", "警告", "提示", "单位", "收入总计", "支出总计", "输出文件", "说明"),
+		Header:     header("序号", "输入文件", "部门", "年度", "状态", "错误", "警告", "提示", "单位", "收入总计", "支出总计", "舍入调整格数", "输出文件", "说明"),
 		HeaderRows: 1, Decimals: 2, Page: page,
 	}
 	sum.Rows = slices.Collect(summaryRows(rs))
@@ -323,7 +325,7 @@ func SummaryDocument(rs []Result) layout.Document {
 // summaryRows are the rows of 部门汇总: one per department, then the total.
 func summaryRows(rs []Result) func(yield func(layout.Row) bool) {
 	return func(yield func(layout.Row) bool) {
-		var nErr, nWarn, nNote, nBad int
+		var nErr, nWarn, nNote, nBad, nMoved int
 		for i := range rs {
 			r := &rs[i]
 			remark := r.Error
@@ -349,11 +351,12 @@ func summaryRows(rs []Result) func(yield func(layout.Row) bool) {
 			nErr += r.Errors
 			nWarn += r.Warnings
 			nNote += r.Notes
+			nMoved += r.Moved
 			if !yield(layout.Row{
 				Cells: []layout.Cell{
 					intCell(i + 1), layout.TextCell(r.Input), layout.TextCell(r.Department), layout.TextCell(year),
 					layout.TextCell(r.Status.Chinese()), intCell(r.Errors), intCell(r.Warnings), intCell(r.Notes),
-					layout.TextCell(r.Unit), amountCell(r.Income), amountCell(r.Expenditure),
+					layout.TextCell(r.Unit), amountCell(r.Income), amountCell(r.Expenditure), movedCell(r),
 					layout.TextCell(strings.Join(outs, "、")), layout.TextCell(remark),
 				},
 				Emphasis: e, Level: 1, Ref: r.Input,
@@ -366,7 +369,7 @@ func summaryRows(rs []Result) func(yield func(layout.Row) bool) {
 			Cells: []layout.Cell{
 				{Text: total, ColSpan: 5}, {Empty: true}, {Empty: true}, {Empty: true}, {Empty: true},
 				intCell(nErr), intCell(nWarn), intCell(nNote),
-				{Empty: true}, {Empty: true}, {Empty: true}, {Empty: true}, {Empty: true},
+				{Empty: true}, {Empty: true}, {Empty: true}, intCell(nMoved), {Empty: true}, {Empty: true},
 			},
 			Emphasis: layout.Bold, Ref: "total",
 		})
@@ -378,10 +381,13 @@ func summaryRows(rs []Result) func(yield func(layout.Row) bool) {
 func findingRows(r *Result) []layout.Row {
 	var rows []layout.Row
 	if r.Status == StatusFailed {
-		rows = append(rows, layout.Row{Cells: []layout.Cell{
-			layout.TextCell(r.Input), layout.TextCell(r.Department), layout.TextCell("失败"), {Empty: true},
-			{Empty: true}, {Empty: true}, {Empty: true}, layout.TextCell(r.Error),
-		}, Emphasis: layout.Bold, Level: 1, Ref: r.Input})
+		// One row per problem (a ledger's problems are one a line).
+		for _, msg := range strings.Split(r.Error, "\n") {
+			rows = append(rows, layout.Row{Cells: []layout.Cell{
+				layout.TextCell(r.Input), layout.TextCell(r.Department), layout.TextCell("失败"), {Empty: true},
+				{Empty: true}, {Empty: true}, {Empty: true}, layout.TextCell(msg),
+			}, Emphasis: layout.Bold, Level: 1, Ref: r.Input})
+		}
 	}
 	for _, f := range r.Findings {
 		row := f.Row
@@ -407,6 +413,14 @@ func findingRows(r *Result) []layout.Row {
 		}, Emphasis: e, Level: 1, Ref: r.Input})
 	}
 	return rows
+}
+
+// movedCell is the count of a ledger's moved cells; empty for other inputs.
+func movedCell(r *Result) layout.Cell {
+	if r.Kind != "ledger" || r.Status == StatusFailed {
+		return layout.Cell{Empty: true}
+	}
+	return intCell(r.Moved)
 }
 
 func intCell(n int) layout.Cell {

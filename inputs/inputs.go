@@ -174,18 +174,20 @@ func Load(name string, data []byte, o Options) (*Result, error) {
 // 说明文件, 上年数据), in that order; nil when o has none.
 func LedgerSettings(o Options) []string {
 	var out []string
-	in := o.Ledger.Info
+	// A detail given as a default (Ledger.Defaults: it only fills what a
+	// ledger lacks, as batch's --year does) is named as one given outright.
+	in, df := o.Ledger.Info, o.Ledger.Defaults
 	for _, s := range []struct {
 		set  bool
 		name string
 	}{
-		{in.Department != "", "部门名称"},
-		{in.Year != 0, "年度"},
-		{in.DepartmentCode != "", "部门编码"},
-		{in.Region != "", "地区"},
-		{in.Unit != "", "金额单位"},
-		{in.SectionCode != "" || in.SectionName != "" || in.ParentCode != "" || in.ParentName != "" || in.Date != "", "部门信息"},
-		{o.Ledger.Defaults != (ledger.Info{}), "缺省部门信息"},
+		{in.Department != "" || df.Department != "", "部门名称"},
+		{in.Year != 0 || df.Year != 0, "年度"},
+		{in.DepartmentCode != "" || df.DepartmentCode != "", "部门编码"},
+		{in.Region != "" || df.Region != "", "地区"},
+		{in.Unit != "" || df.Unit != "", "金额单位"},
+		{in.SectionCode != "" || in.SectionName != "" || in.ParentCode != "" || in.ParentName != "" || in.Date != "" ||
+			df.SectionCode != "" || df.SectionName != "" || df.ParentCode != "" || df.ParentName != "" || df.Date != "", "部门信息"},
 		{o.Ledger.Income != nil, "收入文件"},
 		{o.Ledger.Texts != nil, "说明文件"},
 		{o.Build.Prior != nil, "上年数据"},

@@ -341,47 +341,18 @@ type report struct {
 }
 
 // ledgerReport is what 'gongkai build' reports of a ledger, as the page
-// shows it and the findings JSON gives it.
-type ledgerReport struct {
-	Unit  string `json:"unit"`  // of the amounts below
-	Cells int    `json:"cells"` // fine cells rounded
-	// Moved are the cells controlled rounding moved by more than half a
-	// unit so that every printed total adds up.
-	Moved []movedCell `json:"moved"`
-	// Off are the printed totals more than 0.01 from their exact value
-	// (normally none; also warnings among the findings).
-	Off   []string     `json:"off"`
-	Notes []placedNote `json:"notes"` // 提示: 项 without a name, 政府采购 parts not decided
-}
+// shows it and the findings JSON gives it (the batch's report.jsonl holds
+// the same object).
+type ledgerReport = inputs.LedgerReport
 
-type movedCell struct {
-	Place   string `json:"place"` // ledger.csv:12 (the cell's first line)
-	Where   string `json:"where"` // unit, function, economic code, category and fund
-	Exact   string `json:"exact"`
-	Printed string `json:"printed"`
-}
-
-type placedNote struct {
-	Place string `json:"place"`
-	Text  string `json:"text"`
-}
+type movedCell = inputs.MovedCell
 
 func newLedgerReport(rep *ledger.Report, d *model.Disclosure) *ledgerReport {
-	if rep == nil {
-		return nil
-	}
-	lr := &ledgerReport{Cells: rep.Cells, Moved: []movedCell{}, Off: []string{}, Notes: []placedNote{}}
+	unit := ""
 	if d != nil {
-		lr.Unit = d.Unit
+		unit = d.Unit
 	}
-	for _, m := range rep.Moved {
-		lr.Moved = append(lr.Moved, movedCell{Place: m.Pos.String(), Where: m.Where, Exact: m.Exact, Printed: m.Printed})
-	}
-	lr.Off = append(lr.Off, rep.Off...)
-	for _, n := range rep.Notes {
-		lr.Notes = append(lr.Notes, placedNote{Place: n.Pos.String(), Text: n.Text})
-	}
-	return lr
+	return inputs.NewLedgerReport(rep, unit)
 }
 
 func findingsReport(res *result) report {

@@ -142,16 +142,8 @@ func runBuild(e env, opts any, args []string) int {
 		printInputError(e, "build", err, true)
 		return inputExit(err)
 	}
-	if len(rep.Moved) > 0 && o.Moves > 0 {
-		fmt.Fprintf(e.stderr, "提示：%d 个明细格（共 %d 格）印出值偏离就近舍入超过半个单位：这样每张表的合计才等于各项之和，"+
-			"且每个印出的数与精确值相差不超过 0.01（见 docs/rounding.md）；各格仍在精确值的 0.01 之内。\n", len(rep.Moved), rep.Cells)
-	}
-	for i, m := range rep.Moved {
-		if i == o.Moves {
-			fmt.Fprintf(e.stderr, "  另有 %d 个（用 --moves 列出更多）\n", len(rep.Moved)-i)
-			break
-		}
-		fmt.Fprintf(e.stderr, "  %s 精确 %s 印为 %s\n", m.Place(), m.Exact, m.Printed)
+	if o.Moves > 0 {
+		printMoved(e.stderr, rep, o.Moves)
 	}
 	for _, off := range rep.Off {
 		fmt.Fprintf(e.stderr, "警告：舍入后与精确值相差超过 0.01：%s\n", off)
@@ -159,13 +151,7 @@ func runBuild(e env, opts any, args []string) int {
 	for _, w := range rep.Warnings {
 		fmt.Fprintf(e.stderr, "警告：%s\n", w)
 	}
-	for _, nt := range rep.Notes {
-		hint := ""
-		if nt.FuncCode != "" {
-			hint = "（本地区目录用 --catalog 给出）"
-		}
-		fmt.Fprintf(e.stderr, "提示：%s%s\n", nt, hint)
-	}
+	printNotes(e.stderr, rep)
 	// Checked before anything is written: a disclosure with errors is
 	// not written at all.
 	fs := check.Disclosure(d, check.Options{Exact: true, Catalog: catalog})
@@ -199,6 +185,59 @@ func runBuild(e env, opts any, args []string) int {
 		}
 	}
 	return exitOK
+}
+
+// printMoved prints the cells of a ledger that controlled rounding moved
+// by more than half a unit: one line that says how many and why, then at
+// most max of them (0: none, the line says build lists them).
+func printMoved(w io.Writer, rep *ledger.Report, max int) {
+	if rep == nil || len(rep.Moved) == 0 {
+		return
+	}
+	list := "。\n"
+	if max == 0 {
+		list = "（用 gongkai build 列出各格）。\n"
+	}
+	fmt.Fprintf(w, "提示：%d 个明细格（共 %d 格）印出值偏离就近舍入超过半个单位：这样每张表的合计才等于各项之和，"+
+		"且每个印出的数与精确值相差不超过 0.01（见 docs/rounding.md）；各格仍在精确值的 0.01 之内"+list, len(rep.Moved), rep.Cells)
+	for i, m := range rep.Moved {
+		if i == max {
+			if max > 0 {
+				fmt.Fprintf(w, "  另有 %d 个（用 --moves 列出更多）\n", len(rep.Moved)-i)
+			}
+			break
+		}
+		fmt.Fprintf(w, "  %s 精确 %s 印为 %s\n", m.Place(), m.Exact, m.Printed)
+	}
+}
+
+// printNotes prints the notes (提示) of a ledger's build, each with its
+// place: 功能科目 printed without a name, 政府采购品目 whose kind is not
+// decided.
+func printNotes(w io.Writer, rep *ledger.Report) {
+	if rep == nil {
+		return
+	}
+	for _, nt := range rep.Notes {
+		fmt.Fprintf(w, "提示：%s%s\n", nt, catalogHint(nt))
+	}
+}
+
+// catalogHint is what a note of a function code without a name adds on
+// the command line: the flag that gives a region's names.
+func catalogHint(nt ledger.Note) string {
+	if nt.FuncCode != "" {
+		return "（本地区目录用 --catalog 给出）"
+	}
+	return ""
+}
+
+// printLedgerReport prints, for export and validate of a ledger, what build
+// prints of it besides the findings (its rounding warnings and last year's
+// are findings already): how many cells were moved, and the notes.
+func printLedgerReport(w io.Writer, rep *ledger.Report) {
+	printMoved(w, rep, 0)
+	printNotes(w, rep)
 }
 
 // printInputError prints why an input could not be loaded. A list of

@@ -185,14 +185,16 @@ workbook's 说明 sheet or --texts, docs/ledger-format.md), which are refused fo
 
 # gongkai batch
 
-用法 usage: gongkai batch [flags] INPUT... -o OUT/   |   batch --merge-reports REPORT.jsonl... -o OUT/
+用法 usage: gongkai batch [flags] INPUT... -o OUT/   |   batch [INPUT...] --list 部门清单.csv -o OUT/   |   batch --merge-reports REPORT.jsonl... -o OUT/
 
 Batch 为一个地区的全部部门一次生成公开表：每个输入文件（或文件夹中的每个文件）是一个部门，
 按 export 的方式读取、核对并写出 OUT/名称.xlsx 和 OUT/名称.pdf（名称为输入文件名去掉扩展名；
 --format doc、html 另写整份公开文件 OUT/名称-公开.pdf、OUT/名称.html，同 export）。
 一个部门出错不影响其他部门；核对有错误的部门不写文件（--force 时照写）。
 最后写出 OUT/核对汇总.xlsx（每个部门一行：状态、错误/警告/提示数、收入总计、支出总计、
-输出文件；第二张表列出全部发现）和 OUT/report.jsonl（每个部门一行 JSON，供脚本使用）。
+预算明细的舍入调整格数、输出文件；第二张表列出全部发现，含失败的每处问题和明细生成的提示）
+和 OUT/report.jsonl（每个部门一行 JSON，供脚本使用；预算明细另有 "ledger"：与网页核对结果
+JSON 相同的生成报告）。
 
 在终端上显示进度条（速度、剩余时间）；否则每个部门输出一行。按 Ctrl-C 或收到 SIGTERM 时，
 正在写的部门写完（或不写），不留下写了一半的文件或临时文件，并为已完成的部门写出汇总。
@@ -205,12 +207,21 @@ Batch 为一个地区的全部部门一次生成公开表：每个输入文件�
 	gongkai batch --merge-reports out/0/report.jsonl out/1/report.jsonl … -o out/
 
 Kubernetes Indexed Job、Slurm 作业数组和 GNU parallel 的用法见 docs/batch.md。
-退出码：0 全部通过；1 有部门核对出错误或失败；2 用法错误、无法写出汇总或被中断。
+退出码：0 全部通过；1 有部门核对出错误或失败；2 用法错误、部门清单有误、无法写出汇总或被中断。
 
-预算明细输入可用整批共同的参数 --year、--region、--unit（同 'gongkai build'），给了这些参数时，
-不是预算明细的输入记为失败（写明原因），其他部门照常处理。--catalog 给出本地区的功能科目目录，
-用于每个部门（明细的科目名称和核对）。部门名称、编码、收入文件和上年数据属于单个部门，不能
-整批给出：请写在各明细的“基本信息”中，或用 'gongkai build' 逐个生成。
+每个预算明细自己的信息和附带文件用部门清单给出：--list 部门清单.csv（CSV 或 .xlsx，UTF-8 或
+GB18030），每个明细一行，列按表头识别：文件（必填）、部门名称、部门编码、年度、地区、金额单位、
+收入文件、说明文件、上年数据。路径相对于清单所在的文件夹或输入文件夹。每列与 'gongkai build'
+的同名参数含义相同、检查相同（覆盖明细的“基本信息”）；只有表头和明细行的 CSV（预算管理一体化
+导出的样子）有了清单就能批量生成。清单中的明细不在输入文件夹中也会处理（只给 --list 时即全部
+部门）；作为收入文件、说明文件、上年数据列出的文件不是部门，清单本身也不是。清单有误（文件
+不存在、表头不认识、同一文件两行、年度或金额单位不对）时逐条列出位置（部门清单.csv:7: …），
+不处理任何部门，退出码 2。
+
+--year、--region、--unit 对整批预算明细有效，但只补明细（及清单）没有写的信息，不覆盖明细自己
+写的；明细的年度与 --year 不同时（如放错了上一年的明细），这个部门记为失败并写明两个年度。
+给了这些参数时，不是预算明细的输入记为失败（写明原因），其他部门照常处理。--catalog 给出本地区的
+功能科目目录，用于每个部门（明细的科目名称和核对）。
 
 English:
 
@@ -230,13 +241,21 @@ than their input and than this gongkai, made by the same version.
 --shard i/n takes a deterministic share of the inputs (by a hash of each path); the
 shares' reports are joined with --merge-reports. See docs/batch.md for a Kubernetes
 Indexed Job, a Slurm job array and GNU parallel.
-Exit status: 0 all clean, 1 a department had errors or failed, 2 usage, the reports
-could not be written, or interrupted.
+Exit status: 0 all clean, 1 a department had errors or failed, 2 usage, a bad list,
+the reports could not be written, or interrupted.
 
---year, --region and --unit apply to every ledger of the run (as for build); when they
-are given, an input that is not a ledger fails with the reason. --catalog, the region's
-function catalog, applies to every department. A name, code, 收入 file or last year's data
-belongs to one department: put it in the ledger's 基本信息 or build each one.
+--list 部门清单.csv (CSV or .xlsx) gives each ledger its own details and companion files,
+one ledger a row, columns found by their headers: 文件 (required), 部门名称, 部门编码, 年度,
+地区, 金额单位, 收入文件, 说明文件, 上年数据; paths are relative to the list's folder or an
+input folder. Each column means what build's flag of the same name means. The list's
+ledgers are run even when outside the input folders; its companion files (and the list)
+are not departments. A bad list (a missing file, an unknown header, a file named twice,
+a bad year or unit) is reported row by row and nothing runs (exit 2).
+
+--year, --region and --unit only fill what a ledger (and the list) does not state; a
+ledger of another year than --year fails, naming both years. When they are given, an
+input that is not a ledger fails with the reason. --catalog, the region's function
+catalog, applies to every department.
 
 选项 Flags:
 
@@ -253,6 +272,7 @@ belongs to one department: put it in the ledger's 基本信息 or build each one
 	    --font-index int               字体集中的序号 / face of a .ttc collection
 	    --merge-reports[=true|false]   合并各份的 report.jsonl / join the shares' report.jsonl files into OUT
 	-q, --quiet[=true|false]           只输出未通过的部门 / print only departments that did not pass
+	    --list string                  部门清单（CSV/XLSX）：每个预算明细的部门信息和收入、说明、上年文件 / list of ledgers with their details and companion files
 	    --year int                     预算明细的预算年度，如 2027 / budget year of a ledger
 	    --region string                预算明细的地区，如 天门市 / region of a ledger
 	    --unit string                  预算明细生成的公开表金额单位：万元（默认）或 元 / display unit of a ledger's tables: 万元 (default) or 元

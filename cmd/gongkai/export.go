@@ -161,6 +161,9 @@ func runExport(e env, opts any, args []string) int {
 	d := r.Disclosure
 	prof = layoutFor(o.Profile, prof, r.Profile)
 	findings := append(r.Findings, check.Disclosure(d, check.Options{Tables: prof.DataTables(), Catalog: catalog})...)
+	if !o.Quiet {
+		printLedgerReport(e.stderr, r.Report)
+	}
 	printFindings(e.stderr, findings, o.Quiet)
 	if model.HasErrors(findings) && !o.Force {
 		fmt.Fprintf(e.stderr, "gongkai export: %s: 核对发现错误，未写出文件（改正后重试，或用 --force 强制写出）\n", args[0])

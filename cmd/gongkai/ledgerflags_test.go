@@ -229,9 +229,11 @@ func TestLedgerFlagsRefused(t *testing.T) {
 	}
 }
 
-// TestBatchLedgerFlags: batch takes the flags that hold for a whole run; a
-// ledger is built with them, and an input of another kind fails (and only
-// that department) with a message that says why.
+// TestBatchLedgerFlags: batch takes the flags that hold for a whole run;
+// they only fill what a ledger does not state: a ledger of another year
+// fails naming both years, a ledger's own unit is kept, a bare ledger gets
+// them. An input of another kind fails (and only that department) with a
+// message that says why.
 func TestBatchLedgerFlags(t *testing.T) {
 	f := newLedgerFixture(t)
 	in := filepath.Join(f.dir, "in")
@@ -241,16 +243,47 @@ func TestBatchLedgerFlags(t *testing.T) {
 	if code, _, stderr := gk("build", f.ledger, "--department", "测试局", "--year", "2027", "-o", filepath.Join(in, "其他局.json")); code != exitOK {
 		t.Fatalf("build: exit %d\n%s", code, stderr)
 	}
-	b, _ := os.ReadFile(f.prior) // the sample ledger: it has 基本信息 rows
-	if err := os.WriteFile(filepath.Join(in, "热线中心.csv"), b, 0o644); err != nil {
-		t.Fatal(err)
+	stale, _ := os.ReadFile(f.prior) // the sample ledger of 2026, in 万元: it has 基本信息 rows
+	current := strings.Replace(string(stale), "年度,2026", "年度,2027", 1)
+	list := filepath.Join(f.dir, "清单.csv")
+	for name, data := range map[string]string{
+		filepath.Join(in, "热线中心.csv"): string(stale), filepath.Join(in, "本年.csv"): current,
+		filepath.Join(in, "bare.csv"): bareLedger, list: "文件,部门名称\nbare.csv,某某局\n",
+	} {
+		if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	out := filepath.Join(f.dir, "out")
-	code, _, stderr := gk("batch", in, "-o", out, "--format", "xlsx", "--year", "2027", "--unit", "元", "--catalog", f.catalog)
+	code, _, stderr := gk("batch", in, "--list", list, "-o", out, "--format", "xlsx", "--year", "2027", "--unit", "元", "--catalog", f.catalog)
 	if code != exitFindings {
-		t.Errorf("batch: exit %d, want 1 (one department failed)\n%s", code, stderr)
+		t.Errorf("batch: exit %d, want 1 (two departments failed)\n%s", code, stderr)
 	}
-	rep, err := os.Open(filepath.Join(out, "report.jsonl"))
+	got := readReport(t, filepath.Join(out, "report.jsonl"))
+	if r := got["热线中心"]; r == nil || r["status"] != "failed" || !strings.Contains(r["error"].(string), "这份明细是 2026 年的，本批为 2027 年") {
+		t.Errorf("the ledger of 2026 in a run of 2027: %v; want failed, naming both years", r)
+	}
+	if _, err := os.Stat(filepath.Join(out, "热线中心.xlsx")); !os.IsNotExist(err) {
+		t.Errorf("a file was written for the ledger of another year")
+	}
+	if r := got["本年"]; r == nil || r["status"] != "ok" || r["year"] != float64(2027) || r["unit"] != "万元" {
+		t.Errorf("the ledger stating 万元: %v; want ok, its own unit 万元 kept", r)
+	}
+	if r := got["bare"]; r == nil || r["status"] != "ok" || r["department"] != "某某局" || r["year"] != float64(2027) || r["unit"] != "元" {
+		t.Errorf("the bare ledger: %v; want ok, 某某局 from the list, year 2027 and unit 元 from the flags", r)
+	}
+	if r := got["其他局"]; r == nil || r["status"] != "failed" || !strings.Contains(r["error"].(string), "年度、金额单位只用于预算明细输入，这个文件是 JSON 公开数据") {
+		t.Errorf("the JSON input: %v; want failed, naming the settings", r)
+	}
+	if _, err := os.Stat(filepath.Join(out, "其他局.xlsx")); !os.IsNotExist(err) {
+		t.Errorf("a file was written for the refused input")
+	}
+}
+
+// readReport reads a report.jsonl into its lines by output name.
+func readReport(t *testing.T, path string) map[string]map[string]any {
+	t.Helper()
+	rep, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -265,15 +298,7 @@ func TestBatchLedgerFlags(t *testing.T) {
 		}
 		got[r["name"].(string)] = r
 	}
-	if r := got["热线中心"]; r == nil || r["status"] != "ok" || r["year"] != float64(2027) || r["unit"] != "元" {
-		t.Errorf("the ledger: %v; want ok, year 2027 and unit 元 from the flags", r)
-	}
-	if r := got["其他局"]; r == nil || r["status"] != "failed" || !strings.Contains(r["error"].(string), "年度、金额单位只用于预算明细输入，这个文件是 JSON 公开数据") {
-		t.Errorf("the JSON input: %v; want failed, naming the settings", r)
-	}
-	if _, err := os.Stat(filepath.Join(out, "其他局.xlsx")); !os.IsNotExist(err) {
-		t.Errorf("a file was written for the refused input")
-	}
+	return got
 }
 
 // TestLedgerFlagValues: the values inputs.LedgerInput refuses (the web

@@ -114,6 +114,7 @@ func runValidate(e env, opts any, args []string) int {
 		co.Tables = r.Profile.DataTables()
 	}
 	co.Catalog = catalog
+	printLedgerReport(e.stderr, r.Report)
 	fs := append(r.Findings, check.Disclosure(r.Disclosure, co)...)
 	if err := writeFindings(e, fs, o.Format); err != nil {
 		fmt.Fprintf(e.stderr, "gongkai validate: %v\n", err)
