@@ -145,6 +145,10 @@ func runBuild(e env, opts any, args []string) int {
 	if o.Moves > 0 {
 		printMoved(e.stderr, rep, o.Moves)
 	}
+	if rep.Impossible {
+		fmt.Fprintln(e.stderr, "警告：这份明细的印出数无法全部在精确值的 0.01 之内：已试遍各明细格的全部舍入，没有一种能使每个合计都在 0.01 之内"+
+			"（各表仍然相加相符）。下列合计超出 0.01；可在公开文本中说明，或调整明细：")
+	}
 	for _, off := range rep.Off {
 		fmt.Fprintf(e.stderr, "警告：舍入后与精确值相差超过 0.01：%s\n", off)
 	}

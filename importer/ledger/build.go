@@ -47,6 +47,9 @@ type Report struct {
 	// Off lists printed totals more than one unit from their exact value
 	// (empty unless the rounding could not meet every bound).
 	Off []string
+	// Impossible: Off is not empty because no rounding meets every bound
+	// (a ledger with few cells, all of whose roundings were tried).
+	Impossible bool
 	// Notes are the 提示: 政府采购品目 whose kind (货物, 工程, 服务) cannot be
 	// decided, function codes printed without a name.
 	Notes []Note
@@ -802,6 +805,7 @@ func (b *builder) solve() {
 		}
 	}
 	if left > 0 {
+		b.rep.Impossible = r.proven
 		for a := range r.err {
 			if r.overAt(int32(a), r.err[a]) > 0 {
 				b.rep.Off = append(b.rep.Off, fmt.Sprintf("%s 印 %s，精确值 %s", b.describe(b.keyOf(int32(a))), b.show(b.sums[a], true), b.show(b.exact[a], false)))

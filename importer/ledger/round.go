@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"math/bits"
 	"slices"
 	"sort"
 )
@@ -42,6 +43,7 @@ type rounder struct {
 	seed     uint64              // of the local search's generator
 	w        []int64             // per aggregate: its weight in the local search (nil: 1)
 	zero     []bool              // per aggregate: exactly zero (nil when no amount is negative)
+	proven   bool                // every rounding was tried: none meets every bound
 	waitOnly bool                // the local search only raises weights at a local minimum
 	isHard   []bool
 	sibPairs []pair // (group, cell) before freeze
@@ -397,10 +399,86 @@ func (r *rounder) solve() int {
 		r.up, r.err, left = best.up, best.err, best.left
 		r.waitOnly = false
 	}
+	if left > 0 && r.free() <= exhaustCells {
+		left = r.exhaust()
+	}
 	if left == 0 {
 		r.tidy()
 	}
 	return left
+}
+
+// exhaustCells: problems with at most this many cells free to move are
+// tried exhaustively when the search leaves a total off (2^20 roundings,
+// each one flip from the last, well under a second).
+const exhaustCells = 20
+
+// free counts the cells that can move (not a multiple of unit).
+func (r *rounder) free() int {
+	n := 0
+	for _, x := range r.rem {
+		if x != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// exhaust tries every rounding of the free cells (in Gray-code order, one
+// flip a step) and keeps the first that leaves no total off, or else the
+// one that leaves fewest; then no rounding meets every bound (proven, and
+// the builder says so). It returns the number of totals left off.
+func (r *rounder) exhaust() int {
+	r.w = nil
+	var cells []int32
+	for i, x := range r.rem {
+		if x != 0 {
+			cells = append(cells, int32(i))
+		}
+	}
+	viol := 0
+	for a := range r.err {
+		if r.overAt(int32(a), r.err[a]) > 0 {
+			viol++
+		}
+	}
+	best, bestAt := viol, uint64(0)
+	var code uint64 // the cells flipped from the start, as bits
+	for step := uint64(1); step < 1<<len(cells) && best > 0; step++ {
+		k := bits.TrailingZeros64(step) // Gray code: flip cell k
+		i := cells[k]
+		d := r.delta(i)
+		r.up[i] = !r.up[i]
+		for _, a := range r.members(i) {
+			was := r.overAt(a, r.err[a]) > 0
+			r.err[a] += d
+			if now := r.overAt(a, r.err[a]) > 0; now != was {
+				if now {
+					viol++
+				} else {
+					viol--
+				}
+			}
+		}
+		code ^= 1 << k
+		if viol < best {
+			best, bestAt = viol, code
+		}
+	}
+	// back to the best: flip the cells where the current code and the
+	// best differ
+	for k, i := range cells {
+		if (code^bestAt)>>k&1 == 1 {
+			d := r.delta(i)
+			r.up[i] = !r.up[i]
+			for _, a := range r.members(i) {
+				r.err[a] += d
+			}
+		}
+	}
+	r.proven = best > 0
+	r.resetGains()
+	return best
 }
 
 // tidy brings cells that the search moved away from their nearest value
