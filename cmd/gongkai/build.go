@@ -277,6 +277,10 @@ func flagHint(pe *model.ParseError) string {
 		return "，或用 --department 给出"
 	case errors.Is(pe, ledger.ErrNoYear):
 		return "，或用 --year 给出"
+	case errors.Is(pe, ledger.ErrTwoIncomes):
+		return "（收入文件由 --income 给出）"
+	case errors.Is(pe, ledger.ErrTwoTexts):
+		return "（说明文件由 --texts 给出）"
 	}
 	return ""
 }

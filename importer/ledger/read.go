@@ -112,7 +112,7 @@ func Read(name string, data []byte, o ReadOptions) (*Ledger, error) {
 		if l.incomeSheet != "" {
 			// Two sources of 上年结转 would be added together silently.
 			errs = append(errs, &model.ParseError{File: name, Sheet: l.incomeSheet, Err: bad(ErrTwoIncomes,
-				"工作簿已有“收入”表，又给了收入文件“"+o.IncomeName+"”：上年结转只能写在一处（删去工作簿的“收入”表，或不给收入文件 --income）")})
+				"工作簿已有“收入”表，又给了收入文件“"+o.IncomeName+"”：上年结转只能写在一处（删去工作簿的“收入”表，或不给收入文件）")})
 		} else {
 			cs, err := readIncomeFile(o.IncomeName, o.Income, o)
 			var ierrs model.ParseErrors

@@ -311,7 +311,7 @@ func (l *Ledger) readTexts(name string, o ReadOptions) (model.ParseErrors, error
 	}
 	if l.textsSheet != "" {
 		return model.ParseErrors{{File: name, Sheet: l.textsSheet, Err: bad(ErrTwoTexts,
-			"工作簿已有“"+l.textsSheet+"”表，又给了说明文件“"+o.TextsName+"”：文字说明只能写在一处（删去工作簿的说明表，或不给说明文件 --texts）")}}, nil
+			"工作簿已有“"+l.textsSheet+"”表，又给了说明文件“"+o.TextsName+"”：文字说明只能写在一处（删去工作簿的说明表，或不给说明文件）")}}, nil
 	}
 	x, err := readTextsFile(o.TextsName, o.Texts, o)
 	var errs model.ParseErrors
