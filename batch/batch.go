@@ -420,20 +420,37 @@ func (r *Result) tally() {
 	}
 }
 
-// upToDate: every output exists, is newer than the input and than the
+// upToDate: every output exists, is newer than the input (for a ledger of
+// the list, than the list and its companion files too) and than the
 // gongkai build, and the previous report (if it names the input) was made
 // by this version.
 func (r *runner) upToDate(input string, outs []string) bool {
 	if v, ok := r.previous[input]; ok && v != r.o.Version {
 		return false
 	}
-	in, err := os.Stat(input)
-	if err != nil {
-		return false
+	// A ledger of the list depends on the list and its companion files too.
+	sources := []string{input}
+	if e := r.o.List.Entry(input); e != nil {
+		sources = append(sources, r.o.List.Name)
+		for _, c := range []string{e.Income, e.Texts, e.Prior} {
+			if c != "" {
+				sources = append(sources, c)
+			}
+		}
+	}
+	var newest time.Time
+	for _, src := range sources {
+		in, err := os.Stat(src)
+		if err != nil {
+			return false
+		}
+		if in.ModTime().After(newest) {
+			newest = in.ModTime()
+		}
 	}
 	for _, o := range outs {
 		st, err := os.Stat(o)
-		if err != nil || !st.Mode().IsRegular() || !st.ModTime().After(in.ModTime()) || !st.ModTime().After(r.o.VersionTime) {
+		if err != nil || !st.Mode().IsRegular() || !st.ModTime().After(newest) || !st.ModTime().After(r.o.VersionTime) {
 			return false
 		}
 	}
