@@ -299,6 +299,10 @@ func (r *runner) one(path string) (res Result) {
 	}
 	in, err := r.load(path)
 	if err != nil {
+		// A failed ledger of the list is still named as the list names it.
+		if e := r.o.List.Entry(path); e != nil {
+			res.Department, res.Year = e.Input.Department, e.Input.Year
+		}
 		return fail(err)
 	}
 	d := in.Disclosure

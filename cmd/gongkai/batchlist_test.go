@@ -174,9 +174,9 @@ func TestBatchList(t *testing.T) {
 	if r := rep["d001"]; r["department"] != "其他局" || r["year"] != float64(2027) || r["unit"] != "元" {
 		t.Errorf("d001: %v; want 其他局, 2027 and 元 from the list", r)
 	}
-	if r := rep["d002"]; r["status"] != "failed" || r["errors"] != float64(2) || !strings.Contains(r["error"].(string), "d002.csv:2") ||
+	if r := rep["d002"]; r["status"] != "failed" || r["errors"] != float64(2) || r["department"] != "错误局" || !strings.Contains(r["error"].(string), "d002.csv:2") ||
 		!strings.Contains(r["error"].(string), "d002.csv:3") {
-		t.Errorf("d002: %v; want failed with 2 errors, each located", r)
+		t.Errorf("d002: %v; want failed with 2 errors, each located, named as the list names it", r)
 	}
 	// The build's report, as the web page's findings JSON has it.
 	led, _ := rep["d000"]["ledger"].(map[string]any)
