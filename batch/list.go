@@ -302,6 +302,7 @@ func (l *List) Entry(path string) *Entry {
 func (e *Entry) options(base inputs.Options) (inputs.Options, error) {
 	li := e.Input
 	li.Catalog = base.Build.Catalog
+	li.YearDefault = base.Ledger.Defaults.Year // the run's --year
 	for _, f := range []struct {
 		s    inputs.Setting
 		path string

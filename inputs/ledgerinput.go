@@ -72,6 +72,10 @@ type LedgerInput struct {
 	DepartmentCode string
 	Region         string
 	Year           int    // 0: not given
+	// YearDefault is a year that only fills in (batch's --year, which
+	// never overrides a ledger's own): when Year is 0, last year's data
+	// (Prior) without a year of its own is taken as of YearDefault − 1.
+	YearDefault int
 	Unit           string // display unit of the tables: 万元, 元, or "" (the ledger's own, 万元 by default)
 	Income         *File  // nil: none
 	Texts          *File  // the written texts (说明: 项目,内容; ledger.TextLabels); nil: none
@@ -203,8 +207,11 @@ func (li LedgerInput) Options() (Options, error) {
 		po.Ledger.Defaults = in.Ledger.Info
 		po.Ledger.Info = ledger.Info{}
 		po.Ledger.Defaults.Year = 0
-		if li.Year != 0 {
+		switch {
+		case li.Year != 0:
 			po.Ledger.Defaults.Year = li.Year - 1
+		case li.YearDefault != 0:
+			po.Ledger.Defaults.Year = li.YearDefault - 1
 		}
 		po.Ledger.Income, po.Ledger.IncomeName = nil, ""
 		po.Ledger.Texts, po.Ledger.TextsName = nil, ""

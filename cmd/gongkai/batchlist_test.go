@@ -340,3 +340,25 @@ func TestLedgerNotesInExportAndValidate(t *testing.T) {
 		}
 	}
 }
+
+// A list row with last year's data but no 年度: the run's --year (which only
+// fills what a ledger lacks) gives last year's bare ledger its year, one
+// before, as build's --year does.
+func TestBatchListPriorTakesRunYear(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	list := filepath.Join(dir, "清单.csv")
+	writeFiles(t, map[string]string{
+		filepath.Join(in, "d000.csv"): bareLedger,
+		filepath.Join(dir, "上年.csv"): bareLedger,
+		list:                          "文件,部门名称,上年数据\nd000.csv,测试局,../上年.csv\n",
+	})
+	out := filepath.Join(dir, "out")
+	code, _, stderr := gk("batch", in, "--list", list, "--year", "2027", "-o", out, "-q")
+	if code != exitOK {
+		t.Fatalf("exit %d, want 0\n%s", code, stderr)
+	}
+	if r := readReport(t, filepath.Join(out, "report.jsonl"))["d000"]; r["error"] != nil {
+		t.Errorf("d000 failed: %v", r["error"])
+	}
+}
