@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"html/template"
 	"log"
 	"net/http"
@@ -588,6 +589,17 @@ var sheetCSS = gkhtml.Stylesheet()
 // "r/0123…"). The CLI uses it to start the page on a file (make demo-web).
 func (s *Server) Preload(ctx context.Context, name string, data []byte) (string, error) {
 	res, err := s.load(ctx, &upload{FileName: name, Data: data}, "", false)
+	var de *detailsError
+	if errors.As(err, &de) && de.Bad == nil {
+		// There is no form before the server starts: say what the file
+		// itself must hold.
+		var names []string
+		for _, m := range de.Missing {
+			names = append(names, m.Chinese())
+		}
+		return "", fmt.Errorf("%s: 预算明细缺少部门信息：%s。启动时读取的明细须自带部门信息（CSV 表头上方的“部门名称,某某局”“年度,2027”行，"+
+			"或工作簿的“基本信息”表）；也可以不用 --load，启动后在网页上传，再在表单中填写 / the ledger lacks its department details", name, strings.Join(names, "、"))
+	}
 	if err != nil {
 		return "", err
 	}

@@ -264,3 +264,26 @@ func TestStartedWithoutTerminal(t *testing.T) {
 		t.Errorf("double-click arguments %q: want the web page on this machine, opened", args)
 	}
 }
+
+// serve --load of a ledger without its department details stops before the
+// server starts and says what the file itself must hold (there is no form
+// yet), not the web page's "请在表单中填写".
+func TestServeLoadLedgerWithoutDetails(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "明细.csv")
+	writeFiles(t, map[string]string{name: bareLedger})
+	var out, errb bytes.Buffer
+	code := run([]string{"serve", "--addr", "127.0.0.1:0", "--load", name}, strings.NewReader(""), &out, &errb)
+	if code != exitUsage {
+		t.Fatalf("exit %d, want 2\n%s", code, errb.String())
+	}
+	msg := errb.String()
+	for _, want := range []string{"明细.csv", "缺少部门信息：部门名称、年度", "“基本信息”", "不用 --load"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message %q lacks %q", msg, want)
+		}
+	}
+	if strings.Contains(msg, "表单中填写（字段") {
+		t.Errorf("message speaks of the web form's fields: %q", msg)
+	}
+}
