@@ -530,16 +530,13 @@ func (r *rounder) tidy() {
 	}
 }
 
-// tidyPartner takes back moved cell i together with a moved cell of the
-// other way found in one of i's two smallest totals (not only among its
-// siblings), when no total changes its violation. About a tenth fewer cells
-// stay moved, for some 9% more time at 100,000 lines.
-func (r *rounder) tidyPartner(i int32, moved func(int32) bool) bool {
-	ms := r.members(i)
+// smallest2 returns the two smallest totals of cell i (of more than one
+// cell) that keep says to look at, smallest first; -1 where there is none.
+func (r *rounder) smallest2(i int32, keep func(int32) bool) [2]int32 {
 	size := func(b int32) int32 { return r.aggStart[b+1] - r.aggStart[b] }
 	b1, b2 := int32(-1), int32(-1)
-	for _, b := range ms {
-		if size(b) < 2 {
+	for _, b := range r.members(i) {
+		if size(b) < 2 || !keep(b) {
 			continue
 		}
 		switch {
@@ -549,7 +546,15 @@ func (r *rounder) tidyPartner(i int32, moved func(int32) bool) bool {
 			b2 = b
 		}
 	}
-	for _, b := range [2]int32{b1, b2} {
+	return [2]int32{b1, b2}
+}
+
+// tidyPartner takes back moved cell i together with a moved cell of the
+// other way found in one of i's two smallest totals (not only among its
+// siblings), when no total changes its violation. About a tenth fewer cells
+// stay moved, for some 9% more time at 100,000 lines.
+func (r *rounder) tidyPartner(i int32, moved func(int32) bool) bool {
+	for _, b := range r.smallest2(i, func(int32) bool { return true }) {
 		if b < 0 {
 			continue
 		}
@@ -713,20 +718,8 @@ func (r *rounder) partnerMove(a int32, next func(int) int, s *search, step uint3
 		}
 		d := r.dir(i)
 		// the two smallest totals other than a that i's move makes worse
-		b1, b2 := int32(-1), int32(-1)
-		size := func(b int32) int32 { return r.aggStart[b+1] - r.aggStart[b] }
-		for _, b := range r.members(i) {
-			if b == a || r.gain[2*b+d] >= 0 || size(b) < 2 {
-				continue
-			}
-			switch {
-			case b1 < 0 || size(b) < size(b1):
-				b1, b2 = b, b1
-			case b2 < 0 || size(b) < size(b2):
-				b2 = b
-			}
-		}
-		for _, b := range [2]int32{b1, b2} {
+		worse := func(b int32) bool { return b != a && r.gain[2*b+d] < 0 }
+		for _, b := range r.smallest2(i, worse) {
 			if b < 0 {
 				continue
 			}
