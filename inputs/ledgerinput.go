@@ -71,15 +71,15 @@ type LedgerInput struct {
 	Department     string
 	DepartmentCode string
 	Region         string
-	Year           int    // 0: not given
+	Year           int // 0: not given
 	// YearDefault is a year that only fills in (batch's --year, which
 	// never overrides a ledger's own): when Year is 0, last year's data
 	// (Prior) without a year of its own is taken as of YearDefault − 1.
 	YearDefault int
-	Unit           string // display unit of the tables: 万元, 元, or "" (the ledger's own, 万元 by default)
-	Income         *File  // nil: none
-	Texts          *File  // the written texts (说明: 项目,内容; ledger.TextLabels); nil: none
-	Prior          *File  // nil: none
+	Unit        string // display unit of the tables: 万元, 元, or "" (the ledger's own, 万元 by default)
+	Income      *File  // nil: none
+	Texts       *File  // the written texts (说明: 项目,内容; ledger.TextLabels); nil: none
+	Prior       *File  // nil: none
 	// Catalog is a function catalog (ledger.ReadCatalog): names for the
 	// ledger's codes, and codes the checks know. It holds for every kind
 	// of input.

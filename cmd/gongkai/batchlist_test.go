@@ -350,7 +350,7 @@ func TestBatchListPriorTakesRunYear(t *testing.T) {
 	list := filepath.Join(dir, "清单.csv")
 	writeFiles(t, map[string]string{
 		filepath.Join(in, "d000.csv"): bareLedger,
-		filepath.Join(dir, "上年.csv"): bareLedger,
+		filepath.Join(dir, "上年.csv"):  bareLedger,
 		list:                          "文件,部门名称,上年数据\nd000.csv,测试局,../上年.csv\n",
 	})
 	out := filepath.Join(dir, "out")
